@@ -1,0 +1,62 @@
+"""graphkit: news articles in, a knowledge graph of actors, institutions and alleged abuses out.
+
+The public API; the CLI and the notebooks use only these names.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Settings",
+    "build_from_articles",
+    "build_graph",
+    "export_graph",
+    "extract_all",
+    "load_articles",
+    "load_graph",
+    "make_nlp",
+    "render_map",
+    "resolve",
+    "run_pipeline",
+    "run_query",
+    "save_graph",
+]
+
+_WHERE = {
+    "Settings": "graphkit.config",
+    "build_from_articles": "graphkit.pipeline",
+    "run_pipeline": "graphkit.pipeline",
+    "build_graph": "graphkit.graph",
+    "export_graph": "graphkit.graph",
+    "load_graph": "graphkit.graph",
+    "save_graph": "graphkit.graph",
+    "extract_all": "graphkit.extract",
+    "load_articles": "graphkit.ingest",
+    "make_nlp": "graphkit.nlp",
+    "render_map": "graphkit.viz",
+    "resolve": "graphkit.resolve",
+    "run_query": "graphkit.query",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from graphkit.config import Settings
+    from graphkit.extract import extract_all
+    from graphkit.graph import build_graph, export_graph, load_graph, save_graph
+    from graphkit.ingest import load_articles
+    from graphkit.nlp import make_nlp
+    from graphkit.pipeline import build_from_articles, run_pipeline
+    from graphkit.query import run_query
+    from graphkit.resolve import resolve
+    from graphkit.viz import render_map
+
+
+def __getattr__(name: str) -> Any:
+    """Import lazily so `graphkit --help` never loads spaCy or the Neo4j driver."""
+    if name in _WHERE:
+        import importlib
+
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'graphkit' has no attribute {name!r}")

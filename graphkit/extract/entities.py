@@ -1,0 +1,115 @@
+"""Entity mentions: named entities (spaCy NER + the actor ruler) and unnamed Groups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from graphkit import data_files
+from graphkit.types import Mention
+
+LABELS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "Person": "Person",
+    "Organization": "Organization",
+    "Location": "Location",
+    "Group": "Group",
+}
+_TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART"}
+_TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, str]:
+    """Group head lemma -> role hint (actor, victim, either)."""
+    out: dict[str, str] = {}
+    for line in data_files.read_lines("lexicons/group_nouns.txt"):
+        lemma, _, hint = line.partition("\t")
+        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim") else "either"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_subtypes() -> dict[str, tuple[str, str]]:
+    from graphkit.nlp.rulers import gazetteer_rows
+
+    return {r["id"]: (r.get("subtype") or "", r["name"]) for r in gazetteer_rows()}
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in _TRIM_RIGHT or doc[end - 1].text in ("'s", "’s", "'")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _mention(
+    span: Span, doc_id: str, label: str, source: str, confidence: float = 1.0, canonical: str | None = None
+) -> Mention:
+    sent = span.sent
+    subtype, canonical_name = _gazetteer_subtypes().get(canonical, (None, None)) if canonical else (None, None)
+    return Mention(
+        key=f"{doc_id}:{span.start_char}-{span.end_char}",
+        text=span.text,
+        type=label,
+        doc_id=doc_id,
+        start=span.start_char,
+        end=span.end_char,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+        subtype=subtype or None,
+        canonical_id=canonical,
+        canonical_name=canonical_name,
+        confidence=confidence,
+        source=source,
+    )
+
+
+def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    nouns = group_nouns()
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lemma_.lower() not in nouns and root.lower_ not in nouns:
+            continue
+        if root.i in taken:
+            continue
+        span = _trim(chunk)
+        if span is None or any(t.i in taken for t in span):
+            # "Cuban State Security agents": a named modifier stays its own mention;
+            # the group is what remains from the first free token
+            free = [t for t in chunk if t.i not in taken and t.i <= root.i]
+            if not free:
+                continue
+            span = _trim(doc[free[0].i : root.i + 1])
+            if span is None or any(t.i in taken for t in span):
+                continue
+        yield span
+
+
+def mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    """Named mentions in document order, then Group mentions; the Doc is left unmodified."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        span = _trim(ent) if ent.label_ in ("ORG", "GPE", "LOC", "FAC", "PERSON") else ent
+        if span is None:
+            continue
+        canonical = ent.ent_id_ or None
+        out.append(_mention(span, doc_id, label, "ruler" if canonical else "ner", canonical=canonical))
+        taken.update(range(span.start, span.end))
+    for span in _group_spans(doc, taken):
+        out.append(_mention(span, doc_id, "Group", "group", confidence=0.8))
+    out.sort(key=lambda m: m.start)
+    return out

@@ -1,0 +1,249 @@
+"""Events and allegations: triggers from the lexicon, roles from the parse, status from cues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.extract import lexicons
+from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.parse import agents, is_negated, is_passive, subjects
+from graphkit.types import Event, Mention, Provenance
+
+LIGHT_VERBS = {"carry", "commit", "perpetrate", "conduct", "practice", "practise", "order", "use", "unleash",
+               "launch", "inflict", "orchestrate", "lead", "run", "operate", "direct", "organize", "organise"}
+_LOCATIVE_PREPS = {"in", "at", "inside", "within", "near", "across", "throughout", "into", "from", "outside"}
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+
+
+@dataclass
+class Trigger:
+    token: Token  # the head of the trigger phrase
+    start: int  # token span of the trigger words
+    end: int
+    type: str
+    confidence: float
+
+
+@dataclass
+class _Roles:
+    perpetrators: list[Mention] = field(default_factory=list)
+    victims: list[Mention] = field(default_factory=list)
+    sources: list[Mention] = field(default_factory=list)
+
+    def add(self, role: str, found: list[Mention]) -> None:
+        bucket: list[Mention] = getattr(self, role)
+        for m in found:
+            if m not in bucket:
+                bucket.append(m)
+
+
+def find_triggers(sent: Span) -> Iterator[Trigger]:
+    """Trigger words of a sentence; a phrase wins over the single words inside it."""
+    lex = lexicons.triggers()
+    covered: set[int] = set()
+    tokens = list(sent)
+    for pos, token in enumerate(tokens):
+        for words, event_type, conf in lex.phrases.get(token.lower_, []) + lex.phrases.get(token.lemma_.lower(), []):
+            window = tokens[pos : pos + len(words)]
+            if len(window) == len(words) and all(
+                w == t.lower_ or w == t.lemma_.lower() for w, t in zip(words, window, strict=True)
+            ):
+                head = max(window, key=lambda t: (t.pos_ in ("NOUN", "VERB"), t.i))
+                covered.update(t.i for t in window)
+                yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf)
+                break
+    for token in tokens:
+        if token.i in covered:
+            continue
+        lemma = token.lemma_.lower()
+        hit = None
+        if token.pos_ == "VERB":
+            hit = lex.verbs.get(lemma) or lex.nouns.get(lemma)
+        elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            hit = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
+        if hit:
+            yield Trigger(token, token.i, token.i + 1, hit[0], hit[1])
+
+
+def _pobjs(token: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend([pobj, *pobj.conjuncts])
+    return out
+
+
+def _verbal_roles(verb: Token, index: MentionIndex, roles: _Roles) -> None:
+    if is_passive(verb):
+        for doer in agents(verb):
+            roles.add("perpetrators", index.with_conjuncts(doer))
+        for sub in subjects(verb):
+            roles.add("victims", index.with_conjuncts(sub))
+    else:
+        for sub in subjects(verb):
+            roles.add("perpetrators", index.with_conjuncts(sub))
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                roles.add("victims", index.with_conjuncts(child))
+    roles.add("victims", [m for t in _pobjs(verb, {"against"}) for m in index.with_conjuncts(t)])
+
+
+def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
+    for pobj in _pobjs(noun, {"of", "against", "on"}):
+        roles.add("victims", index.with_conjuncts(pobj))
+    for pobj in _pobjs(noun, {"by"}):
+        roles.add("perpetrators", index.with_conjuncts(pobj))
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = index.at(child)
+            if m is not None and m.type != "Location":
+                roles.add("perpetrators", [m])
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            # "torture carried out by X", "houses operated by agents"
+            for doer in agents(child):
+                roles.add("perpetrators", index.with_conjuncts(doer))
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+        _verbal_roles_as_doer(head, index, roles)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        # "accuses the regime of repression", "charged X with torture"
+        if verb.lemma_.lower() in lexicons.word_list("accusation_verbs"):
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    roles.add("perpetrators", index.with_conjuncts(child))
+        elif verb.lemma_.lower() in LIGHT_VERBS:
+            _verbal_roles_as_doer(verb, index, roles)
+
+
+def _verbal_roles_as_doer(verb: Token, index: MentionIndex, roles: _Roles) -> None:
+    doers = agents(verb) if is_passive(verb) else subjects(verb)
+    for doer in doers:
+        roles.add("perpetrators", index.with_conjuncts(doer))
+
+
+def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
+    """Who says so: subjects of reporting verbs above the trigger, and 'according to X'."""
+    reporting = lexicons.word_list("reporting_verbs") | lexicons.word_list("accusation_verbs")
+    found: list[Mention] = []
+    node = trigger
+    while True:
+        if node.pos_ == "VERB" and node.lemma_.lower() in reporting and node is not trigger:
+            doers = agents(node) if is_passive(node) else subjects(node)
+            for doer in doers:
+                found.extend(m for m in index.with_conjuncts(doer) if m not in found)
+        if node.head is node:
+            break
+        node = node.head
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            for pobj in token.nbor().children:
+                if pobj.dep_ == "pobj":
+                    found.extend(m for m in index.with_conjuncts(pobj) if m not in found)
+    return found
+
+
+def _status(sent: Span, negated: bool) -> str:
+    text = sent.text.lower()
+    lemmas = {t.lemma_.lower() for t in sent}
+
+    def cue(name: str) -> bool:
+        entries = lexicons.word_list(name)
+        return any((" " in e and e in text) or e in lemmas for e in entries)
+
+    if negated or cue("denial_cues"):
+        return "denied"
+    if cue("hedges"):
+        return "alleged"
+    if cue("confirmation_cues"):
+        return "confirmed"
+    return "alleged"
+
+
+def normalize_date(text: str) -> str | None:
+    """ISO-like date from 'March 20, 2019', 'September 2023', 'in 2018'; None when no year is given."""
+    lowered = text.lower()
+    year = re.search(r"\b(19|20)\d{2}\b", lowered)
+    if not year:
+        return None
+    month = next((n for name, n in _MONTHS.items() if re.search(rf"\b{name[:3]}", lowered)), None)
+    day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", lowered.replace(year.group(0), ""))
+    if month and day and 1 <= int(day.group(1)) <= 31:
+        return f"{year.group(0)}-{month:02d}-{int(day.group(1)):02d}"
+    if month:
+        return f"{year.group(0)}-{month:02d}"
+    return year.group(0)
+
+
+def _date(sent: Span) -> str | None:
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            value = normalize_date(ent.text)
+            if value:
+                return value
+    return None
+
+
+def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Event]:
+    """One event per trigger; events of one type in one sentence are merged."""
+    sents = doclike.sents if isinstance(doclike, Doc) else [doclike]
+    counter = 0
+    for sent in sents:
+        by_type: dict[str, tuple[Event, _Roles]] = {}
+        for trig in find_triggers(sent):
+            roles = _Roles()
+            if trig.token.pos_ == "VERB":
+                _verbal_roles(trig.token, index, roles)
+            else:
+                _nominal_roles(trig.token, index, roles)
+            roles.add("sources", _sources(trig.token, sent, index))
+            negated = is_negated(trig.token)
+            if trig.type in by_type:
+                event, merged = by_type[trig.type]
+                for role in ("perpetrators", "victims", "sources"):
+                    merged.add(role, getattr(roles, role))
+                event.confidence = max(event.confidence, trig.confidence)
+                continue
+            counter += 1
+            trigger_span = sent.doc[trig.start : trig.end]
+            event = Event(
+                id=f"{doc_id}:ev{counter}",
+                type=trig.type,
+                doc_id=doc_id,
+                trigger=trigger_span.text,
+                prov=Provenance(doc_id, sent.text.strip(), trigger_span.start_char, trigger_span.end_char,
+                                sent.start_char, sent.end_char),
+                date=_date(sent),
+                status=_status(sent, negated),
+                confidence=trig.confidence,
+                negated=negated,
+            )
+            by_type[trig.type] = (event, roles)
+        for event, roles in by_type.values():
+            taken = {m.key for m in roles.perpetrators + roles.victims + roles.sources}
+            event.perpetrators = [m.key for m in roles.perpetrators]
+            event.victims = [m.key for m in roles.victims if m.key not in event.perpetrators]
+            event.sources = [m.key for m in roles.sources if m.key not in event.perpetrators]
+            event.locations = [
+                m.key for m in index.in_span(sent.start, sent.end)
+                if m.type == "Location" and m.key not in taken and _is_locative(sent.doc, m)
+            ]
+            yield event
+
+
+def _is_locative(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS

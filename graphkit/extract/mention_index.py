@@ -1,0 +1,50 @@
+"""Find the mention a token belongs to, so that parse arguments become entity references."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graphkit.types import Mention
+
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+
+
+class MentionIndex:
+    """Token index -> mention, for one Doc."""
+
+    def __init__(self, doc: Doc, items: list[Mention]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Mention] = {}
+        for mention in items:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention naming the phrase headed by token: the token's own, else a modifier's."""
+        found = self.by_token.get(token.i)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i in self.by_token:
+                return self.by_token[child.i]
+        # "members of X", "agents of X", "the regime of X": the head names the X
+        return None
+
+    def with_conjuncts(self, token: Token) -> list[Mention]:
+        out: list[Mention] = []
+        for t in (token, *token.conjuncts):
+            m = self.at(t)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        seen: list[Mention] = []
+        for i in range(start, end):
+            m = self.by_token.get(i)
+            if m is not None and m not in seen:
+                seen.append(m)
+        return seen

@@ -1,0 +1,68 @@
+"""Small helpers over the dependency parse shared by the extractors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_CUT_DEPS = {"relcl", "appos", "punct", "cc", "conj", "advcl", "acl", "parataxis", "dep"}
+
+
+def phrase(token: Token, *, keep_preps: bool = True) -> Span:
+    """The noun phrase headed by token: its subtree without clauses, appositions and conjuncts."""
+    left, right = token.i, token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _CUT_DEPS or (not keep_preps and child.dep_ == "prep"):
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    doc = token.doc
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, inherited through conjoined verbs and relative clauses."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
+    if found:
+        out = []
+        for s in found:
+            out.extend([s, *[c for c in s.conjuncts]])
+        # "who"/"which": the noun the relative clause hangs on
+        return [verb.head if t.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else t for t in out]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [verb.head]
+    if verb.dep_ == "xcomp":
+        return subjects(verb.head)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    # "torture carried out by X", "houses operated by agents": a participle with an agent
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def agents(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend([pobj, *pobj.conjuncts])
+    return out
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children if token.dep_ in ("xcomp", "ccomp") and False
+    )

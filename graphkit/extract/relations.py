@@ -1,0 +1,179 @@
+"""Typed relations between mentions: titles, appositions, 'head of', 'member of', locative phrases, verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.extract import lexicons
+from graphkit.extract.mention_index import MentionIndex
+from graphkit.types import Mention, Provenance, Relation
+
+_PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
+_ORG_TYPES = {"Organization"}
+
+
+def _title_type(word: str) -> str | None:
+    t = lexicons.titles()
+    word = word.lower().rstrip(".")
+    if word in t.get("leads", frozenset()):
+        return "LEADS"
+    if word in t.get("member_of", frozenset()):
+        return "MEMBER_OF"
+    return None
+
+
+def _relation(
+    kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False, confidence: float = 0.8
+) -> Relation:
+    start = min(source.start, target.start)
+    end = max(source.end, target.end)
+    return Relation(
+        source=source.key, type=kind, target=target.key,
+        prov=Provenance(source.doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
+        past=past, confidence=confidence, cue=cue,
+    )
+
+
+def _span(doc: Doc, m: Mention) -> Span | None:
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _is_past(tokens: list[Token]) -> bool:
+    return any(t.lower_ in _PAST_MODIFIERS or t.lower_.startswith("ex-") for t in tokens)
+
+
+def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator[Relation]:
+    """'Interior Minister X', 'OAS Secretary General X', 'X, head of Y', 'X, an agent of Y'."""
+    span = _span(doc, person)
+    if span is None:
+        return
+    sent = span.sent
+    # words right before the name: "<Org> <title> <Name>"
+    left = span.start - 1
+    title_words: list[Token] = []
+    while left >= sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and left not in index.by_token:
+        title_words.insert(0, doc[left])
+        left -= 1
+    while left >= sent.start and doc[left].is_punct and doc[left].text in (",",):
+        left -= 1
+    kinds = [_title_type(t.text) for t in title_words]
+    kind = next((k for k in reversed(kinds) if k), None)
+    if kind:
+        org = index.by_token.get(left)
+        if org is not None and org.type in _ORG_TYPES:
+            yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
+                            past=_is_past(title_words), confidence=0.85)
+    # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
+    for token in span.root.children if span.root.dep_ != "compound" else []:
+        yield from _of_title(token, person, index, sent)
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
+            yield from _of_title(token, person, index, sent)
+
+
+def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) -> Iterator[Relation]:
+    if token.dep_ not in ("appos", "pobj", "attr"):
+        return
+    kind = _title_type(token.lemma_) or _title_type(token.text)
+    if not kind:
+        return
+    past = _is_past(list(token.children)) or any(_is_past(list(a.children)) for a in token.ancestors if a.i < token.i)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in", "for"):
+            for pobj in prep.children:
+                org = index.at(pobj) if pobj.dep_ == "pobj" else None
+                if org is not None and org.type in _ORG_TYPES:
+                    yield _relation(kind, person, org, sent, f"{token.text} {prep.text}", past=past)
+    # "an air force lieutenant": the organization is a modifier of the title
+    for child in token.children:
+        org = index.at(child) if child.dep_ in ("compound", "nmod") else None
+        if org is not None and org.type in _ORG_TYPES:
+            yield _relation(kind, person, org, sent, token.text, past=past, confidence=0.7)
+
+
+def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
+    """'members of X', 'agents of X', 'X agents': an unnamed group belongs to a named organization."""
+    span = _span(doc, group)
+    if span is None:
+        return
+    root = span.root
+    for pobj in (t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                 for t in prep.children if t.dep_ == "pobj"):
+        org = index.at(pobj)
+        if org is not None and org.type in _ORG_TYPES:
+            yield _relation("MEMBER_OF", group, org, span.sent, f"{root.text} of", confidence=0.7)
+
+
+def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterator[Relation]:
+    """'Denver, Colorado', 'located in the state of Aragua', 'the San Bernardino neighborhood of Caracas'."""
+    span = _span(doc, place)
+    if span is None:
+        return
+    sent = span.sent
+    nxt = span.end
+    if nxt + 1 < sent.end and doc[nxt].text == ",":
+        other = index.by_token.get(nxt + 1)
+        if other is not None and other.type == "Location" and other is not place:
+            yield _relation("LOCATED_IN", place, other, sent, ",", confidence=0.6)
+    cue_phrases = lexicons.relation_cues().get("LOCATED_IN", {}).get("phrases", frozenset())
+    # a following "<word> of <Location>" or "located in <Location>" within a few tokens
+    window = doc[span.end : min(span.end + 7, sent.end)]
+    text = " ".join(t.lower_ for t in window)
+    for phrase in cue_phrases:
+        if text.startswith(phrase) or text.startswith(", " + phrase) or f" {phrase} " in f" {text} "[:40]:
+            for t in window:
+                other = index.by_token.get(t.i)
+                if other is not None and other.type == "Location" and other is not place:
+                    yield _relation("LOCATED_IN", place, other, sent, phrase, confidence=0.7)
+                    return
+
+
+def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    from graphkit.extract.parse import agents, is_passive, subjects
+
+    cues = lexicons.relation_cues()
+    by_verb: dict[str, tuple[str, bool]] = {}
+    for kind, spec in cues.items():
+        for verb in spec.get("verbs", frozenset()):
+            by_verb.setdefault(verb, (kind, False))
+        for verb in spec.get("past_verbs", frozenset()):
+            by_verb.setdefault(verb, (kind, True))
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in by_verb:
+            continue
+        kind, past = by_verb[verb.lemma_.lower()]
+        doers = agents(verb) if is_passive(verb) else subjects(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
+            c for c in verb.children if c.dep_ in ("nsubjpass",)]
+        objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+        for d in doers:
+            for o in objects:
+                for src in index.with_conjuncts(d):
+                    for tgt in index.with_conjuncts(o):
+                        if src is tgt or src.type == "Location":
+                            continue
+                        if kind == "LEADS" and src.type != "Person":
+                            continue
+                        yield _relation(kind, src, tgt, verb.sent, verb.lemma_, past=past, confidence=0.6)
+
+
+def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """Relations in document order; a fact found by two rules is yielded once."""
+    seen: set[tuple[str, str, str]] = set()
+    found: list[Relation] = []
+    for m in items:
+        if m.type == "Person":
+            found.extend(_title_relations(doc, m, index))
+        elif m.type == "Group":
+            found.extend(_group_member_relations(doc, m, index))
+        elif m.type == "Location":
+            found.extend(_locative_relations(doc, m, index))
+    found.extend(_verb_relations(doc, index))
+    for rel in sorted(found, key=lambda r: r.prov.start):
+        key = (rel.source, rel.type, rel.target)
+        if key in seen or rel.source == rel.target:
+            continue
+        seen.add(key)
+        yield rel

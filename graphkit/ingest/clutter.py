@@ -1,0 +1,96 @@
+"""Strip web clutter (share lines, appeals, teasers, related-content blocks) from article text.
+
+The rules are general patterns of news sites, kept in data/lexicons/clutter.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from graphkit import data_files
+
+_END_PUNCT = tuple('.!?"”’\')»:;…')
+_META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClutterRules:
+    drop_line: tuple[re.Pattern[str], ...]
+    cut_after: tuple[re.Pattern[str], ...]
+    teaser_max_words: int
+    teaser_min_run: int
+
+
+def _patterns(items: Any) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for item in items or []:
+        pattern = item.get("pattern") if isinstance(item, dict) else item
+        if pattern:
+            out.append(re.compile(str(pattern), re.IGNORECASE))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> ClutterRules:
+    raw = data_files.read_yaml("lexicons/clutter.yaml") or {}
+    teaser = raw.get("teaser") or {}
+    return ClutterRules(
+        drop_line=_patterns(raw.get("drop_line")),
+        cut_after=_patterns(raw.get("cut_after")),
+        teaser_max_words=int(teaser.get("max_words", raw.get("teaser_max_words", 8))),
+        teaser_min_run=int(teaser.get("min_run", raw.get("teaser_min_run", 2))),
+    )
+
+
+def _is_teaser(line: str, max_words: int) -> bool:
+    words = line.split()
+    return 0 < len(words) <= max_words and not line.rstrip().endswith(_END_PUNCT)
+
+
+def split_meta_date(text: str) -> tuple[str, str | None]:
+    """A leading 'date YYYY-MM-DD' metadata line (left by some scrapers) becomes the article date."""
+    match = _META_DATE.match(text)
+    if not match:
+        return text, None
+    return text[match.end():], match.group(1)
+
+
+def strip_clutter(text: str, rules: ClutterRules | None = None) -> tuple[str, int]:
+    """Return the body text and the number of lines dropped.
+
+    The first line (the headline) is never taken for a teaser; a run of several short
+    unpunctuated lines elsewhere is.
+    """
+    rules = rules or load_rules()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[str] = []
+    dropped = 0
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and any(p.search(stripped) for p in rules.cut_after):
+            dropped += sum(1 for rest in lines[n:] if rest.strip())
+            break
+        if stripped and any(p.search(stripped) for p in rules.drop_line):
+            dropped += 1
+            continue
+        kept.append(line.rstrip())
+    # runs of short teaser lines (navigation, link lists) after the headline
+    content = [i for i, line in enumerate(kept) if line.strip()]
+    first = content[0] if content else -1
+    teaser = {i for i in content if i != first and _is_teaser(kept[i], rules.teaser_max_words)}
+    drop: set[int] = set()
+    run: list[int] = []
+    for i in content + [-1]:
+        if i in teaser:
+            run.append(i)
+            continue
+        if len(run) >= rules.teaser_min_run:
+            drop.update(run)
+        run = []
+    dropped += len(drop)
+    body = "\n".join(line for i, line in enumerate(kept) if i not in drop)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    return body, dropped

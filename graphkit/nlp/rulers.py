@@ -1,0 +1,82 @@
+"""EntityRuler patterns built from the gazetteers: actors, places, leaders and governments."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from graphkit import data_files
+
+
+def fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _variants(name: str) -> set[str]:
+    out = {name.strip()}
+    out.add(fold_accents(name.strip()))
+    return {v for v in out if v}
+
+
+def gazetteer_rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for name in data_files.gazetteer_names():
+        rows.extend(data_files.read_jsonl(name))
+    return rows
+
+
+def _phrase_patterns(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    patterns = []
+    for row in rows:
+        label = row.get("type")
+        if label not in ("Person", "Organization", "Location"):
+            continue
+        names = {row["name"], *row.get("aliases", [])}
+        for name in names:
+            for variant in _variants(name):
+                # a lone lowercase word is too ambiguous to tag on sight
+                if " " not in variant and variant.islower():
+                    continue
+                patterns.append({"label": label, "pattern": variant, "id": row["id"]})
+    return patterns
+
+
+def _government_patterns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'the Maduro regime', 'regime of Nicolás Maduro', 'the Venezuelan State', 'Chavista regime'."""
+    gov_nouns = [n.lower() for n in data_files.read_lines("lexicons/government_nouns.txt")]
+    if not gov_nouns:
+        return []
+    governments = {r["country"]: r["id"] for r in rows if r.get("subtype") == "government" and r.get("country")}
+    patterns: list[dict[str, Any]] = []
+
+    def add(words: list[str], gov_id: str, head_first: bool = False) -> None:
+        tokens: list[dict[str, Any]] = [{"ORTH": w} for w in words]
+        gov: dict[str, Any] = {"LOWER": {"IN": gov_nouns}}
+        if head_first:
+            pattern = [gov, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, *tokens]
+        else:
+            pattern = [*tokens, {"ORTH": "'s", "OP": "?"}, gov]
+        patterns.append({"label": "Organization", "pattern": pattern, "id": gov_id})
+
+    for row in rows:
+        country = row.get("country")
+        gov_id = row.get("government") or governments.get(country or "")
+        if row.get("type") == "Person" and gov_id:
+            names = {row["name"], *row.get("aliases", [])}
+            for name in names:
+                for variant in _variants(name):
+                    add(variant.split(), gov_id)
+                    add(variant.split(), gov_id, head_first=True)
+            for adjective in row.get("adjectives", []):
+                add([adjective.capitalize()], gov_id)
+        elif row.get("type") == "Location" and row.get("subtype") == "country" and country in governments:
+            for demonym in row.get("demonyms", []):
+                add([demonym], governments[country])
+    return patterns
+
+
+def actor_patterns() -> list[dict[str, Any]]:
+    rows = gazetteer_rows()
+    return _phrase_patterns(rows) + _government_patterns(rows)

@@ -1,0 +1,137 @@
+"""The named queries over the NetworkX MultiDiGraph, one plain function each.
+
+Each returns the columns of its catalog entry in the same order and sort as its Cypher twin.
+
+Example:
+    >>> from graphkit.query.nx_queries import agencies_allegations
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("dgcim", kind="entity", name="DGCIM", type="Organization", aliases=[])
+    >>> g.add_node("e1", kind="event", type="torture", doc="d1", start=5, evidence="DGCIM tortured them.", date="")
+    >>> _ = g.add_edge("dgcim", "e1", type="PERPETRATOR", doc="d1", evidence="DGCIM tortured them.", start=5)
+    >>> agencies_allegations(g)[["actor", "allegation", "events"]].values.tolist()
+    [['DGCIM', 'torture', 1]]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+import pandas as pd
+
+from graphkit.query.catalog import QUERIES
+
+__all__ = ["actor", "agencies_allegations", "timeline", "who_alleges"]
+
+_ACTOR_TYPES = ("Organization", "Group")
+
+
+def _frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
+    columns = list(QUERIES[name].columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    if "events" in frame:
+        frame["events"] = frame["events"].astype("int64")
+    return frame
+
+
+def _events(g: nx.MultiDiGraph) -> dict[str, dict[str, object]]:
+    return {n: a for n, a in g.nodes(data=True) if a.get("kind") == "event"}
+
+
+def _role_table(g: nx.MultiDiGraph, role: str, types: tuple[str, ...] | None) -> list[dict[str, object]]:
+    events = _events(g)
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for u, v, attrs in g.edges(data=True):
+        if attrs.get("type") != role or v not in events:
+            continue
+        node = g.nodes[u]
+        if types is not None and node.get("type") not in types:
+            continue
+        if v not in groups[(u, str(events[v]["type"]))]:
+            groups[(u, str(events[v]["type"]))].append(v)
+    rows = []
+    for (entity_id, allegation), ev_ids in groups.items():
+        evs = sorted((events[e] for e in ev_ids), key=lambda a: (a["doc"], a["start"], a.get("id", "")))
+        docs = sorted({str(e["doc"]) for e in evs})
+        node = g.nodes[entity_id]
+        rows.append({
+            "id": entity_id, "name": node.get("name", entity_id), "type": node.get("type", ""),
+            "allegation": allegation, "events": len(evs), "documents": "; ".join(docs),
+            "evidence": evs[0].get("evidence", ""),
+        })
+    rows.sort(key=lambda r: (-int(r["events"]), r["id"], r["allegation"]))
+    return rows
+
+
+def agencies_allegations(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Organizations and groups linked as perpetrators to each allegation type."""
+    rows = [
+        {"actor_id": r["id"], "actor": r["name"], "actor_type": r["type"], "allegation": r["allegation"],
+         "events": r["events"], "documents": r["documents"], "evidence": r["evidence"]}
+        for r in _role_table(g, "PERPETRATOR", _ACTOR_TYPES)
+    ]
+    return _frame("agencies_allegations", rows)
+
+
+def who_alleges(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Sources (people, organizations, groups) of each allegation type."""
+    rows = [
+        {"source_id": r["id"], "source": r["name"], "source_type": r["type"], "allegation": r["allegation"],
+         "events": r["events"], "documents": r["documents"], "evidence": r["evidence"]}
+        for r in _role_table(g, "SOURCE", None)
+    ]
+    return _frame("who_alleges", rows)
+
+
+_NEIGHBOUR_TYPES = {"PERPETRATOR", "VICTIM", "SOURCE", "LOCATION", "MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN",
+                    "ALLIED_WITH", "OPPOSES"}
+
+
+def _matches(attrs: dict[str, object], node_id: str, name: str) -> bool:
+    wanted = name.lower()
+    names = [str(attrs.get("name", "")), *map(str, attrs.get("aliases") or [])]
+    return node_id == name or any(n.lower() == wanted for n in names)
+
+
+def actor(g: nx.MultiDiGraph, name: str) -> pd.DataFrame:
+    """Every event and typed relation of the entities named `name` (name, alias or id; any case)."""
+    rows = []
+    for node_id, attrs in g.nodes(data=True):
+        if attrs.get("kind") != "entity" or not _matches(attrs, str(node_id), name):
+            continue
+        for direction, edges in (("out", g.out_edges(node_id, data=True)), ("in", g.in_edges(node_id, data=True))):
+            for u, v, e in edges:
+                if e.get("type") not in _NEIGHBOUR_TYPES:
+                    continue
+                other_id = v if direction == "out" else u
+                other = g.nodes[other_id]
+                is_event = other.get("kind") == "event"
+                rows.append({
+                    "actor_id": node_id, "actor": attrs.get("name", node_id), "relation": e["type"],
+                    "direction": direction, "other_id": other_id,
+                    "other": other.get("type") if is_event else other.get("name", other_id),
+                    "other_type": "Event" if is_event else other.get("type", ""),
+                    "doc": e.get("doc", ""), "evidence": e.get("evidence", ""),
+                })
+    rows.sort(key=lambda r: (r["actor_id"], r["relation"], r["direction"], r["other_id"], r["doc"], r["evidence"]))
+    return _frame("actor", rows)
+
+
+def timeline(g: nx.MultiDiGraph) -> pd.DataFrame:
+    """Dated events in date order."""
+    rows = []
+    for ev_id, attrs in _events(g).items():
+        if not attrs.get("date"):
+            continue
+        names: dict[str, list[str]] = {"PERPETRATOR": [], "VICTIM": []}
+        for u, _, e in g.in_edges(ev_id, data=True):
+            if e.get("type") in names:
+                names[e["type"]].append(str(g.nodes[u].get("name", u)))
+        rows.append({
+            "date": attrs["date"], "event_id": ev_id, "allegation": attrs["type"], "status": attrs.get("status", ""),
+            "doc": attrs.get("doc", ""), "perpetrators": "; ".join(sorted(names["PERPETRATOR"])),
+            "victims": "; ".join(sorted(names["VICTIM"])), "evidence": attrs.get("evidence", ""),
+        })
+    rows.sort(key=lambda r: (r["date"], r["event_id"]))
+    return _frame("timeline", rows)

@@ -1,0 +1,191 @@
+"""Stage 3: mentions -> entities, one per real-world actor, with the reasons for each merge.
+
+Within a document: gazetteer ids, parenthesised acronyms and aliases, initials, surnames.
+Across documents: gazetteer ids and names equal after case, accent and article folding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from graphkit.types import DocResult, Entity, Mention, Resolution
+
+_STOP = {"of", "the", "and", "for", "de", "la", "del", "las", "los", "y", "el", "on", "in", "&"}
+_TYPE_PRIORITY = {"Organization": 3, "Person": 3, "Location": 2, "Group": 1}
+
+
+def fold(name: str) -> str:
+    """Case, accent, punctuation and leading-article folding used to compare names."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = s.replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entity"
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-–]+", fold(name)) if w and w not in _STOP]
+    return "".join(w[0] for w in words)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.reasons: dict[str, list[str]] = defaultdict(list)
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.reasons[ra].extend(self.reasons.pop(rb, []))
+            self.reasons[ra].append(reason)
+
+
+def _is_acronym(text: str) -> bool:
+    core = text.replace(".", "")
+    return 2 <= len(core) <= 8 and core.isupper() and core.isalpha()
+
+
+def _within_document(result: DocResult, uf: _UnionFind) -> None:
+    text = result.article.text
+    items = sorted(result.mentions, key=lambda m: m.start)
+    named = [m for m in items if m.type != "Group"]
+    # "Full Name (ACRONYM)" and "Full Name (Spanish Name – ACR)": what the parentheses hold is the same thing
+    for i, m in enumerate(named):
+        after = text[m.end : m.end + 3]
+        if "(" not in after:
+            continue
+        close = text.find(")", m.end)
+        for other in named[i + 1 :]:
+            if other.start > close or close < 0:
+                break
+            if other.type in (m.type, "Organization", "Location") or _is_acronym(other.text):
+                uf.union(m.key, other.key, f"{other.text!r} in parentheses after {m.text!r}")
+    # initials: "IACHR" and "Inter-American Commission on Human Rights"
+    long_names = [m for m in named if len(m.text.split()) >= 2 and m.type == "Organization"]
+    for m in named:
+        if _is_acronym(m.text):
+            for full in long_names:
+                if initials(full.text) == m.text.replace(".", "").lower():
+                    uf.union(full.key, m.key, f"{m.text!r} is the initials of {full.text!r}")
+                    break
+    # surnames: "Dugarte" after "Ronald Dugarte" (whatever NER called the lone surname)
+    people = [m for m in named if m.type == "Person" and len(m.text.split()) >= 2]
+    for m in named:
+        if len(m.text.split()) != 1 or _is_acronym(m.text):
+            continue
+        for full in people:
+            if fold(full.text).split()[-1] == fold(m.text) or (
+                len(fold(full.text).split()) >= 3 and fold(m.text) in fold(full.text).split()[1:]
+            ):
+                if m.type != "Person":
+                    m.type = "Person"
+                uf.union(full.key, m.key, f"{m.text!r} is the surname of {full.text!r}")
+                break
+
+
+def _global_key(m: Mention) -> str:
+    if m.canonical_id:
+        return f"gaz:{m.canonical_id}"
+    return f"{m.type}:{fold(m.text)}"
+
+
+def resolve(results: Iterable[DocResult]) -> Resolution:
+    results = list(results)
+    uf = _UnionFind()
+    mentions: dict[str, Mention] = {}
+    for result in results:
+        for m in result.mentions:
+            mentions[m.key] = m
+            uf.find(m.key)
+        _within_document(result, uf)
+    # across documents (and within): same gazetteer id or same folded name and type
+    anchors: dict[str, str] = {}
+    for key, m in mentions.items():
+        gk = _global_key(m)
+        if gk in anchors:
+            uf.union(anchors[gk], key, f"same {'gazetteer id' if m.canonical_id else 'name'} {m.text!r}")
+        else:
+            anchors[gk] = key
+    # a cluster that got a gazetteer id through any member is one with that id's other clusters
+    by_canonical: dict[str, str] = {}
+    for key, m in mentions.items():
+        if m.canonical_id:
+            root = uf.find(key)
+            if m.canonical_id in by_canonical:
+                uf.union(by_canonical[m.canonical_id], root, f"same gazetteer id {m.canonical_id}")
+            else:
+                by_canonical[m.canonical_id] = root
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    for key, m in mentions.items():
+        clusters[uf.find(key)].append(m)
+
+    entities: list[Entity] = []
+    mention_to_entity: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for root, members in sorted(clusters.items(), key=lambda kv: min(m.key for m in kv[1])):
+        entity = _entity(members, uf.reasons.get(root, []), used_ids)
+        entities.append(entity)
+        for m in members:
+            mention_to_entity[m.key] = entity.id
+    entities.sort(key=lambda e: e.id)
+    return Resolution(entities=entities, mention_to_entity=mention_to_entity)
+
+
+def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> Entity:
+    type_votes = Counter()
+    for m in members:
+        type_votes[m.type] += 2 if m.source == "ruler" else 1
+    etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))
+    canonical = next((m for m in members if m.canonical_id), None)
+    surfaces = Counter(m.text for m in members)
+    if canonical is not None and canonical.canonical_name:
+        name = canonical.canonical_name
+        base_id = canonical.canonical_id or slug(name)
+    else:
+        # the fullest proper name: most words, then most frequent
+        name = max(surfaces, key=lambda s: (not _is_acronym(s), len(s.split()), surfaces[s], s))
+        base_id = slug(name)
+    entity_id = base_id
+    n = 2
+    while entity_id in used_ids:
+        entity_id = f"{base_id}-{n}"
+        n += 1
+    used_ids.add(entity_id)
+    aliases = sorted({s for s in surfaces if s != name} | _accentless({name, *surfaces}) - {name})
+    subtype = next((m.subtype for m in members if m.subtype), None)
+    return Entity(
+        id=entity_id,
+        name=name,
+        type=etype,
+        subtype=subtype,
+        aliases=aliases,
+        docs=sorted({m.doc_id for m in members}),
+        mentions=len(members),
+        merge_reasons=sorted(set(reasons)),
+    )
+
+
+def _accentless(names: Iterable[str]) -> set[str]:
+    out = set()
+    for n in names:
+        folded = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
+        if folded != n:
+            out.add(folded)
+    return out

@@ -1,0 +1,174 @@
+"""Stage records shared by every stage: plain dataclasses, no spaCy or driver objects."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("Person", "Organization", "Location", "Group")
+EVENT_TYPES = (
+    "torture",
+    "killing",
+    "detention",
+    "disappearance",
+    "repression",
+    "extortion",
+    "corruption",
+    "electoral_fraud",
+    "trafficking",
+    "crimes_against_humanity",
+)
+RELATION_TYPES = ("MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN", "ALLIED_WITH", "OPPOSES")
+UNDIRECTED_RELATIONS = ("ALLIED_WITH", "OPPOSES")
+STATUSES = ("alleged", "confirmed", "denied")
+ROLES = ("perpetrators", "victims", "sources", "locations")
+
+
+@dataclass
+class Article:
+    """One input document, after clutter removal."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None  # where it was read from (path, "stdin", ...)
+    sha256: str = ""
+    removed_lines: int = 0  # clutter lines dropped by ingest
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact is written: document, sentence and character offsets into Article.text."""
+
+    doc_id: str
+    sentence: str
+    start: int  # offsets of the evidence span (the fact itself) in the document text
+    end: int
+    sent_start: int = 0
+    sent_end: int = 0
+
+
+@dataclass
+class Mention:
+    """A span naming an entity (or an unnamed Group) in one document.
+
+    `key` is unique across the run (doc id + offsets); events and relations point at mentions
+    by key until resolution turns keys into entity ids.
+    """
+
+    key: str
+    text: str
+    type: str  # one of ENTITY_TYPES
+    doc_id: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    subtype: str | None = None
+    canonical_id: str | None = None  # set when a gazetteer entry matched
+    canonical_name: str | None = None
+    confidence: float = 1.0
+    source: str = "ner"  # ner | ruler | group | coref | title ...
+    antecedent: str | None = None  # key of the mention this one refers to (coreference)
+
+
+@dataclass
+class Triple:
+    """A subject-relation-object statement read from the dependency parse."""
+
+    subject: str
+    relation: str
+    object: str
+    prov: Provenance
+    subject_key: str | None = None  # mention keys when the argument is an entity mention
+    object_key: str | None = None
+    negated: bool = False
+    confidence: float = 1.0
+
+
+@dataclass
+class Event:
+    """An act of one of EVENT_TYPES reported in one document, with its roles as mention keys."""
+
+    id: str
+    type: str
+    doc_id: str
+    trigger: str
+    prov: Provenance
+    perpetrators: list[str] = field(default_factory=list)
+    victims: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    date: str | None = None
+    status: str = "alleged"
+    confidence: float = 1.0
+    negated: bool = False
+
+
+@dataclass
+class Relation:
+    """A typed relation between two mentions (keys) or, after resolution, two entity ids."""
+
+    source: str
+    type: str  # one of RELATION_TYPES
+    target: str
+    prov: Provenance
+    past: bool = False
+    confidence: float = 1.0
+    cue: str = ""  # the word or pattern that gave it ("minister", "member of", ...)
+
+
+@dataclass
+class DocResult:
+    """Everything extracted from one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """One real-world actor, place or group across documents."""
+
+    id: str
+    name: str
+    type: str
+    subtype: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+    mentions: int = 0
+    merge_reasons: list[str] = field(default_factory=list)  # why names were joined
+
+
+@dataclass
+class Resolution:
+    """Entities plus the mention key -> entity id map that events and relations are rewritten with."""
+
+    entities: list[Entity]
+    mention_to_entity: dict[str, str]
+
+
+@dataclass
+class GraphData:
+    """The backend-neutral graph: what the NetworkX and Neo4j backends both consume.
+
+    Events, relations and triples here refer to entity ids (not mention keys).
+    """
+
+    documents: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """Plain-dict form of any record above (for JSON)."""
+    return asdict(record)

@@ -1,0 +1,84 @@
+import pytest
+
+from graphkit.extract import extract_doc
+from graphkit.extract.events import normalize_date
+from graphkit.ingest.readers import make_article
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp, text):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+
+    def show(keys):
+        return sorted(names[k] for k in keys)
+
+    return [
+        {"type": e.type, "perpetrators": show(e.perpetrators), "victims": show(e.victims),
+         "sources": show(e.sources), "locations": show(e.locations), "status": e.status, "date": e.date}
+        for e in result.events
+    ]
+
+
+def _one(events, event_type):
+    found = [e for e in events if e["type"] == event_type]
+    assert found, f"no {event_type} event in {events}"
+    return found[0]
+
+
+def test_events_active_verb_gives_perpetrator_victim_and_place(nlp):
+    e = _one(_events(nlp, "Soldiers tortured the detainees in Caracas."), "torture")
+    assert e["perpetrators"] == ["Soldiers"] and e["victims"] == ["detainees"] and e["locations"] == ["Caracas"]
+
+
+def test_events_passive_agent_and_according_to_source(nlp):
+    text = "Dissidents were tortured by the National Guard, according to Human Rights Watch."
+    e = _one(_events(nlp, text), "torture")
+    assert e["perpetrators"] == ["National Guard"]
+    assert e["victims"] == ["Dissidents"]
+    assert e["sources"] == ["Human Rights Watch"]
+
+
+def test_events_nominal_trigger_with_of_and_by_phrases(nlp):
+    e = _one(_events(nlp, "Amnesty International denounced the torture of protesters by the National Police."),
+             "torture")
+    assert e["perpetrators"] == ["National Police"]
+    assert e["victims"] == ["protesters"]
+    assert e["sources"] == ["Amnesty International"]
+
+
+def test_events_light_verb_gives_the_doer(nlp):
+    e = _one(_events(nlp, "The army carried out extrajudicial executions in the north."), "killing")
+    assert e["perpetrators"] == ["army"]
+
+
+def test_events_reporting_verb_subject_is_the_source(nlp):
+    e = _one(_events(nlp, "Foro Penal said that police officers arrested forty students."), "detention")
+    assert e["sources"] == ["Foro Penal"] and e["perpetrators"] == ["police officers"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The court found that police officers tortured the prisoners.", "confirmed"),
+        ("The ministry denied that soldiers tortured the prisoners.", "denied"),
+        ("Soldiers allegedly tortured the prisoners.", "alleged"),
+    ],
+)
+def test_events_status_from_cues(nlp, text, status):
+    assert _one(_events(nlp, text), "torture")["status"] == status
+
+
+def test_events_date_from_the_sentence(nlp):
+    e = _one(_events(nlp, "On March 20, 2019, soldiers tortured the prisoners."), "torture")
+    assert e["date"] == "2019-03-20"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("March 20, 2019", "2019-03-20"), ("September 2023", "2023-09"), ("in 2018", "2018"), ("last week", None)],
+)
+def test_events_normalize_date(text, value):
+    assert normalize_date(text) == value

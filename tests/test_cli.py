@@ -1,0 +1,54 @@
+import json
+
+from graphkit.cli import cli, main
+from graphkit.graph import save_graph
+from tests.test_graph import tiny_graph
+
+
+def test_cli_help_lists_commands(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "query", "map", "export", "load", "cypher"):
+        assert command in result.output
+
+
+def test_cli_query_formats(runner, tmp_path):
+    graph = save_graph(tiny_graph(), tmp_path / "graph.json")
+    result = runner.invoke(cli, ["query", "agencies-allegations", "--graph", str(graph), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["actor"] == "DGCIM" and rows[0]["allegation"] == "torture"
+    result = runner.invoke(cli, ["query", "agencies-allegations", "--graph", str(graph), "--format", "csv"])
+    assert result.output.splitlines()[0].startswith("actor_id,actor,actor_type,allegation")
+    result = runner.invoke(cli, ["query", "actor", "Maduro", "--graph", str(graph)])
+    assert "LEADS" in result.output
+
+
+def test_cli_export_graphml(runner, tmp_path):
+    graph = save_graph(tiny_graph(), tmp_path / "graph.json")
+    out = tmp_path / "g.graphml"
+    result = runner.invoke(cli, ["export", "--graph", str(graph), "--format", "graphml", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_cli_errors_are_one_line_without_traceback(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("sys.argv", ["graphkit", "query", "timeline", "--graph", str(tmp_path / "none.json")])
+    try:
+        main()
+    except SystemExit as exc:
+        assert exc.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("graphkit: error:") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_bad_graph_file_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    bad = tmp_path / "graph.json"
+    bad.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["graphkit", "export", "--graph", str(bad), "-o", str(tmp_path / "x.json")])
+    try:
+        main()
+    except SystemExit as exc:
+        assert exc.code == 1
+    assert "not JSON" in capsys.readouterr().err

@@ -1,0 +1,113 @@
+import io
+import json
+import logging
+
+import pytest
+
+from graphkit.errors import InputError
+from graphkit.ingest import load_articles, strip_clutter
+from graphkit.ingest.clutter import split_meta_date
+
+
+def test_ingest_text_file_gets_stem_id_and_hash(tmp_path):
+    (tmp_path / "a1.txt").write_text("Headline\n\nSoldiers detained ten protesters in Caracas.", encoding="utf-8")
+    [article] = load_articles([tmp_path / "a1.txt"])
+    assert article.id == "a1"
+    assert len(article.sha256) == 64
+    assert article.title == "Headline"
+    assert "Soldiers detained" in article.text
+
+
+def test_ingest_folder_is_recursive_and_skips_unknown_suffixes(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Police arrested a journalist.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("The army killed two farmers.", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    ids = sorted(a.id for a in load_articles([tmp_path]))
+    assert ids == ["b", "c"]
+
+
+def test_ingest_jsonl_bad_lines_warn_and_the_rest_goes_on(tmp_path, caplog):
+    lines = [
+        json.dumps({"id": "x1", "text": "Guards beat the inmates.", "title": "T", "date": "2020-01-02"}),
+        "{not json",
+        json.dumps({"id": "x2"}),
+        json.dumps({"text": "Agents abducted an activist."}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = load_articles([tmp_path / "feed.jsonl"])
+    assert [a.id for a in articles] == ["x1", "feed-4"]
+    assert articles[0].date == "2020-01-02"
+    assert "line 2" in caplog.text and "line 3" in caplog.text
+
+
+def test_ingest_html_keeps_main_text(tmp_path):
+    html = """<html><head><title>Abuses report</title></head><body>
+    <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>
+    <article><h1>Abuses report</h1>
+    <p>Security forces tortured detainees at a clandestine centre in the capital, according to a new report
+    released on Monday by a human rights group that interviewed dozens of former prisoners.</p>
+    <p>The report documents beatings, electric shocks and threats against relatives of the detainees held
+    by the intelligence service over the past two years.</p></article>
+    <footer>Share this article on Facebook</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [article] = load_articles([tmp_path / "page.html"])
+    assert "tortured detainees" in article.text
+    assert "Home" not in article.text.split("\n")
+
+
+def test_ingest_stdin():
+    [article] = load_articles(["-"], stdin=io.StringIO("Soldiers detained ten protesters."))
+    assert article.id == "stdin"
+
+
+def test_ingest_duplicate_text_is_skipped_once(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text("Same story about detentions.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Same story about detentions.", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in load_articles([tmp_path])] == ["a"]
+    assert "same text" in caplog.text
+
+
+def test_ingest_missing_input_is_a_warning_and_no_articles_is_an_error(tmp_path, caplog):
+    (tmp_path / "ok.txt").write_text("Police arrested a journalist.", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert len(load_articles([tmp_path / "missing.txt", tmp_path / "ok.txt"])) == 1
+    assert "missing.txt" in caplog.text
+    with pytest.raises(InputError):
+        load_articles([tmp_path / "missing.txt"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SEE ALSO: The Armed Groups Propping Up The Government",
+        "Click here to send us your comments.",
+        "What are your thoughts?",
+        "We encourage readers to copy and distribute our work for non-commercial purposes.",
+        "DONATE",
+    ],
+)
+def test_clutter_lines_are_dropped(line):
+    body, dropped = strip_clutter(f"Headline\n\nSoldiers detained ten protesters.\n\n{line}\n\nThe army denied it.")
+    assert line not in body
+    assert "Soldiers detained ten protesters." in body and "The army denied it." in body
+    assert dropped == 1
+
+
+def test_clutter_related_content_and_everything_after_is_cut():
+    text = "Headline\nPolice killed two men.\nRelated Content\nCOLOMBIA / 21 MAR 2022\nA teaser sentence."
+    body, _ = strip_clutter(text)
+    assert body == "Headline\nPolice killed two men."
+
+
+def test_clutter_runs_of_short_teaser_lines_are_dropped_but_the_headline_stays():
+    text = "Short Headline Here\nPolice killed two men in the north.\nHome\nNews\nWorld\nThe army denied it."
+    body, _ = strip_clutter(text)
+    assert body.splitlines() == ["Short Headline Here", "Police killed two men in the north.", "The army denied it."]
+
+
+def test_leading_date_metadata_becomes_the_article_date():
+    text, date = split_meta_date(" date 2023-12-27 The commission said so.")
+    assert date == "2023-12-27" and text == "The commission said so."

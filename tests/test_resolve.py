@@ -1,0 +1,67 @@
+from graphkit.resolve import fold, initials, resolve
+from graphkit.types import Article, DocResult, Mention
+
+
+def _m(doc, text, start, etype="Organization", **kw):
+    return Mention(key=f"{doc}:{start}", text=text, type=etype, doc_id=doc, start=start, end=start + len(text),
+                   sent_start=0, sent_end=0, **kw)
+
+
+def _doc(doc_id, text, mentions):
+    return DocResult(article=Article(id=doc_id, text=text), mentions=mentions)
+
+
+def test_resolve_fold_handles_case_accents_articles_and_possessives():
+    assert fold("the Tocorón prison's") == "tocoron prison"
+    assert fold("Néstor  Reverol") == "nestor reverol"
+
+
+def test_resolve_initials_skip_function_words():
+    assert initials("Inter-American Commission on Human Rights") == "iachr"
+
+
+def test_resolve_parenthesised_acronym_joins_its_full_name():
+    text = "the Special Actions Forces (FAES) of the police. Later the FAES returned."
+    a = _m("d", "Special Actions Forces", 4)
+    b = _m("d", "FAES", text.index("FAES"))
+    c = _m("d", "FAES", text.rindex("FAES"))
+    res = resolve([_doc("d", text, [a, b, c])])
+    assert len(res.entities) == 1
+    entity = res.entities[0]
+    assert entity.name == "Special Actions Forces" and "FAES" in entity.aliases
+    assert entity.merge_reasons  # the reason is kept
+
+
+def test_resolve_initials_join_an_acronym_used_without_parentheses():
+    text = "The Inter-American Commission on Human Rights said. The IACHR added."
+    full = _m("d", "Inter-American Commission on Human Rights", 4)
+    acr = _m("d", "IACHR", text.index("IACHR"))
+    assert len(resolve([_doc("d", text, [full, acr])]).entities) == 1
+
+
+def test_resolve_surname_joins_full_name_even_when_ner_mistyped_it():
+    text = "said Ronald Dugarte. Later Dugarte added."
+    full = _m("d", "Ronald Dugarte", 5, "Person")
+    surname = _m("d", "Dugarte", text.rindex("Dugarte"), "Organization")
+    res = resolve([_doc("d", text, [full, surname])])
+    assert [(e.name, e.type) for e in res.entities] == [("Ronald Dugarte", "Person")]
+
+
+def test_resolve_across_documents_by_folded_name_but_not_across_types():
+    a = _m("d1", "Néstor Reverol", 0, "Person")
+    b = _m("d2", "Nestor Reverol", 0, "Person")
+    c = _m("d2", "Reverol Group", 30, "Organization")
+    res = resolve([_doc("d1", "x" * 40, [a]), _doc("d2", "x" * 60, [b, c])])
+    people = [e for e in res.entities if e.type == "Person"]
+    assert len(people) == 1 and people[0].docs == ["d1", "d2"]
+    assert "Nestor Reverol" in people[0].aliases or people[0].name == "Nestor Reverol"
+    assert res.mention_to_entity[a.key] == res.mention_to_entity[b.key] != res.mention_to_entity[c.key]
+
+
+def test_resolve_gazetteer_id_joins_different_names():
+    a = _m("d1", "SEBIN", 0, canonical_id="ve-sebin", canonical_name="Bolivarian National Intelligence Service")
+    b = _m("d2", "Bolivarian Intelligence Service", 0, canonical_id="ve-sebin",
+           canonical_name="Bolivarian National Intelligence Service")
+    res = resolve([_doc("d1", "x" * 10, [a]), _doc("d2", "x" * 40, [b])])
+    assert [e.id for e in res.entities] == ["ve-sebin"]
+    assert res.entities[0].name == "Bolivarian National Intelligence Service"
