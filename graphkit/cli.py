@@ -219,6 +219,28 @@ def export(graph_path: Path, fmt: str, output: Path) -> None:
     click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
 
 
+@cli.command()
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
+              help="A gold JSON file or a folder of them (SCHEMA.md format).")
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path), help="graph.json to score.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--show-errors", is_flag=True, help="List missed and unmatched entities.")
+def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool) -> None:
+    """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
+    import json
+
+    from graphkit.evaluate import evaluate as run_evaluation
+    from graphkit.evaluate import format_scores
+
+    if graph_path.is_dir():
+        graph_path = graph_path / "graph.json"
+    scores = run_evaluation(gold, graph_path)
+    click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
+    if show_errors:
+        click.echo(f"missed entities: {scores.missed_entities}", err=True)
+        click.echo(f"unmatched system entities: {scores.extra_entities}", err=True)
+
+
 def main() -> None:
     """Entry point: GraphkitError becomes one line on stderr and exit 1, unless --debug."""
     debug = "--debug" in sys.argv

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit.config import Settings
+from graphkit.errors import GraphkitError
 from graphkit.extract import extract_all
 from graphkit.graph import build_graph, save_graph
 from graphkit.ingest import load_articles
@@ -40,6 +41,8 @@ def build_from_articles(
         extract_all(nlp, articles, batch_size=settings.batch_size, min_confidence=settings.min_confidence,
                     on_done=on_document)
     )
+    if not results:
+        raise GraphkitError("no document could be extracted (see the warnings above)")
     return build_graph(results, resolve(results))
 
 

@@ -65,6 +65,10 @@ def _is_acronym(text: str) -> bool:
 def _within_document(result: DocResult, uf: _UnionFind) -> None:
     text = result.article.text
     items = sorted(result.mentions, key=lambda m: m.start)
+    for m in items:
+        if m.antecedent:
+            uf.union(m.antecedent, m.key, f"{m.text!r} refers back to an earlier mention")
+    items = [m for m in items if not m.antecedent]
     named = [m for m in items if m.type != "Group"]
     # "Full Name (ACRONYM)" and "Full Name (Spanish Name – ACR)": what the parentheses hold is the same thing
     for i, m in enumerate(named):
@@ -118,6 +122,8 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
     # across documents (and within): same gazetteer id or same folded name and type
     anchors: dict[str, str] = {}
     for key, m in mentions.items():
+        if m.antecedent:
+            continue
         gk = _global_key(m)
         if gk in anchors:
             uf.union(anchors[gk], key, f"same {'gazetteer id' if m.canonical_id else 'name'} {m.text!r}")
@@ -154,7 +160,7 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))
     canonical = next((m for m in members if m.canonical_id), None)
-    surfaces = Counter(m.text for m in members)
+    surfaces = Counter(m.text for m in members if not m.antecedent)
     if canonical is not None and canonical.canonical_name:
         name = canonical.canonical_name
         base_id = canonical.canonical_id or slug(name)

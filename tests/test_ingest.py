@@ -97,9 +97,16 @@ def test_clutter_lines_are_dropped(line):
 
 
 def test_clutter_related_content_and_everything_after_is_cut():
-    text = "Headline\nPolice killed two men.\nRelated Content\nCOLOMBIA / 21 MAR 2022\nA teaser sentence."
+    body_lines = ["Headline", "Police killed two men.", "The army denied it.", "Families demanded answers."]
+    text = "\n".join([*body_lines, "Related Content", "COLOMBIA / 21 MAR 2022", "A teaser sentence."])
     body, _ = strip_clutter(text)
-    assert body == "Headline\nPolice killed two men."
+    assert body.splitlines() == body_lines
+
+
+def test_clutter_a_related_content_heading_early_in_a_page_is_not_a_page_end():
+    text = "Headline\nRelated Content\nPolice killed two men.\nThe army denied it.\nFamilies demanded answers."
+    body, _ = strip_clutter(text)
+    assert "Families demanded answers." in body
 
 
 def test_clutter_runs_of_short_teaser_lines_are_dropped_but_the_headline_stays():

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphkit.extract.coref import coreferent_mentions
 from graphkit.extract.entities import mentions
-from graphkit.extract.events import events
+from graphkit.extract.events import events, merge_document_events
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.relations import relations
 from graphkit.extract.triples import triples
@@ -20,10 +21,12 @@ log = logging.getLogger(__name__)
 
 def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> DocResult:
     found = mentions(doc, article.id)
+    found = sorted(found + coreferent_mentions(doc, article.id, found), key=lambda m: m.start)
     index = MentionIndex(doc, found)
     result = DocResult(article=article, mentions=found)
     result.triples = [t for t in triples(doc, article.id, index) if t.confidence >= min_confidence]
-    result.events = [e for e in events(doc, article.id, index) if e.confidence >= min_confidence]
+    found_events = merge_document_events(list(events(doc, article.id, index)))
+    result.events = [e for e in found_events if e.confidence >= min_confidence]
     result.relations = [r for r in relations(doc, index, found) if r.confidence >= min_confidence]
     return result
 

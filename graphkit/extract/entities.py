@@ -23,6 +23,10 @@ LABELS = {
 }
 _TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART"}
 _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
+# words that count or hedge a group rather than name it: "around 500 security agents" -> "security agents"
+_QUANTIFIERS = {"several", "many", "some", "few", "more", "most", "around", "about", "over", "nearly", "almost",
+                "than", "least", "at", "dozens", "hundreds", "thousands", "roughly", "approximately", "numerous",
+                "other", "all", "both", "such", "these", "those", "various", "countless", "up", "to"}
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +96,11 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
             span = _trim(doc[free[0].i : root.i + 1])
             if span is None or any(t.i in taken for t in span):
                 continue
-        yield span
+        cut = span.start
+        for t in span[:-1]:
+            if t.pos_ in ("NUM", "DET", "PRON") or t.lower_ in _QUANTIFIERS or t.like_num:
+                cut = t.i + 1
+        yield doc[cut : span.end]
 
 
 def mentions(doc: Doc, doc_id: str) -> list[Mention]:

@@ -28,6 +28,7 @@ class Trigger:
     end: int
     type: str
     confidence: float
+    doer: bool = False  # the trigger names the doers ("torturers")
 
 
 @dataclass
@@ -63,12 +64,36 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             continue
         lemma = token.lemma_.lower()
         hit = None
+        if token.pos_ in ("NOUN", "PROPN") and lemma in _doer_nouns():
+            yield Trigger(token, token.i, token.i + 1, _doer_nouns()[lemma], 0.8, doer=True)
+            continue
         if token.pos_ == "VERB":
             hit = lex.verbs.get(lemma) or lex.nouns.get(lemma)
         elif token.pos_ in ("NOUN", "PROPN", "ADJ"):
             hit = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
         if hit:
             yield Trigger(token, token.i, token.i + 1, hit[0], hit[1])
+
+
+def _doer_nouns() -> dict[str, str]:
+    out = {}
+    for line in lexicons.word_list("perpetrator_nouns"):
+        lemma, _, event_type = line.partition("\t")
+        if event_type.strip():
+            out[lemma.strip()] = event_type.strip()
+    return out
+
+
+def _doer_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
+    """'alleged torturers, including members of X': the doers are the noun and what it includes."""
+    own = index.at(noun)
+    if own is not None:
+        roles.add("perpetrators", [own])
+    for child in noun.children:
+        if child.dep_ in ("prep", "appos") and child.lower_ in ("including", "like", "such") or child.dep_ == "appos":
+            span = child.subtree
+            roles.add("perpetrators", [m for t in span if (m := index.by_token.get(t.i)) is not None
+                                       and m.type != "Location"])
 
 
 def _pobjs(token: Token, preps: set[str]) -> list[Token]:
@@ -136,11 +161,11 @@ def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
     found: list[Mention] = []
     node = trigger
     while True:
-        if node.pos_ == "VERB" and node.lemma_.lower() in reporting and node is not trigger:
+        if node.pos_ == "VERB" and node.lemma_.lower() in reporting and node.i != trigger.i:
             doers = agents(node) if is_passive(node) else subjects(node)
             for doer in doers:
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     for token in sent:
@@ -200,7 +225,9 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
         by_type: dict[str, tuple[Event, _Roles]] = {}
         for trig in find_triggers(sent):
             roles = _Roles()
-            if trig.token.pos_ == "VERB":
+            if trig.doer:
+                _doer_roles(trig.token, index, roles)
+            elif trig.token.pos_ == "VERB":
                 _verbal_roles(trig.token, index, roles)
             else:
                 _nominal_roles(trig.token, index, roles)
@@ -228,6 +255,12 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             )
             by_type[trig.type] = (event, roles)
         for event, roles in by_type.values():
+            if not roles.perpetrators:
+                roles.add("perpetrators", _actors_in_sentence(sent, index, roles))
+            if not roles.sources:
+                roles.add("sources", quote_speakers(sent, index))
+            if event.confidence < 0.6 and not (roles.perpetrators or roles.victims or roles.sources):
+                continue  # an ambiguous trigger with nobody attached is more often noise than an act
             taken = {m.key for m in roles.perpetrators + roles.victims + roles.sources}
             event.perpetrators = [m.key for m in roles.perpetrators]
             event.victims = [m.key for m in roles.victims if m.key not in event.perpetrators]
@@ -239,11 +272,74 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             yield event
 
 
+ACTOR_SUBTYPES = {"security_agency", "intelligence_agency", "police", "armed_forces", "government",
+                  "armed_group", "criminal_group", "security_force", "paramilitary"}
+
+
+def _actors_in_sentence(sent: Span, index: MentionIndex, roles: _Roles) -> list[Mention]:
+    """No doer in the parse: state forces, governments and armed groups named in the sentence, if any."""
+    named = {m.key for m in roles.victims + roles.sources}
+    return [m for m in index.in_span(sent.start, sent.end)
+            if m.subtype in ACTOR_SUBTYPES and m.key not in named]
+
+
+_QUOTES = {"“": "”", '"': '"', "«": "»"}
+
+
+def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
+    """A sentence inside a quotation is said by whoever the reporting verb next to the quotation names."""
+    doc = sent.doc
+    text = doc.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    para_end = text.find("\n", sent.end_char)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start : sent.start_char]
+    opened = sum(before.count(o) for o in "“«") - sum(before.count(c) for c in "”»") + before.count('"') % 2
+    inside = opened > 0 or sent.text.lstrip()[:1] in _QUOTES
+    if not inside:
+        return []
+    span = doc.char_span(para_start, para_end, alignment_mode="expand")
+    if span is None:
+        return []
+    reporting = lexicons.word_list("reporting_verbs")
+    found: list[Mention] = []
+    for token in span:
+        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            for doer in subjects(token):
+                found.extend(m for m in index.with_conjuncts(doer) if m not in found)
+    return found
+
+
+def merge_document_events(items: list[Event]) -> list[Event]:
+    """Events of one type in one document become one, their roles united and their sentences kept."""
+    merged: dict[str, Event] = {}
+    for event in items:
+        first = merged.get(event.type)
+        if first is None:
+            merged[event.type] = event
+            continue
+        for role in ("perpetrators", "victims", "sources", "locations"):
+            bucket = getattr(first, role)
+            bucket.extend(k for k in getattr(event, role) if k not in bucket)
+        if event.prov.sentence not in first.prov.sentence:
+            first.prov = Provenance(first.prov.doc_id, first.prov.sentence + " … " + event.prov.sentence,
+                                    first.prov.start, first.prov.end, first.prov.sent_start, first.prov.sent_end)
+        first.confidence = max(first.confidence, event.confidence)
+        first.date = first.date or event.date
+        if first.status != event.status:
+            first.status = "confirmed" if "confirmed" in (first.status, event.status) else "alleged"
+    out = list(merged.values())
+    for event in out:
+        event.victims = [k for k in event.victims if k not in event.perpetrators]
+        event.sources = [k for k in event.sources if k not in event.perpetrators]
+    return out
+
+
 def _is_locative(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+    while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS

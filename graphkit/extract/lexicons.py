@@ -70,5 +70,7 @@ def relation_cues() -> dict[str, dict[str, frozenset[str]]]:
     out: dict[str, dict[str, frozenset[str]]] = {}
     for rel_type, spec in raw.items():
         if isinstance(spec, dict):
-            out[rel_type] = {k: frozenset(str(v).lower() for v in (vals or [])) for k, vals in spec.items()}
+            out[rel_type] = {
+                k: frozenset(str(v).lower() for v in vals) for k, vals in spec.items() if isinstance(vals, list)
+            }
     return out

@@ -18,18 +18,20 @@ _META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class ClutterRules:
-    drop_line: tuple[re.Pattern[str], ...]
-    cut_after: tuple[re.Pattern[str], ...]
+    drop_line: tuple[tuple[re.Pattern[str], int | None], ...]  # (pattern, max words of a matching line)
+    cut_after: tuple[re.Pattern[str], ...]  # whole-line markers: this line and everything after go
+    cut_min_body_lines: int  # a marker before the body has started is a heading, not a page end
     teaser_max_words: int
     teaser_min_run: int
 
 
-def _patterns(items: Any) -> tuple[re.Pattern[str], ...]:
+def _patterns(items: Any) -> tuple[tuple[re.Pattern[str], int | None], ...]:
     out = []
     for item in items or []:
         pattern = item.get("pattern") if isinstance(item, dict) else item
+        max_words = item.get("max_words") if isinstance(item, dict) else None
         if pattern:
-            out.append(re.compile(str(pattern), re.IGNORECASE))
+            out.append((re.compile(str(pattern), re.IGNORECASE), int(max_words) if max_words else None))
     return tuple(out)
 
 
@@ -39,10 +41,16 @@ def load_rules() -> ClutterRules:
     teaser = raw.get("teaser") or {}
     return ClutterRules(
         drop_line=_patterns(raw.get("drop_line")),
-        cut_after=_patterns(raw.get("cut_after")),
-        teaser_max_words=int(teaser.get("max_words", raw.get("teaser_max_words", 8))),
-        teaser_min_run=int(teaser.get("min_run", raw.get("teaser_min_run", 2))),
+        cut_after=tuple(p for p, _ in _patterns(raw.get("cut_after"))),
+        cut_min_body_lines=int(raw.get("cut_min_body_lines", 0)),
+        teaser_max_words=int(teaser.get("teaser_max_words", 8)),
+        teaser_min_run=int(teaser.get("teaser_min_run", 2)),
     )
+
+
+def _drop(line: str, rules: ClutterRules) -> bool:
+    words = len(line.split())
+    return any(p.search(line) and (limit is None or words <= limit) for p, limit in rules.drop_line)
 
 
 def _is_teaser(line: str, max_words: int) -> bool:
@@ -68,12 +76,15 @@ def strip_clutter(text: str, rules: ClutterRules | None = None) -> tuple[str, in
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
     dropped = 0
+    body_lines = 0
     for n, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and any(p.search(stripped) for p in rules.cut_after):
+        body_lines += len(stripped.split()) >= 12
+        late = body_lines >= rules.cut_min_body_lines
+        if stripped and late and any(p.fullmatch(stripped) for p in rules.cut_after):
             dropped += sum(1 for rest in lines[n:] if rest.strip())
             break
-        if stripped and any(p.search(stripped) for p in rules.drop_line):
+        if stripped and _drop(stripped, rules):
             dropped += 1
             continue
         kept.append(line.rstrip())

@@ -11,7 +11,7 @@ from spacy.language import Language
 from graphkit.config import DEFAULT_MODELS, Settings
 from graphkit.errors import GraphkitError, ModelNotFoundError
 from graphkit.nlp import factories  # noqa: F401  (registers the components)
-from graphkit.nlp.rulers import actor_patterns
+from graphkit.nlp.rulers import actor_patterns, weak_actor_patterns
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,11 @@ def make_nlp(settings: Settings | None = None) -> Language:
         "entity_ruler",
         name="graphkit_actors",
         before="ner",
-        config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True},
+        config={"validate": False, "overwrite_ents": True},
     )
     ruler.initialize(lambda: [], nlp=nlp, patterns=actor_patterns())
+    weak = nlp.add_pipe("entity_ruler", name="graphkit_actors_fill", after="ner",
+                        config={"validate": False, "overwrite_ents": False})
+    weak.initialize(lambda: [], nlp=nlp, patterns=weak_actor_patterns())
     log.debug("pipeline %s: %s", name, nlp.pipe_names)
     return nlp

@@ -77,6 +77,18 @@ def _government_patterns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return patterns
 
 
+def _is_weak(pattern: dict[str, Any]) -> bool:
+    """One capitalised word that is not an acronym: often also a first name or a surname."""
+    text = pattern["pattern"]
+    return isinstance(text, str) and " " not in text and not text.isupper()
+
+
 def actor_patterns() -> list[dict[str, Any]]:
+    """Patterns that may overrule the statistical NER (multiword names, acronyms, governments)."""
     rows = gazetteer_rows()
-    return _phrase_patterns(rows) + _government_patterns(rows)
+    return [p for p in _phrase_patterns(rows) if not _is_weak(p)] + _government_patterns(rows)
+
+
+def weak_actor_patterns() -> list[dict[str, Any]]:
+    """Single-word names, applied after NER and only where NER found nothing ("Tamara Sujú" stays a person)."""
+    return [p for p in _phrase_patterns(gazetteer_rows()) if _is_weak(p)]

@@ -1,0 +1,62 @@
+"""In-document coreference: pronouns and definite descriptions point back to a named mention.
+
+"he said" -> the last person named before; "the commission" -> the last organization whose name
+holds "Commission"; "the regime" -> the last government named. The new mentions carry an
+`antecedent`, and resolution puts them in their antecedent's entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graphkit.types import Mention
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GOVERNMENT_NOUNS = {"regime", "government", "dictatorship", "administration", "state"}
+_WINDOW_CHARS = 1500  # an antecedent further back than a few paragraphs is too uncertain
+
+
+def _antecedent(items: list[Mention], before: int, accept) -> Mention | None:
+    for m in reversed(items):
+        if m.end <= before and before - m.end <= _WINDOW_CHARS and accept(m):
+            return m
+    return None
+
+
+def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Mention]:
+    """Pronoun and definite-description mentions with their antecedents (the Doc is unchanged)."""
+    items = sorted((m for m in named if m.antecedent is None), key=lambda m: m.start)
+    taken = {i for m in named for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for token in doc:
+        if token.idx in taken:
+            continue
+        sent = token.sent
+        if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
+            ante = _antecedent(items, token.idx, lambda m: m.type == "Person" and m.source != "coref")
+            if ante is not None:
+                out.append(_copy(ante, token.text, token.idx, token.idx + len(token), sent, 0.6))
+            continue
+        if token.pos_ != "NOUN" or token.i == 0 or doc[token.i - 1].lower_ not in ("the", "this", "that"):
+            continue
+        word = token.lower_
+        if word in _GOVERNMENT_NOUNS:
+            ante = _antecedent(items, token.idx, lambda m: m.subtype == "government")
+        else:
+            ante = _antecedent(
+                items, token.idx,
+                lambda m, w=word: m.type in ("Organization", "Group") and w in m.text.lower().split()
+                and len(m.text.split()) > 1,
+            )
+        if ante is not None:
+            start = doc[token.i - 1].idx
+            out.append(_copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7))
+    return out
+
+
+def _copy(ante: Mention, text: str, start: int, end: int, sent, confidence: float) -> Mention:
+    return Mention(
+        key=f"{ante.doc_id}:{start}-{end}", text=text, type=ante.type, doc_id=ante.doc_id, start=start, end=end,
+        sent_start=sent.start_char, sent_end=sent.end_char, subtype=ante.subtype, canonical_id=ante.canonical_id,
+        canonical_name=ante.canonical_name, confidence=confidence, source="coref", antecedent=ante.key,
+    )

@@ -1,0 +1,29 @@
+import pytest
+
+from graphkit.extract import extract_doc
+from graphkit.ingest.readers import make_article
+from graphkit.resolve import resolve
+
+pytestmark = pytest.mark.model
+
+
+def _resolved(nlp, text):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    res = resolve([result])
+    names = {e.id: e for e in res.entities}
+    return result, res, names
+
+
+def test_coref_pronoun_subject_joins_the_last_person(nlp):
+    result, res, names = _resolved(nlp, "Maria Lopez spoke to reporters. She said soldiers beat the detainees.")
+    she = next(m for m in result.mentions if m.text == "She")
+    assert names[res.mention_to_entity[she.key]].name == "Maria Lopez"
+
+
+def test_coref_definite_description_joins_the_organization(nlp):
+    text = ("The Inter-American Commission on Human Rights published a report. "
+            "The commission said police officers tortured the prisoners.")
+    result, res, names = _resolved(nlp, text)
+    the_commission = next(m for m in result.mentions if m.text.lower() == "the commission")
+    assert names[res.mention_to_entity[the_commission.key]].name == "Inter-American Commission on Human Rights"
