@@ -24,6 +24,17 @@ def _title_type(word: str) -> str | None:
     return None
 
 
+def _longest_title(words: list[Token]) -> str | None:
+    """The relation of the longest title inside the words ("Secretary General" leads, "General" alone serves)."""
+    lowered = [w.text.lower().rstrip(".") for w in words]
+    for size in range(len(lowered), 0, -1):
+        for i in range(len(lowered) - size, -1, -1):
+            kind = _title_type(" ".join(lowered[i : i + size]))
+            if kind:
+                return kind
+    return None
+
+
 def _relation(
     kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False, confidence: float = 0.8
 ) -> Relation:
@@ -58,8 +69,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         left -= 1
     while left >= sent.start and doc[left].is_punct and doc[left].text in (",",):
         left -= 1
-    kinds = [_title_type(t.text) for t in title_words]
-    kind = next((k for k in reversed(kinds) if k), None)
+    kind = _longest_title(title_words)
     if kind:
         org = index.by_token.get(left)
         if org is not None and org.type in _ORG_TYPES:
