@@ -73,6 +73,11 @@ class Mention:
     source: str = "ner"  # ner | ruler | group | coref | title ...
     antecedent: str | None = None  # key of the mention this one refers to (coreference)
 
+    def start_token(self, doc: Any) -> int:
+        """Index of the first token of this mention in its parsed Doc."""
+        span = doc.char_span(self.start, self.end, alignment_mode="expand")
+        return span.start if span is not None else 0
+
 
 @dataclass
 class Triple:

@@ -12,6 +12,8 @@ from graphkit.types import Mention, Provenance, Relation
 
 _PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
 _ORG_TYPES = {"Organization"}
+_MEMBER_NOUNS = {"member", "agent", "official", "officer", "soldier", "operative", "employee", "officer", "troop",
+                 "militant", "fighter", "staff", "personnel", "recruit", "guard", "police"}
 
 
 def _title_type(word: str) -> str | None:
@@ -72,6 +74,11 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     kind = _longest_title(title_words)
     if kind:
         org = index.by_token.get(left)
+        if title_words and title_words[-1].lower_ == "minister":
+            portfolio = title_words[:-1]
+            if org is not None and "ministry" not in org.text.lower():
+                portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
+            org = (_ministry(portfolio, index) if portfolio else None) or org
         if org is not None and org.type in _ORG_TYPES:
             yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
                             past=_is_past(title_words), confidence=0.85)
@@ -81,6 +88,16 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
             yield from _of_title(token, person, index, sent)
+
+
+def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
+    """'Interior Minister X': the ministry named elsewhere in the text ('Interior Ministry', 'Ministry of the Interior')."""
+    words = {t.lower_ for t in portfolio}
+    for m in index.by_token.values():
+        lowered = set(m.text.lower().replace(",", " ").split())
+        if m.type in _ORG_TYPES and "ministry" in lowered and words <= lowered:
+            return m
+    return None
 
 
 def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) -> Iterator[Relation]:
@@ -109,11 +126,20 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     if span is None:
         return
     root = span.root
+    lemma = root.lemma_.lower()
+    opposes = {p.split()[0] for p in lexicons.relation_cues().get("OPPOSES", {}).get("phrases", frozenset())
+               if p.endswith(" of")}
+    if lemma in _MEMBER_NOUNS or _title_type(lemma) == "MEMBER_OF":
+        kind = "MEMBER_OF"
+    elif lemma in opposes or root.lower_ in opposes:
+        kind = "OPPOSES"
+    else:
+        return
     for pobj in (t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                  for t in prep.children if t.dep_ == "pobj"):
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
-            yield _relation("MEMBER_OF", group, org, span.sent, f"{root.text} of", confidence=0.7)
+            yield _relation(kind, group, org, span.sent, f"{root.text} of", confidence=0.7)
 
 
 def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterator[Relation]:
@@ -125,19 +151,43 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
     nxt = span.end
     if nxt + 1 < sent.end and doc[nxt].text == ",":
         other = index.by_token.get(nxt + 1)
-        if other is not None and other.type == "Location" and other is not place:
+        if other is not None and other.type == "Location" and other is not place \
+                and not _in_list(doc, span, other, index) and _ranks_below(place, other):
             yield _relation("LOCATED_IN", place, other, sent, ",", confidence=0.6)
     cue_phrases = lexicons.relation_cues().get("LOCATED_IN", {}).get("phrases", frozenset())
     # a following "<word> of <Location>" or "located in <Location>" within a few tokens
     window = doc[span.end : min(span.end + 7, sent.end)]
     text = " ".join(t.lower_ for t in window)
     for phrase in cue_phrases:
-        if text.startswith(phrase) or text.startswith(", " + phrase) or f" {phrase} " in f" {text} "[:40]:
+        first = window[1] if len(window) > 1 and window[0].text == "," else window[0] if len(window) else None
+        attached = first is not None and (first.head.i in range(span.start, span.end) or first.dep_ == "prep"
+                                          and first.head.i in range(span.start, span.end))
+        if attached and (text.startswith(phrase + " ") or text.startswith(", " + phrase + " ")):
             for t in window:
                 other = index.by_token.get(t.i)
                 if other is not None and other.type == "Location" and other is not place:
                     yield _relation("LOCATED_IN", place, other, sent, phrase, confidence=0.7)
                     return
+
+
+_PLACE_RANK = {"facility": 0, "neighbourhood": 1, "neighborhood": 1, "municipality": 2, "city": 2, "town": 2,
+               "state": 3, "province": 3, "department": 3, "region": 4, "country": 5}
+
+
+def _ranks_below(place: Mention, other: Mention) -> bool:
+    a, b = _PLACE_RANK.get(place.subtype or ""), _PLACE_RANK.get(other.subtype or "")
+    return a is None or b is None or a < b
+
+
+def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool:
+    """'Texas, Colombia, Peru and Chile' is a list of places, not a place inside another."""
+    before = first.start - 1
+    if before >= 0 and doc[before].text in (",", "and", "or"):
+        return True
+    second = doc.char_span(other.start, other.end, alignment_mode="expand")
+    after = second.end if second is not None else None
+    return after is not None and after < len(doc) and doc[after].text in (",", "and", "or") and (
+        after + 1 < len(doc) and (doc[after + 1].i in index.by_token or doc[after + 1].lower_ == "and"))
 
 
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:

@@ -1,0 +1,202 @@
+"""Write a self-contained pyvis map: colours by type, events as nodes, evidence in tooltips.
+
+Names and sentences are untrusted: every label and tooltip is plain text (vis-network shows a
+string title as text), the data JSON is embedded with <, > and & escaped, and the page loads no
+script or style from the network (vis-network is inlined from the pyvis package).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+from pyvis.network import Network
+
+from graphkit import data_files
+from graphkit.resolve import fold
+from graphkit.types import GraphData
+
+ROLE_LABELS = {"perpetrators": "perpetrator", "victims": "victim", "sources": "source", "locations": "location"}
+
+
+def _style() -> dict:
+    return data_files.read_yaml("viz_style.yaml") or {}
+
+
+def _graph(graph: GraphData) -> nx.MultiDiGraph:
+    """Entities and events only; document nodes would crowd the map."""
+    g = nx.MultiDiGraph()
+    for e in graph.entities:
+        g.add_node(e.id, kind="entity", type=e.type, name=e.name, docs=e.docs, aliases=e.aliases)
+    for ev in graph.events:
+        g.add_node(ev.id, kind="event", type=ev.type, name=ev.type.replace("_", " "), docs=[ev.doc_id],
+                   status=ev.status, date=ev.date, evidence=ev.prov.sentence)
+        for role, label in ROLE_LABELS.items():
+            for ent in getattr(ev, role):
+                if ent in g:
+                    g.add_edge(ent, ev.id, label=label, evidence=ev.prov.sentence, doc=ev.doc_id)
+    for r in graph.relations:
+        if r.source in g and r.target in g:
+            g.add_edge(r.source, r.target, label=r.type, evidence=r.prov.sentence, doc=r.prov.doc_id, past=r.past)
+    return g
+
+
+def select_subgraph(
+    graph: GraphData,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    types: Sequence[str] | None = None,
+    allegation: str | None = None,
+    min_docs: int = 0,
+    max_nodes: int = 1500,
+) -> tuple[nx.MultiDiGraph, int, int]:
+    """The nodes to draw, and how many nodes and edges the cap left out."""
+    g = _graph(graph)
+    if focus:
+        wanted = fold(focus)
+        centres = [n for n, a in g.nodes(data=True)
+                   if n == focus or fold(str(a.get("name", ""))) == wanted
+                   or any(fold(x) == wanted for x in a.get("aliases") or [])]
+        keep: set[str] = set()
+        undirected = g.to_undirected(as_view=True)
+        for c in centres:
+            keep.update(nx.single_source_shortest_path_length(undirected, c, cutoff=depth * 2))
+        g = g.subgraph(keep).copy()
+    if allegation:
+        events = {n for n, a in g.nodes(data=True) if a["kind"] == "event" and a["type"] == allegation}
+        linked = {u for ev in events for u in g.predecessors(ev)}
+        g = g.subgraph(events | linked).copy()
+    if types:
+        g = g.subgraph([n for n, a in g.nodes(data=True) if a["kind"] == "event" or a["type"] in types]).copy()
+    if min_docs:
+        g = g.subgraph([n for n, a in g.nodes(data=True)
+                        if a["kind"] == "event" or len(a.get("docs") or []) >= min_docs]).copy()
+    dropped_nodes = dropped_edges = 0
+    if g.number_of_nodes() > max_nodes:
+        ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:max_nodes]
+        before_nodes, before_edges = g.number_of_nodes(), g.number_of_edges()
+        g = g.subgraph(ranked).copy()
+        dropped_nodes, dropped_edges = before_nodes - g.number_of_nodes(), before_edges - g.number_of_edges()
+    return g, dropped_nodes, dropped_edges
+
+
+def _tooltip(attrs: dict, g: nx.MultiDiGraph, node: str) -> str:
+    lines = [f"{attrs.get('name')} ({attrs.get('type')})"]
+    if attrs["kind"] == "event":
+        lines.append(f"status: {attrs.get('status')}" + (f", date: {attrs['date']}" if attrs.get("date") else ""))
+        lines.append(f"[{attrs['docs'][0]}] {attrs.get('evidence', '')}")
+    else:
+        if attrs.get("aliases"):
+            lines.append("also: " + ", ".join(attrs["aliases"][:6]))
+        lines.append("documents: " + ", ".join(attrs.get("docs") or []))
+    return "\n".join(lines)
+
+
+def render_map(
+    graph: GraphData,
+    path: str | Path,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    types: Sequence[str] | None = None,
+    allegation: str | None = None,
+    min_docs: int = 0,
+    max_nodes: int = 1500,
+    title: str = "graphkit map",
+) -> Path:
+    style = _style()
+    g, dropped_nodes, dropped_edges = select_subgraph(
+        graph, focus=focus, depth=depth, types=types, allegation=allegation, min_docs=min_docs, max_nodes=max_nodes
+    )
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="local")
+    ent_style = style.get("entity_types", {})
+    ev_colors = style.get("event_types", {})
+    for node, attrs in g.nodes(data=True):
+        if attrs["kind"] == "event":
+            color, shape, group = ev_colors.get(attrs["type"], "#999999"), style.get("event_shape", "star"), attrs["type"]
+            size = 12
+        else:
+            spec = ent_style.get(attrs["type"], {})
+            color, shape, group = spec.get("color", "#999999"), spec.get("shape", "dot"), attrs["type"]
+            size = 10 + 4 * len(attrs.get("docs") or []) + min(g.degree(node), 20)
+        net.add_node(str(node), label=str(attrs.get("name")), title=_tooltip(attrs, g, node), color=color,
+                     shape=shape, size=size, category=group)
+    for u, v, attrs in g.edges(data=True):
+        net.add_edge(str(u), str(v), label=attrs.get("label", ""), title=f"[{attrs.get('doc')}] {attrs.get('evidence')}",
+                     dashes=bool(attrs.get("past")), arrows="to")
+    data = {"nodes": net.nodes, "edges": net.edges}
+    note = ""
+    if dropped_nodes:
+        note = f"Showing the {g.number_of_nodes()} most connected nodes; {dropped_nodes} nodes and {dropped_edges} edges left out."
+    page = _page(title, data, style, note)
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def _safe_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _asset(name: str) -> str:
+    return (resources.files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+
+
+def _page(title: str, data: dict, style: dict, note: str) -> str:
+    legend = [(t, s.get("color", "#999"), s.get("shape", "dot")) for t, s in style.get("entity_types", {}).items()]
+    legend += [(t.replace("_", " "), c, style.get("event_shape", "star")) for t, c in style.get("event_types", {}).items()]
+    legend_html = "".join(
+        f'<li><span class="swatch" style="background:{html.escape(c)}"></span>{html.escape(t)}</li>' for t, c, _ in legend
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>{_asset("vis-network.css")}
+html,body{{margin:0;height:100%;font-family:sans-serif}}#map{{position:absolute;top:0;left:260px;right:0;bottom:0}}
+#side{{position:absolute;top:0;left:0;width:250px;bottom:0;overflow:auto;padding:6px;border-right:1px solid #ccc;font-size:13px}}
+.swatch{{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:middle}}ul{{list-style:none;padding:0}}
+#note{{color:#a00}}</style></head>
+<body><div id="side"><h3>{html.escape(title)}</h3><p id="note">{html.escape(note)}</p>
+<label>Find <input id="search" list="names" placeholder="name"></label><datalist id="names"></datalist>
+<h4>Legend</h4><ul>{legend_html}</ul>
+<h4>Show types</h4><div id="filters"></div><p id="selected"></p></div><div id="map"></div>
+<script>{_asset("vis-network.min.js")}</script>
+<script>
+const DATA = {_safe_json(data)};
+const nodes = new vis.DataSet(DATA.nodes);
+const edges = new vis.DataSet(DATA.edges);
+const network = new vis.Network(document.getElementById("map"), {{nodes, edges}}, {{
+  // big graphs: skip vis's slow initial layout and stabilise in fewer rounds, once
+  layout: {{improvedLayout: DATA.nodes.length < 300}},
+  physics: {{stabilization: {{iterations: DATA.nodes.length > 1000 ? 60 : 300, updateInterval: 50}},
+             barnesHut: {{gravitationalConstant: -8000, springLength: 120}}}},
+  interaction: {{hover: true, tooltipDelay: 150}}, edges: {{font: {{size: 9, align: "middle"}}, smooth: false}}
+}});
+window.graphkitReady = false;
+network.once("stabilizationIterationsDone", () => {{ network.setOptions({{physics: false}}); window.graphkitReady = true; }});
+const list = document.getElementById("names");
+for (const n of DATA.nodes) {{ const o = document.createElement("option"); o.value = n.label; list.appendChild(o); }}
+document.getElementById("search").addEventListener("change", (ev) => {{
+  const hit = DATA.nodes.find((n) => n.label === ev.target.value);
+  if (hit) {{ network.selectNodes([hit.id]); network.focus(hit.id, {{scale: 1.2}});
+    document.getElementById("selected").textContent = hit.title; }}
+}});
+const groups = [...new Set(DATA.nodes.map((n) => n.category))].sort();
+const hidden = new Set();
+for (const grp of groups) {{
+  const label = document.createElement("label"); const box = document.createElement("input");
+  box.type = "checkbox"; box.checked = true;
+  box.addEventListener("change", () => {{
+    if (box.checked) hidden.delete(grp); else hidden.add(grp);
+    nodes.update(DATA.nodes.map((n) => ({{id: n.id, hidden: hidden.has(n.category)}})));
+  }});
+  label.appendChild(box); label.appendChild(document.createTextNode(" " + grp)); 
+  document.getElementById("filters").appendChild(label); document.getElementById("filters").appendChild(document.createElement("br"));
+}}
+</script></body></html>
+"""

@@ -1,0 +1,50 @@
+import json
+import re
+
+from graphkit.types import Entity, GraphData
+from graphkit.viz import render_map, select_subgraph
+from tests.test_graph import tiny_graph
+
+EVIL_NAME = "<img src=x onerror=alert(1)>"
+
+
+def _data(html: str) -> dict:
+    return json.loads(re.search(r"const DATA = (.*);\n", html).group(1))
+
+
+def test_map_has_every_entity_and_event_as_a_node(tmp_path):
+    html = render_map(tiny_graph(), tmp_path / "m.html").read_text(encoding="utf-8")
+    data = _data(html)
+    assert len(data["nodes"]) == 5  # 4 entities + 1 event
+    labels = {e["label"] for e in data["edges"]}
+    assert {"perpetrator", "victim", "location", "LEADS"} <= labels
+
+
+def test_map_loads_nothing_from_the_network(tmp_path):
+    html = render_map(tiny_graph(), tmp_path / "m.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=", html)
+
+
+def test_map_escapes_untrusted_names_and_sentences(tmp_path):
+    g = tiny_graph()
+    g.entities.append(Entity("evil", EVIL_NAME, "Person", docs=["d1"]))
+    g.events[0].prov = type(g.events[0].prov)("d1", "He said <script>alert(2)</script>.", 0, 5)
+    html = render_map(g, tmp_path / "m.html").read_text(encoding="utf-8")
+    assert EVIL_NAME not in html and "<script>alert(2)" not in html
+    data = _data(html)
+    assert any(n["label"] == EVIL_NAME for n in data["nodes"])  # shown literally, as text
+
+
+def test_map_focus_types_allegation_and_cap(tmp_path):
+    g = tiny_graph()
+    sub, _, _ = select_subgraph(g, focus="maduro", depth=1)
+    assert "maduro" in sub and "dgcim" in sub
+    sub, _, _ = select_subgraph(g, types=["Organization"])
+    assert {n for n, a in sub.nodes(data=True) if a["kind"] == "entity"} == {"dgcim"}
+    sub, _, _ = select_subgraph(g, allegation="killing")
+    assert sub.number_of_nodes() == 0
+    big = GraphData(entities=[Entity(f"e{i}", f"E{i}", "Person", docs=["d"]) for i in range(30)])
+    html = render_map(big, tmp_path / "big.html", max_nodes=10).read_text(encoding="utf-8")
+    assert len(_data(html)["nodes"]) == 10
+    assert "20 nodes" in html
