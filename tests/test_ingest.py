@@ -97,7 +97,12 @@ def test_clutter_lines_are_dropped(line):
 
 
 def test_clutter_related_content_and_everything_after_is_cut():
-    body_lines = ["Headline", "Police killed two men.", "The army denied it.", "Families demanded answers."]
+    body_lines = [
+        "Headline",
+        "Police killed two men in the northern town of San Rafael late on Friday night, residents said.",
+        "The army denied any involvement and said that its soldiers had been in their barracks all night.",
+        "Families of the two men demanded answers from the state prosecutor and the national ombudsman.",
+    ]
     text = "\n".join([*body_lines, "Related Content", "COLOMBIA / 21 MAR 2022", "A teaser sentence."])
     body, _ = strip_clutter(text)
     assert body.splitlines() == body_lines

@@ -82,7 +82,8 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
     nouns = group_nouns()
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.lemma_.lower() not in nouns and root.lower_ not in nouns:
+        forms = {root.lemma_.lower(), root.lower_, root.lower_.removesuffix("s"), root.lower_.removesuffix("es")}
+        if not forms & nouns.keys():
             continue
         if root.i in taken:
             continue

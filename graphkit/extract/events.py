@@ -161,10 +161,11 @@ def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
     found: list[Mention] = []
     node = trigger
     while True:
-        if node.pos_ == "VERB" and node.lemma_.lower() in reporting and node.i != trigger.i:
+        if node.pos_ == "VERB" and _reporting(node, reporting) and node.i != trigger.i:
             doers = agents(node) if is_passive(node) else subjects(node)
             for doer in doers:
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
+            found.extend(m for m in _told_outlets(node, index) if m not in found)
         if node.head.i == node.i:
             break
         node = node.head
@@ -174,6 +175,23 @@ def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
                 if pobj.dep_ == "pobj":
                     found.extend(m for m in index.with_conjuncts(pobj) if m not in found)
     return found
+
+
+def _reporting(verb: Token, reporting: frozenset[str]) -> bool:
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma in reporting or (particle is not None and f"{lemma} {particle}" in reporting)
+
+
+def _told_outlets(verb: Token, index: MentionIndex) -> list[Mention]:
+    """'a source told InSight Crime': the outlet that publishes the account vouches for it too."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            m = index.at(child)
+            if m is not None and m.subtype in ("media", "ngo"):
+                out.append(m)
+    return out
 
 
 def _status(sent: Span, negated: bool) -> str:
@@ -255,6 +273,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             )
             by_type[trig.type] = (event, roles)
         for event, roles in by_type.values():
+            roles.add("perpetrators", _accomplices(sent, index))
             if not roles.perpetrators:
                 roles.add("perpetrators", _actors_in_sentence(sent, index, roles))
             if not roles.sources:
@@ -283,6 +302,17 @@ def _actors_in_sentence(sent: Span, index: MentionIndex, roles: _Roles) -> list[
             if m.subtype in ACTOR_SUBTYPES and m.key not in named]
 
 
+def _accomplices(sent: Span, index: MentionIndex) -> list[Mention]:
+    """'with the support of X', 'under the supervision of X': X takes part in the act."""
+    nouns = lexicons.word_list("complicity_nouns")
+    found: list[Mention] = []
+    for token in sent:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+            for pobj in _pobjs(token, {"of"}):
+                found.extend(m for m in index.with_conjuncts(pobj) if m not in found and m.type != "Location")
+    return found
+
+
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -304,7 +334,7 @@ def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
     reporting = lexicons.word_list("reporting_verbs")
     found: list[Mention] = []
     for token in span:
-        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+        if token.pos_ == "VERB" and _reporting(token, reporting):
             for doer in subjects(token):
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
     return found
