@@ -35,8 +35,11 @@ def _print_frame(frame: Any, fmt: str) -> None:
     else:
         import pandas as pd
 
-        with pd.option_context("display.max_colwidth", 60, "display.width", 200, "display.max_rows", 500):
-            click.echo(frame.to_string(index=False))
+        def cut(value: Any) -> Any:
+            return value if not isinstance(value, str) or len(value) <= 80 else value[:77] + "..."
+
+        with pd.option_context("display.width", 250, "display.max_rows", 500):
+            click.echo(frame.map(cut).to_string(index=False))
 
 
 def _neo4j_settings(uri: str | None, user: str | None, database: str | None) -> Any:
@@ -123,7 +126,8 @@ def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:
 
 
 @cli.command()
-@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path), help="graph.json (or its folder).")
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path),
+              help="graph.json (or its folder).")
 @click.option("--neo4j-uri", envvar="NEO4J_URI", required=True, help="bolt:// or neo4j:// URI.")
 @_neo4j_options
 def load(graph_path: Path, neo4j_uri: str, user: str | None, database: str | None) -> None:

@@ -9,6 +9,8 @@ from click.testing import CliRunner
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+pytest_plugins = ["tests.neo4j_server"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "data" / "gold" / "seeds"

@@ -1,0 +1,92 @@
+"""Batched UNWIND writes against one-statement-per-row writes, on a synthetic graph (a benchmark, not a test).
+
+    NEO4J_PASSWORD=... python benchmarks/neo4j_load.py --uri bolt://127.0.0.1:7687 [--relationships 100000]
+
+Prints rows/s for the batched writer and for a sample written row by row, and their ratio.
+The database is emptied first: point it at a throwaway server (tools/neo4j/start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+
+from graphkit import data_files
+from graphkit.backends.neo4j_backend import (
+    Neo4jSettings,
+    connect,
+    node_rows,
+    relationship_rows,
+    relationship_statement,
+    write_graph,
+)
+from graphkit.types import Article, Entity, Event, GraphData, Provenance, Relation
+
+TYPES = ("Person", "Organization", "Location", "Group")
+EVENTS = ("torture", "killing", "detention", "repression")
+
+
+def synthetic(relationships: int, seed: int = 7) -> GraphData:
+    """About `relationships` relationships: role edges, typed relations and mentions."""
+    rnd = random.Random(seed)
+    n_docs, n_entities = max(1, relationships // 200), max(10, relationships // 10)
+    docs = [Article(id=f"doc{i}", text="", title=f"Document {i}") for i in range(n_docs)]
+    entities = [Entity(f"ent{i}", f"Entity {i}", TYPES[i % 4], docs=[f"doc{i % n_docs}"]) for i in range(n_entities)]
+    events, relations = [], []
+    per_event = 4
+    for i in range(relationships // 2 // (per_event + 1)):
+        doc = f"doc{i % n_docs}"
+        prov = Provenance(doc, f"Sentence {i} about an act.", i, i + 20)
+        picks = rnd.sample(range(n_entities), per_event)
+        events.append(Event(f"ev{i}", EVENTS[i % 4], doc, "act", prov, perpetrators=[f"ent{picks[0]}"],
+                            victims=[f"ent{picks[1]}"], sources=[f"ent{picks[2]}"], locations=[f"ent{picks[3]}"]))
+    while len(relations) < relationships // 2 - n_entities:
+        a, b = rnd.sample(range(n_entities), 2)
+        doc = f"doc{a % n_docs}"
+        prov = Provenance(doc, "They cooperate.", len(relations), 5)
+        relations.append(Relation(f"ent{a}", "ALLIED_WITH", f"ent{b}", prov))
+    return GraphData(documents=docs, entities=entities, events=events, relations=relations)
+
+
+def per_row(driver, graph: GraphData, sample: int) -> tuple[int, float]:
+    """Write `sample` relationship rows one auto-commit statement each (nodes first, batched, untimed)."""
+    raw = data_files.read_yaml("schema.yaml")
+    rows = [(kind, row) for kind, items in relationship_rows(graph).items() for row in items][:sample]
+    start = time.perf_counter()
+    with driver.session() as session:
+        for kind, row in rows:
+            session.run(relationship_statement(kind, raw["relationship_types"]), rows=[row]).consume()
+    return len(rows), time.perf_counter() - start
+
+
+def implicit(driver, query: str) -> None:
+    with driver.session() as session:
+        session.run(query).consume()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
+    ap.add_argument("--relationships", type=int, default=100_000)
+    ap.add_argument("--sample", type=int, default=2_000, help="rows written one by one")
+    args = ap.parse_args()
+    graph = synthetic(args.relationships)
+    driver = connect(Neo4jSettings.from_env(uri=args.uri))
+    implicit(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    n_rows = sum(len(v) for v in node_rows(graph).values()) + sum(len(v) for v in relationship_rows(graph).values())
+    start = time.perf_counter()
+    stats = write_graph(driver, graph)
+    batched_s = time.perf_counter() - start
+    print(f"batched: {n_rows} rows ({stats.relationships_created} relationships) in {batched_s:.1f} s "
+          f"= {n_rows / batched_s:,.0f} rows/s")
+    implicit(driver, "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+    rows, seconds = per_row(driver, graph, args.sample)
+    print(f"per row: {rows} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s")
+    print(f"ratio batched/per-row: {(n_rows / batched_s) / (rows / seconds):.1f}x")
+    driver.close()
+
+
+if __name__ == "__main__":
+    main()

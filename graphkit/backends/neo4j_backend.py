@@ -1,0 +1,276 @@
+"""Neo4j backend: batched, idempotent writes and the named Cypher queries.
+
+Labels and relationship types come only from the closed schema (data/schema.yaml) and are checked
+before any write; every value travels as a parameter, so no extracted name or sentence ever
+becomes Cypher text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from graphkit import data_files
+from graphkit.errors import GraphkitError, SchemaError
+from graphkit.graph.nx import ROLE_EDGES
+from graphkit.query.catalog import cypher_text, get_spec
+from graphkit.types import GraphData
+
+
+class Neo4jConnectionError(GraphkitError):
+    """The server cannot be reached, refuses the credentials, lacks the database or is too old."""
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str
+    user: str = "neo4j"
+    password: str = ""
+    database: str | None = None
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Neo4jSettings:
+        values = {
+            "uri": os.environ.get("NEO4J_URI", ""),
+            "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD", ""),
+            "database": os.environ.get("NEO4J_DATABASE") or None,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if not values["uri"]:
+            raise Neo4jConnectionError("no Neo4j URI: pass --neo4j-uri or set NEO4J_URI")
+        return cls(**values)
+
+
+@dataclass
+class WriteStats:
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    rows: int = 0
+    batches: int = 0
+
+    def add(self, counters: Any, rows: int) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.rows += rows
+        self.batches += 1
+
+    def __str__(self) -> str:
+        return (f"{self.rows} rows in {self.batches} batches: {self.nodes_created} nodes and "
+                f"{self.relationships_created} relationships created, {self.properties_set} properties set")
+
+
+def connect(settings: Neo4jSettings) -> Any:
+    """A verified driver; each failure becomes one clear line."""
+    import neo4j
+    from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+
+    if not settings.password:
+        raise Neo4jConnectionError("no Neo4j password: set NEO4J_PASSWORD")
+    try:
+        # server notices (deprecations, hints) are for query authors, not for readers of a result table
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                            notifications_min_severity="OFF")
+    except ValueError as exc:
+        raise Neo4jConnectionError(f"bad Neo4j URI {settings.uri!r}: {exc}") from exc
+    try:
+        driver.verify_connectivity()
+        records, _, _ = driver.execute_query(
+            "CALL dbms.components() YIELD name, versions RETURN name, versions", database_="system",
+            routing_=neo4j.RoutingControl.READ,
+        )
+        version = str(records[0]["versions"][0]) if records else "0"
+        if int(version.split(".")[0]) < 5:
+            raise Neo4jConnectionError(f"Neo4j {version} at {settings.uri} is older than 5; graphkit needs Neo4j 5")
+        if settings.database:
+            names = {r["name"] for r in driver.execute_query("SHOW DATABASES YIELD name RETURN name",
+                                                              database_="system").records}
+            if settings.database not in names:
+                raise Neo4jConnectionError(f"database {settings.database!r} does not exist on {settings.uri}")
+    except AuthError as exc:
+        driver.close()
+        raise Neo4jConnectionError(f"Neo4j refused user {settings.user!r}: wrong password?") from exc
+    except ServiceUnavailable as exc:
+        driver.close()
+        raise Neo4jConnectionError(f"cannot reach Neo4j at {settings.uri} (is the server running?)") from exc
+    except ClientError as exc:
+        driver.close()
+        raise Neo4jConnectionError(f"Neo4j at {settings.uri}: {exc.message}") from exc
+    except Neo4jConnectionError:
+        driver.close()
+        raise
+    return driver
+
+
+# -- the closed schema ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Schema:
+    entity_types: frozenset[str]
+    relationship_types: frozenset[str]
+    node_labels: frozenset[str] = field(default_factory=frozenset)
+
+
+def load_schema() -> Schema:
+    raw = data_files.read_yaml("schema.yaml")
+    return Schema(frozenset(raw["entity_types"]), frozenset(raw["relationship_types"]), frozenset(raw["node_labels"]))
+
+
+def _check(schema: Schema, graph: GraphData) -> None:
+    bad_types = {e.type for e in graph.entities} - schema.entity_types
+    bad_rels = {r.type for r in graph.relations} - schema.relationship_types
+    if bad_types or bad_rels:
+        raise SchemaError(f"not in the closed schema: entity types {sorted(bad_types)}, "
+                          f"relation types {sorted(bad_rels)}"
+                          "; nothing was written")
+
+
+# -- rows ----------------------------------------------------------------------------------------
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j stores no nulls or maps: drop None, keep lists of strings."""
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def node_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = {"Document": [], "Event": []}
+    for d in graph.documents:
+        rows["Document"].append({"id": d.id, "props": _clean({"title": d.title, "url": d.url, "date": d.date,
+                                                              "sha256": d.sha256, "source": d.source})})
+    for e in graph.entities:
+        rows.setdefault(f"Entity:{e.type}", []).append({"id": e.id, "props": _clean({
+            "name": e.name, "type": e.type, "subtype": e.subtype, "aliases": list(e.aliases), "docs": list(e.docs),
+            "mentions": e.mentions, "merge_reasons": list(e.merge_reasons)})})
+    for ev in graph.events:
+        rows["Event"].append({"id": ev.id, "props": _clean({
+            "type": ev.type, "doc": ev.doc_id, "trigger": ev.trigger, "date": ev.date or "", "status": ev.status,
+            "evidence": ev.prov.sentence, "start": ev.prov.start, "end": ev.prov.end,
+            "confidence": round(ev.confidence, 3)})})
+    return rows
+
+
+def relationship_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for ev in graph.events:
+        prov = {"doc": ev.doc_id, "evidence": ev.prov.sentence, "start": ev.prov.start, "end": ev.prov.end}
+        out.setdefault("REPORTED_IN", []).append({"a": ev.id, "b": ev.doc_id, "doc": ev.doc_id, "start": 0,
+                                                  "props": {}})
+        for role, kind in ROLE_EDGES:
+            for entity_id in getattr(ev, role):
+                out.setdefault(kind, []).append({"a": entity_id, "b": ev.id, "doc": ev.doc_id,
+                                                 "start": ev.prov.start, "props": prov})
+    for e in graph.entities:
+        for doc in e.docs:
+            out.setdefault("MENTIONED_IN", []).append({"a": e.id, "b": doc, "doc": doc, "start": 0, "props": {}})
+    for r in graph.relations:
+        out.setdefault(r.type, []).append({"a": r.source, "b": r.target, "doc": r.prov.doc_id, "start": r.prov.start,
+                                           "props": {"evidence": r.prov.sentence, "end": r.prov.end, "past": r.past,
+                                                     "confidence": round(r.confidence, 3), "cue": r.cue}})
+    for t in graph.triples:
+        if t.subject_key and t.object_key and t.subject_key != t.object_key:
+            out.setdefault("TRIPLE", []).append({"a": t.subject_key, "b": t.object_key, "doc": t.prov.doc_id,
+                                                 "start": t.prov.start, "relation": t.relation, "props": {
+                                                     "relation": t.relation, "evidence": t.prov.sentence,
+                                                     "end": t.prov.end, "confidence": round(t.confidence, 3)}})
+    return out
+
+
+def batched(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield list(rows[i : i + size])
+
+
+_ENDPOINT = {"Document": "Document", "Event": "Event", "Entity": "Entity"}
+
+
+def _node_statement(key: str) -> str:
+    labels = ":".join(key.split(":"))  # validated labels only ("Entity:Person")
+    first = key.split(":")[0]
+    return f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}}) SET n:{labels} SET n += row.props"
+
+
+def relationship_statement(kind: str, schema_rels: dict[str, Any]) -> str:
+    spec = schema_rels[kind]
+    a, b = _ENDPOINT[spec["from"]], _ENDPOINT[spec["to"]]
+    identity = "doc: row.doc, start: row.start" + (", relation: row.relation" if kind == "TRIPLE" else "")
+    return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
+            f"MERGE (a)-[r:{kind} {{{identity}}}]->(b) SET r += row.props")
+
+
+def ensure_constraints(driver: Any, database: str | None = None) -> None:
+    for label in ("Document", "Entity", "Event"):
+        driver.execute_query(
+            f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
+            database_=database,
+        )
+
+
+def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, batch_size: int = 1000) -> WriteStats:
+    """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
+    schema = load_schema()
+    _check(schema, graph)
+    raw = data_files.read_yaml("schema.yaml")
+    nodes, rels = node_rows(graph), relationship_rows(graph)
+    for key in nodes:
+        labels = key.split(":")
+        if labels[0] not in schema.node_labels or any(lbl not in schema.entity_types for lbl in labels[1:]):
+            raise SchemaError(f"label {key} is not in the closed schema; nothing was written")
+    for kind in rels:
+        if kind not in schema.relationship_types:
+            raise SchemaError(f"relationship type {kind} is not in the closed schema; nothing was written")
+    ensure_constraints(driver, database)
+    stats = WriteStats()
+    with driver.session(database=database) as session:
+        for key, rows in nodes.items():
+            statement = _node_statement(key)
+            for batch in batched(rows, batch_size):
+                summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+                stats.add(summary.counters, len(batch))
+        for kind, rows in rels.items():
+            statement = relationship_statement(kind, raw["relationship_types"])
+            for batch in batched(rows, batch_size):
+                summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+                stats.add(summary.counters, len(batch))
+    return stats
+
+
+def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
+               database: str | None = None) -> pd.DataFrame:
+    """Run a query in a read transaction (writes are refused by the server) and return a DataFrame."""
+    import neo4j
+    from neo4j.exceptions import ClientError
+
+    def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
+        result = tx.run(query, params or {})
+        keys = list(result.keys())
+        return keys, [list(r.values()) for r in result]
+
+    try:
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+            keys, values = session.execute_read(work)
+    except ClientError as exc:
+        raise GraphkitError(f"Cypher error: {exc.message}") from exc
+    return pd.DataFrame(values, columns=keys)
+
+
+def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None, *,
+                    database: str | None = None) -> pd.DataFrame:
+    """A named query from queries/<name>.cypher, with the catalog's columns and dtypes."""
+    spec = get_spec(name)
+    frame = run_cypher(driver, cypher_text(spec.name), params or {}, database=database)
+    frame = frame.reindex(columns=list(spec.columns))
+    if "events" in frame:
+        frame["events"] = frame["events"].astype("int64")
+    return frame
+
+
+def count_graph(driver: Any, database: str | None = None) -> dict[str, int]:
+    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
+    rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
+    return {"nodes": nodes, "relationships": rels}

@@ -1,0 +1,84 @@
+"""The Neo4j writer and queries against a real Neo4j 5 server."""
+
+import dataclasses
+
+import pytest
+
+from graphkit.backends.neo4j_backend import (
+    Neo4jConnectionError,
+    Neo4jSettings,
+    connect,
+    count_graph,
+    run_cypher,
+    write_graph,
+)
+from graphkit.errors import SchemaError
+from graphkit.types import Entity, Provenance, Relation
+from tests.test_graph import tiny_graph
+
+pytestmark = pytest.mark.neo4j
+
+EVIL = "x'}) DETACH DELETE n //"
+
+
+def _props(driver):
+    records = driver.execute_query("MATCH (n) RETURN n.id AS id, properties(n) AS p ORDER BY id").records
+    return [(r["id"], sorted(r["p"].items())) for r in records]
+
+
+def test_neo4j_write_twice_changes_nothing(neo4j_driver):
+    g = tiny_graph()
+    first = write_graph(neo4j_driver, g)
+    assert first.nodes_created == 6
+    counts, props = count_graph(neo4j_driver), _props(neo4j_driver)
+    second = write_graph(neo4j_driver, g)
+    assert second.nodes_created == 0 and second.relationships_created == 0
+    assert count_graph(neo4j_driver) == counts and _props(neo4j_driver) == props
+
+
+def test_neo4j_bigger_graph_adds_only_what_is_new(neo4j_driver):
+    g = tiny_graph()
+    write_graph(neo4j_driver, g)
+    before = count_graph(neo4j_driver)
+    bigger = dataclasses.replace(g, entities=[*g.entities, Entity("oas", "OAS", "Organization", docs=["d1"])],
+                                 relations=[*g.relations, Relation("maduro", "OPPOSES", "oas", g.relations[0].prov)])
+    stats = write_graph(neo4j_driver, bigger)
+    assert stats.nodes_created == 1 and stats.relationships_created == 2  # OPPOSES + MENTIONED_IN
+    after = count_graph(neo4j_driver)
+    assert after["nodes"] == before["nodes"] + 1
+
+
+def test_neo4j_untrusted_names_and_sentences_are_stored_literally(neo4j_driver):
+    g = tiny_graph()
+    g.entities.append(Entity("evil", EVIL, "Person", docs=["d1"]))
+    g.events[0].prov = Provenance("d1", "MATCH (n) DETACH DELETE n; RETURN '\"", 0, 5)
+    write_graph(neo4j_driver, g)
+    names = run_cypher(neo4j_driver, "MATCH (e:Person {id: 'evil'}) RETURN e.name AS name")
+    assert names["name"].tolist() == [EVIL]
+    assert count_graph(neo4j_driver)["nodes"] == 7
+
+
+def test_neo4j_unknown_type_is_refused_before_any_write(neo4j_driver):
+    g = tiny_graph()
+    g.entities.append(Entity("x", "X", "Weapon`) DETACH DELETE n //"))
+    with pytest.raises(SchemaError):
+        write_graph(neo4j_driver, g)
+    assert count_graph(neo4j_driver)["nodes"] == 0
+
+
+def test_neo4j_read_queries_cannot_write(neo4j_driver):
+    from graphkit.errors import GraphkitError
+
+    with pytest.raises(GraphkitError):
+        run_cypher(neo4j_driver, "CREATE (n:Entity {id: 'sneaky'}) RETURN n")
+    assert count_graph(neo4j_driver)["nodes"] == 0
+
+
+def test_neo4j_connection_errors_are_clear(neo4j_settings):
+    wrong = dataclasses.replace(neo4j_settings, password="not-the-password")
+    with pytest.raises(Neo4jConnectionError, match="wrong password"):
+        connect(wrong)
+    with pytest.raises(Neo4jConnectionError, match="cannot reach"):
+        connect(Neo4jSettings(uri="bolt://127.0.0.1:1", password="x"))
+    with pytest.raises(Neo4jConnectionError, match="does not exist"):
+        connect(dataclasses.replace(neo4j_settings, database="nosuchdb"))
