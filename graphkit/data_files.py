@@ -7,7 +7,7 @@ that the files can be found inside an installed wheel too.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -25,17 +25,17 @@ def exists(name: str) -> bool:
     return _path(name).is_file()
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_text(name: str) -> str:
     return _path(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_yaml(name: str) -> Any:
     return yaml.safe_load(read_text(name)) if exists(name) else {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     if not exists(name):
         return ()
@@ -47,7 +47,7 @@ def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """Entries of a one-per-line lexicon, without comments and blank lines."""
     if not exists(name):

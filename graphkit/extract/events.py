@@ -351,7 +351,7 @@ def merge_document_events(items: list[Event]) -> list[Event]:
         for role in ("perpetrators", "victims", "sources", "locations"):
             bucket = getattr(first, role)
             bucket.extend(k for k in getattr(event, role) if k not in bucket)
-        if event.prov.sentence not in first.prov.sentence:
+        if event.prov.sentence not in first.prov.sentence and first.prov.sentence.count(" … ") < 2:
             first.prov = Provenance(first.prov.doc_id, first.prov.sentence + " … " + event.prov.sentence,
                                     first.prov.start, first.prov.end, first.prov.sent_start, first.prov.sent_end)
         first.confidence = max(first.confidence, event.confidence)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from graphkit import data_files
 
@@ -52,7 +52,7 @@ def _lines(name: str) -> frozenset[str]:
     return frozenset(line.lower() for line in data_files.read_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A one-entry-per-line lexicon as a set of lowercase entries (lemmas or phrases)."""
     return _lines(f"lexicons/{name}.txt")

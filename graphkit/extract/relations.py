@@ -12,7 +12,7 @@ from graphkit.types import Mention, Provenance, Relation
 
 _PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
 _ORG_TYPES = {"Organization"}
-_MEMBER_NOUNS = {"member", "agent", "official", "officer", "soldier", "operative", "employee", "officer", "troop",
+_MEMBER_NOUNS = {"member", "agent", "official", "officer", "soldier", "operative", "employee", "troop",
                  "militant", "fighter", "staff", "personnel", "recruit", "guard", "police"}
 
 
@@ -91,7 +91,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
-    """'Interior Minister X': the ministry named elsewhere in the text ('Interior Ministry', 'Ministry of the Interior')."""
+    """'Interior Minister X': the ministry the text names ('Interior Ministry', 'Ministry of the Interior')."""
     words = {t.lower_ for t in portfolio}
     for m in index.by_token.values():
         lowered = set(m.text.lower().replace(",", " ").split())

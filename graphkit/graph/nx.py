@@ -50,5 +50,6 @@ def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
         if t.subject_key and t.object_key and t.subject_key in g and t.object_key in g \
                 and t.subject_key != t.object_key:
             key = edge_key("TRIPLE", t.prov.doc_id, t.prov.start) + "|" + t.relation
-            g.add_edge(t.subject_key, t.object_key, key=key, type="TRIPLE", relation=t.relation, confidence=t.confidence, **_prov(t.prov))
+            g.add_edge(t.subject_key, t.object_key, key=key, type="TRIPLE", relation=t.relation,
+                       confidence=t.confidence, **_prov(t.prov))
     return g

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -118,7 +119,8 @@ def render_map(
     ev_colors = style.get("event_types", {})
     for node, attrs in g.nodes(data=True):
         if attrs["kind"] == "event":
-            color, shape, group = ev_colors.get(attrs["type"], "#999999"), style.get("event_shape", "star"), attrs["type"]
+            color, shape = ev_colors.get(attrs["type"], "#999999"), style.get("event_shape", "star")
+            group = attrs["type"]
             size = 12
         else:
             spec = ent_style.get(attrs["type"], {})
@@ -127,12 +129,14 @@ def render_map(
         net.add_node(str(node), label=str(attrs.get("name")), title=_tooltip(attrs, g, node), color=color,
                      shape=shape, size=size, category=group)
     for u, v, attrs in g.edges(data=True):
-        net.add_edge(str(u), str(v), label=attrs.get("label", ""), title=f"[{attrs.get('doc')}] {attrs.get('evidence')}",
+        tip = f"[{attrs.get('doc')}] {attrs.get('evidence')}"
+        net.add_edge(str(u), str(v), label=attrs.get("label", ""), title=tip,
                      dashes=bool(attrs.get("past")), arrows="to")
     data = {"nodes": net.nodes, "edges": net.edges}
     note = ""
     if dropped_nodes:
-        note = f"Showing the {g.number_of_nodes()} most connected nodes; {dropped_nodes} nodes and {dropped_edges} edges left out."
+        note = (f"Showing the {g.number_of_nodes()} most connected nodes; "
+                f"{dropped_nodes} nodes and {dropped_edges} edges left out.")
     page = _page(title, data, style, note)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -150,53 +154,15 @@ def _asset(name: str) -> str:
 
 def _page(title: str, data: dict, style: dict, note: str) -> str:
     legend = [(t, s.get("color", "#999"), s.get("shape", "dot")) for t, s in style.get("entity_types", {}).items()]
-    legend += [(t.replace("_", " "), c, style.get("event_shape", "star")) for t, c in style.get("event_types", {}).items()]
+    event_shape = style.get("event_shape", "star")
+    legend += [(t.replace("_", " "), c, event_shape) for t, c in style.get("event_types", {}).items()]
     legend_html = "".join(
-        f'<li><span class="swatch" style="background:{html.escape(c)}"></span>{html.escape(t)}</li>' for t, c, _ in legend
+        f'<li><span class="swatch" style="background:{html.escape(c)}"></span>{html.escape(t)}</li>'
+        for t, c, _ in legend
     )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>{_asset("vis-network.css")}
-html,body{{margin:0;height:100%;font-family:sans-serif}}#map{{position:absolute;top:0;left:260px;right:0;bottom:0}}
-#side{{position:absolute;top:0;left:0;width:250px;bottom:0;overflow:auto;padding:6px;border-right:1px solid #ccc;font-size:13px}}
-.swatch{{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:middle}}ul{{list-style:none;padding:0}}
-#note{{color:#a00}}</style></head>
-<body><div id="side"><h3>{html.escape(title)}</h3><p id="note">{html.escape(note)}</p>
-<label>Find <input id="search" list="names" placeholder="name"></label><datalist id="names"></datalist>
-<h4>Legend</h4><ul>{legend_html}</ul>
-<h4>Show types</h4><div id="filters"></div><p id="selected"></p></div><div id="map"></div>
-<script>{_asset("vis-network.min.js")}</script>
-<script>
-const DATA = {_safe_json(data)};
-const nodes = new vis.DataSet(DATA.nodes);
-const edges = new vis.DataSet(DATA.edges);
-const network = new vis.Network(document.getElementById("map"), {{nodes, edges}}, {{
-  // big graphs: skip vis's slow initial layout and stabilise in fewer rounds, once
-  layout: {{improvedLayout: DATA.nodes.length < 300}},
-  physics: {{stabilization: {{iterations: DATA.nodes.length > 1000 ? 60 : 300, updateInterval: 50}},
-             barnesHut: {{gravitationalConstant: -8000, springLength: 120}}}},
-  interaction: {{hover: true, tooltipDelay: 150}}, edges: {{font: {{size: 9, align: "middle"}}, smooth: false}}
-}});
-window.graphkitReady = false;
-network.once("stabilizationIterationsDone", () => {{ network.setOptions({{physics: false}}); window.graphkitReady = true; }});
-const list = document.getElementById("names");
-for (const n of DATA.nodes) {{ const o = document.createElement("option"); o.value = n.label; list.appendChild(o); }}
-document.getElementById("search").addEventListener("change", (ev) => {{
-  const hit = DATA.nodes.find((n) => n.label === ev.target.value);
-  if (hit) {{ network.selectNodes([hit.id]); network.focus(hit.id, {{scale: 1.2}});
-    document.getElementById("selected").textContent = hit.title; }}
-}});
-const groups = [...new Set(DATA.nodes.map((n) => n.category))].sort();
-const hidden = new Set();
-for (const grp of groups) {{
-  const label = document.createElement("label"); const box = document.createElement("input");
-  box.type = "checkbox"; box.checked = true;
-  box.addEventListener("change", () => {{
-    if (box.checked) hidden.delete(grp); else hidden.add(grp);
-    nodes.update(DATA.nodes.map((n) => ({{id: n.id, hidden: hidden.has(n.category)}})));
-  }});
-  label.appendChild(box); label.appendChild(document.createTextNode(" " + grp)); 
-  document.getElementById("filters").appendChild(label); document.getElementById("filters").appendChild(document.createElement("br"));
-}}
-</script></body></html>
-"""
+    page = (resources.files("graphkit") / "viz" / "assets" / "page.html").read_text(encoding="utf-8")
+    values = {"DATA": _safe_json(data), "VIS_JS": _asset("vis-network.min.js"), "VIS_CSS": _asset("vis-network.css"),
+              "LEGEND": legend_html, "NOTE": html.escape(note), "TITLE": html.escape(title)}
+    # one pass: text put in (names, sentences) is never scanned again for a placeholder
+    page = re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], page)
+    return page
