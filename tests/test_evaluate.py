@@ -1,0 +1,74 @@
+"""graphkit evaluate: the scorer's measures, and the seed scores as a regression guard."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphkit.cli import cli
+from graphkit.evaluate import PRF, align, score
+from tests.conftest import GOLD
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+
+
+def test_evaluate_prf_and_one_to_one_alignment():
+    assert PRF.of({1, 2, 3}, {2, 3, 4, 5}).__dict__ == {"p": 0.667, "r": 0.5, "f1": 0.571, "tp": 2, "sys": 3, "gold": 4}
+    gold = {"g1": {"name": "Nicolás Maduro", "aliases": ["Maduro"]}, "g2": {"name": "Maduro regime"}}
+    system = {"s1": {"name": "Nicolas Maduro"}, "s2": {"name": "Maduro"}}
+    assert align(gold, system) == {"s1": "g1"}
+
+
+def test_evaluate_undirected_relations_and_unmatched_entities():
+    gold = {"entities": {"a": {"name": "A", "type": "Person"}, "b": {"name": "B", "type": "Organization"}},
+            "events": [], "relations": [{"source": "a", "type": "ALLIED_WITH", "target": "b"}]}
+    system = {"entities": {"x": {"name": "B", "type": "Organization"}, "y": {"name": "A", "type": "Person"},
+                           "z": {"name": "Zed", "type": "Person"}},
+              "events": [], "relations": [{"source": "x", "type": "ALLIED_WITH", "target": "y"}]}
+    s = score(gold, system)
+    assert s.relations.f1 == 1.0
+    assert s.entities.sys == 3 and s.entities.tp == 2 and s.extra_entities == ["Zed"]
+
+
+@pytest.mark.model
+def test_evaluate_agrees_with_the_project_scorer(seeds_run, runner):
+    if not SCORER.is_file():
+        pytest.skip(f"the project scorer is not beside this checkout ({SCORER})")
+    _, out = seeds_run
+    ours = runner.invoke(cli, ["evaluate", "--gold", str(GOLD), "--graph", str(out / "graph.json"), "--json"])
+    assert ours.exit_code == 0, ours.output
+    theirs = subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--system", str(out / "graph.json"),
+                             "--json"], capture_output=True, text=True, check=True)
+    assert json.loads(ours.output) == json.loads(theirs.stdout)
+
+
+def _seed_scores(seeds_run, runner):
+    _, out = seeds_run
+    result = runner.invoke(cli, ["evaluate", "--gold", str(GOLD), "--graph", str(out / "graph.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.model
+def test_evaluate_seed_scores_do_not_regress(seeds_run, runner):
+    """Floors just under the scores measured when this test was written; raise them as quality rises."""
+    s = _seed_scores(seeds_run, runner)
+    assert s["entities"]["f1"] >= 0.85
+    assert s["entity_type_accuracy"] >= 0.90
+    assert s["links"]["f1"] >= 0.30
+    assert s["sources"]["f1"] >= 0.28
+    assert s["doc_events"]["f1"] >= 0.62
+    assert s["relations"]["f1"] >= 0.12
+
+
+@pytest.mark.model
+@pytest.mark.xfail(strict=True, reason="issue 4 targets for links, sources, doc_events and relations not reached yet")
+def test_evaluate_seed_scores_reach_the_issue_targets(seeds_run, runner):
+    s = _seed_scores(seeds_run, runner)
+    assert s["entities"]["f1"] >= 0.85 and s["entity_type_accuracy"] >= 0.9
+    assert s["links"]["f1"] >= 0.70
+    assert s["sources"]["f1"] >= 0.60
+    assert s["doc_events"]["f1"] >= 0.85
+    assert s["relations"]["f1"] >= 0.50
