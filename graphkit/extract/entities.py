@@ -83,10 +83,14 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
     for chunk in doc.noun_chunks:
         root = chunk.root
         forms = {root.lemma_.lower(), root.lower_, root.lower_.removesuffix("s"), root.lower_.removesuffix("es")}
+        if root.i > chunk.start:  # two-word heads: "security force", "gang member"
+            forms |= {f"{doc[root.i - 1].lower_} {f}" for f in list(forms)}
         if not forms & nouns.keys():
             continue
         if root.i in taken:
             continue
+        if root.i - 1 in taken and all(t.i in taken or t.i == root.i or t.pos_ in ("DET", "PUNCT") for t in chunk):
+            continue  # "DGCIM agents": the organization is the actor; a bare "agents" group says nothing more
         span = _trim(chunk)
         if span is None or any(t.i in taken for t in span):
             # "Cuban State Security agents": a named modifier stays its own mention;

@@ -6,6 +6,12 @@ from spacy.tokens import Doc, Token
 
 from graphkit.types import Mention
 
+def _member_nouns() -> frozenset[str]:
+    from graphkit.extract import lexicons
+
+    return lexicons.titles().get("member_of", frozenset()) | {"member", "agent", "official", "officer", "soldier"}
+
+
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
 
 
@@ -25,13 +31,19 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
         found = self.by_token.get(token.i)
-        if found is not None:
+        if found is not None and not (found.type == "Group" and " " not in found.text):
             return found
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in self.by_token:
                 return self.by_token[child.i]
-        # "members of X", "agents of X", "the regime of X": the head names the X
-        return None
+        # "members of X", "agents of X": the members act for X
+        if token.lemma_.lower() in _member_nouns():
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                            return self.by_token[pobj.i]
+        return found
 
     def with_conjuncts(self, token: Token) -> list[Mention]:
         out: list[Mention] = []
