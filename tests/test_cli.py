@@ -52,3 +52,17 @@ def test_cli_bad_graph_file_is_a_clear_error(tmp_path, capsys, monkeypatch):
     except SystemExit as exc:
         assert exc.code == 1
     assert "not JSON" in capsys.readouterr().err
+
+
+def test_cli_map_focus_writes_a_smaller_map(runner, tmp_path):
+    graph = save_graph(tiny_graph(), tmp_path / "graph.json")
+    full, focus = tmp_path / "full.html", tmp_path / "focus.html"
+    assert runner.invoke(cli, ["map", "--graph", str(graph), "-o", str(full)]).exit_code == 0
+    result = runner.invoke(cli, ["map", "--graph", str(graph), "-o", str(focus), "--focus", "Maduro", "--depth", "1",
+                                 "--types", "Person,Organization"])
+    assert result.exit_code == 0, result.output
+    from tests.viz.test_map import _data
+
+    labels = {n["label"] for n in _data(focus.read_text(encoding="utf-8"))["nodes"]}
+    assert labels == {"Nicolás Maduro", "DGCIM", "torture"}
+    assert "Caracas" in {n["label"] for n in _data(full.read_text(encoding="utf-8"))["nodes"]}

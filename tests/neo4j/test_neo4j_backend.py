@@ -82,3 +82,22 @@ def test_neo4j_connection_errors_are_clear(neo4j_settings):
         connect(Neo4jSettings(uri="bolt://127.0.0.1:1", password="x"))
     with pytest.raises(Neo4jConnectionError, match="does not exist"):
         connect(dataclasses.replace(neo4j_settings, database="nosuchdb"))
+
+
+def test_neo4j_cli_load_twice_leaves_identical_counts_and_queries_run(neo4j_settings, neo4j_driver, tmp_path, runner,
+                                                                      monkeypatch):
+    from graphkit.cli import cli
+    from graphkit.graph import save_graph
+
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
+    graph = save_graph(tiny_graph(), tmp_path / "graph.json")
+    args = ["load", "--graph", str(graph), "--neo4j-uri", neo4j_settings.uri]
+    assert runner.invoke(cli, args).exit_code == 0
+    first = count_graph(neo4j_driver)
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0 and "0 nodes and 0 relationships created" in result.output
+    assert count_graph(neo4j_driver) == first
+    result = runner.invoke(cli, ["query", "agencies-allegations", "--neo4j-uri", neo4j_settings.uri, "--format", "csv"])
+    assert result.exit_code == 0 and "dgcim,DGCIM,Organization,torture,1" in result.output
+    result = runner.invoke(cli, ["cypher", "MATCH (e:Event) RETURN e.type AS type", "--neo4j-uri", neo4j_settings.uri])
+    assert "torture" in result.output
