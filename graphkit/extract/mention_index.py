@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from graphkit.types import Mention
 
+
 def _member_nouns() -> frozenset[str]:
     from graphkit.extract import lexicons
 
