@@ -39,49 +39,38 @@ def _events(g: nx.MultiDiGraph) -> dict[str, dict[str, object]]:
     return {n: a for n, a in g.nodes(data=True) if a.get("kind") == "event"}
 
 
-def _role_table(g: nx.MultiDiGraph, role: str, types: tuple[str, ...] | None) -> list[dict[str, object]]:
+def _role_table(g: nx.MultiDiGraph, role: str, types: tuple[str, ...] | None, who: str) -> list[dict[str, object]]:
+    """One row per (entity in `role`, allegation type); `who` names the entity columns (actor, source)."""
     events = _events(g)
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for u, v, attrs in g.edges(data=True):
         if attrs.get("type") != role or v not in events:
             continue
-        node = g.nodes[u]
-        if types is not None and node.get("type") not in types:
+        if types is not None and g.nodes[u].get("type") not in types:
             continue
         if v not in groups[(u, str(events[v]["type"]))]:
             groups[(u, str(events[v]["type"]))].append(v)
     rows = []
     for (entity_id, allegation), ev_ids in groups.items():
         evs = sorted((events[e] for e in ev_ids), key=lambda a: (a["doc"], a["start"], a.get("id", "")))
-        docs = sorted({str(e["doc"]) for e in evs})
         node = g.nodes[entity_id]
         rows.append({
-            "id": entity_id, "name": node.get("name", entity_id), "type": node.get("type", ""),
-            "allegation": allegation, "events": len(evs), "documents": "; ".join(docs),
+            f"{who}_id": entity_id, who: node.get("name", entity_id), f"{who}_type": node.get("type", ""),
+            "allegation": allegation, "events": len(evs), "documents": "; ".join(sorted({str(e["doc"]) for e in evs})),
             "evidence": evs[0].get("evidence", ""),
         })
-    rows.sort(key=lambda r: (-int(r["events"]), r["id"], r["allegation"]))
+    rows.sort(key=lambda r: (-int(r["events"]), r[f"{who}_id"], r["allegation"]))
     return rows
 
 
 def agencies_allegations(g: nx.MultiDiGraph) -> pd.DataFrame:
     """Organizations and groups linked as perpetrators to each allegation type."""
-    rows = [
-        {"actor_id": r["id"], "actor": r["name"], "actor_type": r["type"], "allegation": r["allegation"],
-         "events": r["events"], "documents": r["documents"], "evidence": r["evidence"]}
-        for r in _role_table(g, "PERPETRATOR", _ACTOR_TYPES)
-    ]
-    return _frame("agencies_allegations", rows)
+    return _frame("agencies_allegations", _role_table(g, "PERPETRATOR", _ACTOR_TYPES, "actor"))
 
 
 def who_alleges(g: nx.MultiDiGraph) -> pd.DataFrame:
     """Sources (people, organizations, groups) of each allegation type."""
-    rows = [
-        {"source_id": r["id"], "source": r["name"], "source_type": r["type"], "allegation": r["allegation"],
-         "events": r["events"], "documents": r["documents"], "evidence": r["evidence"]}
-        for r in _role_table(g, "SOURCE", None)
-    ]
-    return _frame("who_alleges", rows)
+    return _frame("who_alleges", _role_table(g, "SOURCE", None, "source"))
 
 
 _NEIGHBOUR_TYPES = {"PERPETRATOR", "VICTIM", "SOURCE", "LOCATION", "MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN",
