@@ -273,13 +273,13 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             )
             by_type[trig.type] = (event, roles)
         for event, roles in by_type.values():
+            if event.confidence < 0.6 and not (roles.perpetrators or roles.victims):
+                continue  # an ambiguous trigger that the parse ties to nobody is more often noise than an act
             roles.add("perpetrators", _accomplices(sent, index))
             if not roles.perpetrators:
                 roles.add("perpetrators", _actors_in_sentence(sent, index, roles))
             if not roles.sources:
                 roles.add("sources", quote_speakers(sent, index))
-            if event.confidence < 0.6 and not (roles.perpetrators or roles.victims or roles.sources):
-                continue  # an ambiguous trigger with nobody attached is more often noise than an act
             taken = {m.key for m in roles.perpetrators + roles.victims + roles.sources}
             event.perpetrators = [m.key for m in roles.perpetrators]
             event.victims = [m.key for m in roles.victims if m.key not in event.perpetrators]
