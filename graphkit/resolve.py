@@ -104,9 +104,14 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
                 break
 
 
+_QUOTED = re.compile(r"[“\"‘'][^”\"’']*[”\"’']")
+
+
 def _global_key(m: Mention) -> str:
     if m.canonical_id:
         return f"gaz:{m.canonical_id}"
+    if m.type == "Person":  # 'Héctor “the Child” Guerrero' is 'Héctor Guerrero'
+        return f"Person:{fold(_QUOTED.sub(' ', m.text))}"
     return f"{m.type}:{fold(m.text)}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -21,7 +22,7 @@ LABELS = {
     "Location": "Location",
     "Group": "Group",
 }
-_TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART"}
+_TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART", "ADP"}
 _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
 # words that count or hedge a group rather than name it: "around 500 security agents" -> "security agents"
 _QUANTIFIERS = {"several", "many", "some", "few", "more", "most", "around", "about", "over", "nearly", "almost",
@@ -49,7 +50,7 @@ def _gazetteer_subtypes() -> dict[str, tuple[str, str]]:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an")):
+    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")):
         start += 1
     while end > start and (doc[end - 1].pos_ in _TRIM_RIGHT or doc[end - 1].text in ("'s", "’s", "'")):
         end -= 1
@@ -76,6 +77,54 @@ def _mention(
         confidence=confidence,
         source=source,
     )
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, str]]:
+    """Folded name or alias -> (gazetteer id, type), for names that belong to exactly one entry."""
+    from graphkit.nlp.rulers import fold_accents, gazetteer_rows
+
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for row in gazetteer_rows():
+        for name in (row["name"], *row.get("aliases", [])):
+            seen.setdefault(fold_accents(name).lower(), set()).add((row["id"], row["type"]))
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _known(span: Span) -> tuple[str, str] | None:
+    from graphkit.nlp.rulers import fold_accents
+
+    return _aliases().get(fold_accents(span.text).lower())
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, tuple[str, str, str]]:
+    """Folded leader name or alias -> (leader id, leader name, government id)."""
+    from graphkit.nlp.rulers import fold_accents, gazetteer_rows
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for row in gazetteer_rows():
+        if row.get("type") == "Person" and row.get("government"):
+            for name in (row["name"], *row.get("aliases", [])):
+                out.setdefault(fold_accents(name).lower(), (row["id"], row["name"], row["government"]))
+    return out
+
+
+def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
+    """'the Maduro regime', 'regime of Nicolás Maduro': the leader named inside a government's name."""
+    from graphkit.nlp.rulers import fold_accents
+
+    names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
+    for size in range(len(names), 0, -1):
+        for i in range(len(names) - size + 1):
+            window = names[i : i + size]
+            if window[-1].i - window[0].i != size - 1:
+                continue
+            hit = _leaders().get(fold_accents(" ".join(t.text for t in window)).lower())
+            if hit and hit[2] == ent.ent_id_:
+                span = ent.doc[window[0].i : window[-1].i + 1]
+                return _mention(span, doc_id, "Person", "ruler", 0.9, canonical=hit[0])
+    return None
 
 
 def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
@@ -108,6 +157,24 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
         yield doc[cut : span.end]
 
 
+_NICKNAME = re.compile(r"^\s*[“\"'‘][^”\"'’.,;:!?]{1,40}[”\"'’]\s*$")
+
+
+def _join_nicknames(doc: Doc, doc_id: str, items: list[Mention]) -> list[Mention]:
+    """'Héctor “the Child” Guerrero' is one person, not 'Héctor' and 'Guerrero'."""
+    out: list[Mention] = []
+    for m in items:
+        prev = out[-1] if out else None
+        surname = m.type == "Person" or (" " not in m.text and m.text[:1].isupper())
+        if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(doc.text[prev.end : m.start]):
+            span = doc.char_span(prev.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out[-1] = _mention(span, doc_id, "Person", prev.source)
+                continue
+        out.append(m)
+    return out
+
+
 def mentions(doc: Doc, doc_id: str) -> list[Mention]:
     """Named mentions in document order, then Group mentions; the Doc is left unmodified."""
     out: list[Mention] = []
@@ -120,8 +187,15 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if span is None:
             continue
         canonical = ent.ent_id_ or None
+        if canonical is None and (hit := _known(span)) is not None:
+            canonical, label = hit  # NER repair from the data pack: a known name keeps its known type
         out.append(_mention(span, doc_id, label, "ruler" if canonical else "ner", canonical=canonical))
+        if label == "Organization" and canonical:
+            leader = _leader_inside(ent, doc_id)
+            if leader is not None:
+                out.append(leader)
         taken.update(range(span.start, span.end))
+    out = _join_nicknames(doc, doc_id, out)
     for span in _group_spans(doc, taken):
         out.append(_mention(span, doc_id, "Group", "group", confidence=0.8))
     out.sort(key=lambda m: m.start)

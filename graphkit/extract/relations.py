@@ -219,6 +219,19 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                         yield _relation(kind, src, tgt, verb.sent, verb.lemma_, past=past, confidence=0.6)
 
 
+def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
+    """'the Maduro regime' says whose regime it is: the leader named inside leads the government."""
+    governments = [m for m in items if m.type == "Organization" and m.subtype == "government"]
+    for person in items:
+        if person.type != "Person":
+            continue
+        for gov in governments:
+            if gov.start <= person.start and person.end <= gov.end:
+                span = _span(doc, gov)
+                if span is not None:
+                    yield _relation("LEADS", person, gov, span.sent, gov.text, confidence=0.8)
+
+
 def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """Relations in document order; a fact found by two rules is yielded once."""
     seen: set[tuple[str, str, str]] = set()
@@ -231,6 +244,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
         elif m.type == "Location":
             found.extend(_locative_relations(doc, m, index))
     found.extend(_verb_relations(doc, index))
+    found.extend(_leader_of_government(doc, items))
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
         if key in seen or rel.source == rel.target:

@@ -28,3 +28,22 @@ def test_groups_an_organization_modifier_is_the_actor(nlp):
     names = {m.key: m.text for m in result.mentions}
     [event] = [e for e in result.events if e.type == "detention"]
     assert [names[k] for k in event.perpetrators] == ["National Police"]
+
+
+def test_entities_nickname_in_quotes_is_one_person(nlp):
+    result = _mentions(nlp, "Police hunted the gang leader Héctor “the Child” Guerrero for years.")
+    assert "Héctor “the Child” Guerrero" in [m.text for m in result.mentions if m.type == "Person"]
+
+
+def test_entities_a_known_name_keeps_its_known_type(nlp):
+    result = _mentions(nlp, "Via Reuters: inmates rioted in Tocorón on Monday.")
+    found = {(m.text, m.type) for m in result.mentions}
+    assert ("Reuters", "Organization") in found
+    assert ("Tocorón", "Location") in found
+
+
+def test_entities_leader_inside_a_government_name_leads_it(nlp):
+    result = _mentions(nlp, "Activists said the Maduro regime jailed them.")
+    names = {m.key: (m.text, m.type) for m in result.mentions}
+    leads = {(names[r.source], names[r.target]) for r in result.relations if r.type == "LEADS"}
+    assert (("Maduro", "Person"), ("Maduro regime", "Organization")) in leads
