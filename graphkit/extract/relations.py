@@ -232,6 +232,47 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
                     yield _relation("LEADS", person, gov, span.sent, gov.text, confidence=0.8)
 
 
+def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
+    from graphkit.extract.parse import agents, is_passive, subjects
+
+    nouns = lexicons.word_list("complicity_nouns")
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        helpers = [m for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj" for m in index.with_conjuncts(pobj)]
+        verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+        if not helpers or verb is None or verb.lemma_.lower() not in lexicons.triggers().verbs:
+            continue  # only help in an abuse: "urged X to investigate, with the support of Y" is not it
+        doers = agents(verb) if is_passive(verb) else subjects(verb)
+        for doer in doers:
+            for main in index.with_conjuncts(doer):
+                for helper in helpers:
+                    if main is not helper and "Location" not in (main.type, helper.type):
+                        yield _relation("ALLIED_WITH", helper, main, token.sent, token.text, confidence=0.6)
+
+
+def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> Iterator[Relation]:
+    """'protests against the regime', 'dissidents who stood up to the government': opposition."""
+    for m in items:
+        if m.type not in ("Group", "Person", "Organization"):
+            continue
+        span = _span(doc, m)
+        if span is None:
+            continue
+        root = span.root
+        heads = [root] + [c for c in root.children if c.dep_ in ("relcl", "acl")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("against", "to") and (prep.lower_ == "against" or any(
+                        c.lower_ == "up" for c in head.children)):
+                    for pobj in prep.children:
+                        other = index.at(pobj) if pobj.dep_ == "pobj" else None
+                        if other is not None and other is not m and other.type == "Organization":
+                            yield _relation("OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
+
+
 def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """Relations in document order; a fact found by two rules is yielded once."""
     seen: set[tuple[str, str, str]] = set()
@@ -245,6 +286,8 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
             found.extend(_locative_relations(doc, m, index))
     found.extend(_verb_relations(doc, index))
     found.extend(_leader_of_government(doc, items))
+    found.extend(_complicity_relations(doc, index))
+    found.extend(_against_relations(doc, items, index))
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
         if key in seen or rel.source == rel.target:

@@ -31,3 +31,13 @@ def test_relations_city_comma_state_is_located_in(nlp):
 def test_relations_members_of_a_named_group(nlp):
     found = _relations(nlp, "Members of the Sinaloa Cartel attacked the town.")
     assert any(r[1] == "MEMBER_OF" and r[2] == "Sinaloa Cartel" for r in found)
+
+
+def test_relations_help_in_an_abuse_is_an_alliance(nlp):
+    found = _relations(nlp, "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police.")
+    assert ("National Police", "ALLIED_WITH", "Sinaloa Cartel", False) in found
+
+
+def test_relations_standing_up_to_or_protesting_against_is_opposition(nlp):
+    found = _relations(nlp, "Students who stood up to the National Police were arrested.")
+    assert any(r[1] == "OPPOSES" and r[2] == "National Police" for r in found)
