@@ -34,7 +34,8 @@ def test_relations_members_of_a_named_group(nlp):
 
 
 def test_relations_help_in_an_abuse_is_an_alliance(nlp):
-    found = _relations(nlp, "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police.")
+    text = "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police."
+    found = _relations(nlp, text)
     assert ("National Police", "ALLIED_WITH", "Sinaloa Cartel", False) in found
 
 
