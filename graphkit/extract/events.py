@@ -239,7 +239,12 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
     """One event per trigger; events of one type in one sentence are merged."""
     sents = doclike.sents if isinstance(doclike, Doc) else [doclike]
     counter = 0
+    paragraph, carried = -1, []  # attribution carries through a paragraph until someone else speaks
     for sent in sents:
+        start = sent.doc.text.rfind("\n", 0, sent.start_char)
+        if start != paragraph:
+            paragraph, carried = start, []
+        speakers = _speakers(sent, index)
         by_type: dict[str, tuple[Event, _Roles]] = {}
         for trig in find_triggers(sent):
             roles = _Roles()
@@ -279,7 +284,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             if not roles.perpetrators:
                 roles.add("perpetrators", _actors_in_sentence(sent, index, roles))
             if not roles.sources:
-                roles.add("sources", quote_speakers(sent, index))
+                roles.add("sources", quote_speakers(sent, index) or speakers or carried)
             taken = {m.key for m in roles.perpetrators + roles.victims + roles.sources}
             event.perpetrators = [m.key for m in roles.perpetrators]
             event.victims = [m.key for m in roles.victims if m.key not in event.perpetrators]
@@ -289,6 +294,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
                 if m.type == "Location" and m.key not in taken and _is_locative(sent.doc, m)
             ]
             yield event
+        carried = speakers or carried
 
 
 ACTOR_SUBTYPES = {"security_agency", "intelligence_agency", "police", "armed_forces", "government",
@@ -363,6 +369,17 @@ def merge_document_events(items: list[Event]) -> list[Event]:
         event.victims = [k for k in event.victims if k not in event.perpetrators]
         event.sources = [k for k in event.sources if k not in event.perpetrators]
     return out
+
+
+def _speakers(sent: Span, index: MentionIndex) -> list[Mention]:
+    """Who speaks in a sentence: subjects of its reporting verbs, and 'according to X'."""
+    reporting = lexicons.word_list("reporting_verbs")
+    found: list[Mention] = []
+    for token in sent:
+        if token.pos_ == "VERB" and _reporting(token, reporting):
+            for doer in agents(token) if is_passive(token) else subjects(token):
+                found.extend(m for m in index.with_conjuncts(doer) if m not in found and m.type != "Location")
+    return found
 
 
 def _is_locative(doc: Doc, mention: Mention) -> bool:

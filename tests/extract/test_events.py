@@ -82,3 +82,14 @@ def test_events_date_from_the_sentence(nlp):
 )
 def test_events_normalize_date(text, value):
     assert normalize_date(text) == value
+
+
+def test_events_attribution_carries_through_a_paragraph(nlp):
+    text = "Foro Penal said on Monday that the situation was grave. Soldiers beat the prisoners at the base."
+    e = _one(_events(nlp, text), "torture")
+    assert e["sources"] == ["Foro Penal"]
+
+
+def test_events_attribution_stops_at_a_new_paragraph(nlp):
+    text = "Foro Penal said on Monday that the situation was grave.\n\nSoldiers beat the prisoners at the base."
+    assert _one(_events(nlp, text), "torture")["sources"] == []
