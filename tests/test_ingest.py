@@ -123,3 +123,10 @@ def test_clutter_runs_of_short_teaser_lines_are_dropped_but_the_headline_stays()
 def test_leading_date_metadata_becomes_the_article_date():
     text, date = split_meta_date(" date 2023-12-27 The commission said so.")
     assert date == "2023-12-27" and text == "The commission said so."
+
+
+def test_ingest_a_closing_quote_glued_to_the_next_word_is_spaced():
+    from graphkit.ingest.readers import make_article
+
+    article = make_article("q", "They registered “thousands of executions”he pointed out. Venezuela’s army denied it.")
+    assert "executions” he pointed" in article.text and "Venezuela’s" in article.text

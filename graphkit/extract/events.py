@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,6 +60,10 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
                 covered.update(t.i for t in window)
                 yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf)
                 break
+    for noun, modifier, event_type in _pairs(sent):
+        if noun.i not in covered:
+            covered.add(noun.i)
+            yield Trigger(noun, min(noun.i, modifier.i), max(noun.i, modifier.i) + 1, event_type, 0.8)
     for token in tokens:
         if token.i in covered:
             continue
@@ -73,6 +78,30 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             hit = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
         if hit:
             yield Trigger(token, token.i, token.i + 1, hit[0], hit[1])
+
+
+def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
+    """(noun, qualifying word, type): the word must sit in the noun's phrase or clause."""
+    table = _pair_table()
+    for noun in sent:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for event_type, (nouns, modifiers) in table.items():
+            if noun.lemma_.lower() not in nouns:
+                continue
+            near = list(noun.subtree) + (list(noun.head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else [])
+            for t in near:
+                if t.i != noun.i and (t.lemma_.lower() in modifiers or t.lower_ in modifiers):
+                    yield noun, t, event_type
+                    break
+
+
+@lru_cache(maxsize=1)
+def _pair_table() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    from graphkit import data_files
+
+    raw = data_files.read_yaml("lexicons/event_pairs.yaml") or {}
+    return {k: (frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", []))) for k, v in raw.items()}
 
 
 def _doer_nouns() -> dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,6 +24,10 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+# scraped text often loses the space after a closing quote ('executions”he said'), which breaks tokens
+_GLUED_QUOTE = re.compile(r"(”)([A-Za-z])")
 
 
 def _sha256(text: str) -> str:
@@ -41,6 +46,7 @@ def make_article(
     """Clean raw text into an Article; the hash is of the raw text so re-runs match."""
     text, meta_date = split_meta_date(raw)
     body, dropped = strip_clutter(text)
+    body = _GLUED_QUOTE.sub(r"\1 \2", body)
     if title is None:
         first = body.split("\n", 1)[0].strip()
         if first and len(first.split()) <= 25 and not first.endswith("."):

@@ -93,3 +93,19 @@ def test_events_attribution_carries_through_a_paragraph(nlp):
 def test_events_attribution_stops_at_a_new_paragraph(nlp):
     text = "Foro Penal said on Monday that the situation was grave.\n\nSoldiers beat the prisoners at the base."
     assert _one(_events(nlp, text), "torture")["sources"] == []
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The elections of May 2018 have been described as fraudulent by sixty countries.", "electoral_fraud"),
+        ("Officials kept a criminal collaboration with the gangs.", "corruption"),
+    ],
+)
+def test_events_noun_and_qualifier_pairs(nlp, text, event_type):
+    assert _one(_events(nlp, text), event_type)
+
+
+def test_events_an_election_alone_is_no_fraud(nlp):
+    assert not [e for e in _events(nlp, "The elections of May 2018 were held on a Sunday.")
+                if e["type"] == "electoral_fraud"]
