@@ -81,6 +81,17 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
                 break
             if other.type in (m.type, "Organization", "Location") or _is_acronym(other.text):
                 uf.union(m.key, other.key, f"{other.text!r} in parentheses after {m.text!r}")
+    # a bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"
+    groups = [m for m in items if m.type == "Group"]
+    for i, m in enumerate(groups):
+        words = fold(m.text).split()
+        if len(words) > 2:
+            continue
+        for earlier in reversed(groups[:i]):
+            full = fold(earlier.text).split()
+            if len(full) > len(words) and full[-len(words):] == words:
+                uf.union(earlier.key, m.key, f"{m.text!r} refers back to {earlier.text!r}")
+                break
     # initials: "IACHR" and "Inter-American Commission on Human Rights"
     long_names = [m for m in named if len(m.text.split()) >= 2 and m.type == "Organization"]
     for m in named:

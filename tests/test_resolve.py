@@ -65,3 +65,12 @@ def test_resolve_gazetteer_id_joins_different_names():
     res = resolve([_doc("d1", "x" * 10, [a]), _doc("d2", "x" * 40, [b])])
     assert [e.id for e in res.entities] == ["ve-sebin"]
     assert res.entities[0].name == "Bolivarian National Intelligence Service"
+
+
+def test_resolve_a_bare_group_head_refers_back_to_the_fuller_group():
+    text = "Cuban doctors were sent abroad. The doctors said they were told to threaten patients."
+    full = _m("d", "Cuban doctors", 0, "Group")
+    bare = _m("d", "doctors", text.index("doctors said"), "Group")
+    other = _m("d", "patients", text.index("patients"), "Group")
+    res = resolve([_doc("d", text, [full, bare, other])])
+    assert res.mention_to_entity[full.key] == res.mention_to_entity[bare.key] != res.mention_to_entity[other.key]
