@@ -45,7 +45,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
         else:
             ante = _antecedent(
                 items, token.idx,
-                lambda m, w=word: m.type in ("Organization", "Group") and w in m.text.lower().split()
+                lambda m, w=word: m.type in ("Organization", "Group", "Location") and w in m.text.lower().split()
                 and len(m.text.split()) > 1,
             )
         if ante is not None:

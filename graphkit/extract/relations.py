@@ -65,8 +65,14 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     sent = span.sent
     # words right before the name: "<Org> <title> <Name>"
     left = span.start - 1
+    if left >= sent.start and doc[left].text == ",":  # "The OAS Secretary General, Luis Almagro"
+        left -= 1
     title_words: list[Token] = []
-    while left >= sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and left not in index.by_token:
+    def title_word(i: int) -> bool:
+        m = index.by_token.get(i)
+        return m is None or (m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None)
+
+    while left >= sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and title_word(left):
         title_words.insert(0, doc[left])
         left -= 1
     while left >= sent.start and doc[left].is_punct and doc[left].text in (",",):
@@ -74,6 +80,10 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     kind = _longest_title(title_words)
     if kind:
         org = index.by_token.get(left)
+        if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
+            # "its leader X": the organization named last before
+            org = next((m for m in sorted(index.by_token.values(), key=lambda m: -m.start)
+                        if m.type in _ORG_TYPES and m.end <= doc[left].idx), None)
         if title_words and title_words[-1].lower_ == "minister":
             portfolio = title_words[:-1]
             if org is not None and "ministry" not in org.text.lower():
@@ -120,6 +130,20 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) ->
             yield _relation(kind, person, org, sent, token.text, past=past, confidence=0.7)
 
 
+def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
+    """'an agent of X and critic of Y, Oscar Pérez': the role nouns describe the person beside them."""
+    candidates = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    if root.dep_ == "conj":
+        candidates.extend(c for c in root.head.children if c.dep_ == "appos")
+    for token in candidates:
+        m = index.by_token.get(token.i)
+        if m is not None and m.type == "Person":
+            return m
+    return None
+
+
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'members of X', 'agents of X', 'X agents': an unnamed group belongs to a named organization."""
     span = _span(doc, group)
@@ -135,11 +159,16 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
         kind = "OPPOSES"
     else:
         return
+    holder = _apposed_person(root, index) or group
     for pobj in (t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                  for t in prep.children if t.dep_ == "pobj"):
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
-            yield _relation(kind, group, org, span.sent, f"{root.text} of", confidence=0.7)
+            # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
+            apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
+            person = next((m for m in apposed if m is not None and m.type == "Person"), None)
+            yield _relation(kind, person if holder is group and person else holder, org, span.sent,
+                            f"{root.text} of", confidence=0.7)
 
 
 def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterator[Relation]:
@@ -160,8 +189,8 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
     text = " ".join(t.lower_ for t in window)
     for phrase in cue_phrases:
         first = window[1] if len(window) > 1 and window[0].text == "," else window[0] if len(window) else None
-        attached = first is not None and (first.head.i in range(span.start, span.end) or first.dep_ == "prep"
-                                          and first.head.i in range(span.start, span.end))
+        attached = first is not None and (first.head.i in range(span.start, span.end)
+                                          or span.root.head.i == first.i)
         if attached and (text.startswith(phrase + " ") or text.startswith(", " + phrase + " ")):
             for t in window:
                 other = index.by_token.get(t.i)

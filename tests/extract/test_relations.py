@@ -42,3 +42,19 @@ def test_relations_help_in_an_abuse_is_an_alliance(nlp):
 def test_relations_standing_up_to_or_protesting_against_is_opposition(nlp):
     found = _relations(nlp, "Students who stood up to the National Police were arrested.")
     assert any(r[1] == "OPPOSES" and r[2] == "National Police" for r in found)
+
+
+def test_relations_title_then_comma_then_name(nlp):
+    found = _relations(nlp, "The OAS Secretary General, Luis Almagro, spoke on Thursday.")
+    assert ("Luis Almagro", "LEADS", "OAS", False) in found
+
+
+def test_relations_its_leader_points_to_the_organization_named_before(nlp):
+    text = "The Sinaloa Cartel lost many members, including its leader Ismael Zambada, in the raid."
+    found = _relations(nlp, text)
+    assert ("Ismael Zambada", "LEADS", "Sinaloa Cartel", False) in found
+
+
+def test_relations_role_nouns_apposed_to_a_person_belong_to_the_person(nlp):
+    found = _relations(nlp, "The movement was founded by an agent of the National Police, Oscar Pérez.")
+    assert ("Oscar Pérez", "MEMBER_OF", "National Police", False) in found
