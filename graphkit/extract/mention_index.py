@@ -32,6 +32,10 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
         found = self.by_token.get(token.i)
+        if found is not None and found.type == "Group":
+            owner = self._owner(token)
+            if owner is not None:
+                return owner  # "Tren de Aragua gang members" act for Tren de Aragua
         if found is not None and not (found.type == "Group" and " " not in found.text):
             return found
         for child in token.children:
@@ -45,6 +49,17 @@ class MentionIndex:
                         if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                             return self.by_token[pobj.i]
         return found
+
+    def _owner(self, token: Token) -> Mention | None:
+        """The named organization a group noun is modified by, through a chain of compounds."""
+        stack = [c for c in token.children if c.dep_ == "compound"]
+        while stack:
+            child = stack.pop()
+            m = self.by_token.get(child.i)
+            if m is not None and m.type == "Organization":
+                return m
+            stack.extend(c for c in child.children if c.dep_ == "compound")
+        return None
 
     def with_conjuncts(self, token: Token) -> list[Mention]:
         out: list[Mention] = []

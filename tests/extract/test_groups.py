@@ -47,3 +47,10 @@ def test_entities_leader_inside_a_government_name_leads_it(nlp):
     names = {m.key: (m.text, m.type) for m in result.mentions}
     leads = {(names[r.source], names[r.target]) for r in result.relations if r.type == "LEADS"}
     assert (("Maduro", "Person"), ("Maduro regime", "Organization")) in leads
+
+
+def test_groups_a_group_noun_modified_by_an_organization_acts_for_it(nlp):
+    result = _mentions(nlp, "The journalist was abducted by Sinaloa Cartel gunmen in March.")
+    names = {m.key: m.text for m in result.mentions}
+    [event] = [e for e in result.events if e.type == "disappearance"]
+    assert [names[k] for k in event.perpetrators] == ["Sinaloa Cartel"]
