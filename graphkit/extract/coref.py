@@ -28,12 +28,17 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     items = sorted((m for m in named if m.antecedent is None), key=lambda m: m.start)
     taken = {i for m in named for i in range(m.start, m.end)}
     out: list[Mention] = []
+    speakers = _speaker_keys(doc, items)
     for token in doc:
         if token.idx in taken:
             continue
         sent = token.sent
         if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
-            ante = _antecedent(items, token.idx, lambda m: m.type == "Person" and m.source != "coref")
+            ante = None
+            if token.dep_ == "nsubj" and _reports(token.head):
+                # "..., he said": the person who has spoken, else the most talked-about one so far
+                ante = _antecedent(items, token.idx, lambda m: m.key in speakers) or _salient(items, token.idx)
+            ante = ante or _antecedent(items, token.idx, lambda m: m.type == "Person" and m.source != "coref")
             if ante is not None:
                 out.append(_copy(ante, token.text, token.idx, token.idx + len(token), sent, 0.6))
             continue
@@ -52,6 +57,47 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
             start = doc[token.i - 1].idx
             out.append(_copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7))
     return out
+
+
+def _salient(items: list[Mention], before: int) -> Mention | None:
+    """The person named most often before this point (by surname); the latest mention of them."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    surnames = {m.text.split()[-1].lower() for m in items if m.type == "Person"}
+    for m in items:
+        # NER often calls a lone surname an organization; the surname still counts for its person
+        named_person = m.type == "Person" or (" " not in m.text and m.text.lower() in surnames)
+        if named_person and m.end <= before and m.source != "coref":
+            surname = m.text.split()[-1].lower()
+            counts[surname] = counts.get(surname, 0) + 1
+            last[surname] = m
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], last[k].start))
+    person = [m for m in items if m.type == "Person" and m.text.split()[-1].lower() == best and m.end <= before]
+    return person[-1] if person else None
+
+
+def _reports(verb) -> bool:
+    from graphkit.extract import lexicons
+
+    if verb.pos_ != "VERB":
+        return False
+    reporting = lexicons.word_list("reporting_verbs")
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return verb.lemma_.lower() in reporting or f"{verb.lemma_.lower()} {particle}" in reporting
+
+
+def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:
+    """People who are the subject of a reporting verb somewhere in the text."""
+    by_start = {m.start: m for m in items if m.type == "Person"}
+    keys = set()
+    for token in doc:
+        if token.dep_ == "nsubj" and _reports(token.head):
+            for m in by_start.values():
+                if m.start <= token.idx < m.end:
+                    keys.add(m.key)
+    return keys
 
 
 def _copy(ante: Mention, text: str, start: int, end: int, sent, confidence: float) -> Mention:

@@ -27,3 +27,12 @@ def test_coref_definite_description_joins_the_organization(nlp):
     result, res, names = _resolved(nlp, text)
     the_commission = next(m for m in result.mentions if m.text.lower() == "the commission")
     assert names[res.mention_to_entity[the_commission.key]].name == "Inter-American Commission on Human Rights"
+
+
+def test_coref_he_said_goes_to_the_person_the_story_is_about(nlp):
+    text = ("Luis Almagro spoke in Washington. Almagro criticised the government. "
+            "The regime is supported by armed groups loyal to Pedro Castillo. "
+            "“They kill protesters,” he said.")
+    result, res, names = _resolved(nlp, text)
+    he = next(m for m in result.mentions if m.text == "he")
+    assert names[res.mention_to_entity[he.key]].name == "Luis Almagro"
