@@ -79,7 +79,7 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop events, relations and triples below this confidence.")
 @click.option("--no-map", is_flag=True, help="Do not write map.html.")
-@click.option("--neo4j-uri", envvar="NEO4J_URI", default=None, help="Also load the graph into this Neo4j server.")
+@click.option("--neo4j-uri", default=None, help="Also load the graph into this Neo4j server (NEO4J_PASSWORD).")
 @_neo4j_options
 def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
         neo4j_uri: str | None, user: str | None, database: str | None) -> None:

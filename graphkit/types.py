@@ -38,6 +38,9 @@ class Article:
     removed_lines: int = 0  # clutter lines dropped by ingest
 
 
+Document = Article  # the issue tracker's name for it
+
+
 @dataclass(frozen=True)
 class Provenance:
     """Where a fact is written: document, sentence and character offsets into Article.text."""

