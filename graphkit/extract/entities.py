@@ -110,6 +110,10 @@ def _leaders() -> dict[str, tuple[str, str, str]]:
     return out
 
 
+def leader_ids() -> frozenset[str]:
+    return frozenset(hit[0] for hit in _leaders().values())
+
+
 def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
     """'the Maduro regime', 'regime of Nicolás Maduro': the leader named inside a government's name."""
     from graphkit.nlp.rulers import fold_accents

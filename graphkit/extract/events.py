@@ -334,7 +334,14 @@ def _actors_in_sentence(sent: Span, index: MentionIndex, roles: _Roles) -> list[
     """No doer in the parse: state forces, governments and armed groups named in the sentence, if any."""
     named = {m.key for m in roles.victims + roles.sources}
     return [m for m in index.in_span(sent.start, sent.end)
-            if m.subtype in ACTOR_SUBTYPES and m.key not in named]
+            if (m.subtype in ACTOR_SUBTYPES or _is_leader(m)) and m.key not in named]
+
+
+def _is_leader(m: Mention) -> bool:
+    """A head of state or government named in the sentence answers for what its forces do."""
+    from graphkit.extract.entities import leader_ids
+
+    return m.type == "Person" and m.canonical_id in leader_ids()
 
 
 def _accomplices(sent: Span, index: MentionIndex) -> list[Mention]:

@@ -109,3 +109,15 @@ def test_events_noun_and_qualifier_pairs(nlp, text, event_type):
 def test_events_an_election_alone_is_no_fraud(nlp):
     assert not [e for e in _events(nlp, "The elections of May 2018 were held on a Sunday.")
                 if e["type"] == "electoral_fraud"]
+
+
+def test_events_a_head_of_state_named_in_the_sentence_answers_when_no_doer_is_parsed(nlp):
+    e = _one(_events(nlp, "Nicolás Maduro announced that 1,200 protesters detained last week will stay in prison."),
+             "detention")
+    assert e["perpetrators"] == ["Nicolás Maduro"]
+
+
+def test_events_an_ordinary_person_is_not_made_a_doer(nlp):
+    e = _one(_events(nlp, "Maria Lopez announced that 1,200 protesters detained last week will stay in prison."),
+             "detention")
+    assert e["perpetrators"] == []
