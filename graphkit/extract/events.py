@@ -317,7 +317,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             taken = {m.key for m in roles.perpetrators + roles.victims + roles.sources}
             event.perpetrators = [m.key for m in roles.perpetrators]
             event.victims = [m.key for m in roles.victims if m.key not in event.perpetrators]
-            event.sources = [m.key for m in roles.sources if m.key not in event.perpetrators]
+            event.sources = [m.key for m in roles.sources]  # a leader may announce his own acts
             event.locations = [
                 m.key for m in index.in_span(sent.start, sent.end)
                 if m.type == "Location" and m.key not in taken and _is_locative(sent.doc, m)
@@ -334,7 +334,7 @@ def _actors_in_sentence(sent: Span, index: MentionIndex, roles: _Roles) -> list[
     """No doer in the parse: state forces, governments and armed groups named in the sentence, if any."""
     named = {m.key for m in roles.victims + roles.sources}
     return [m for m in index.in_span(sent.start, sent.end)
-            if (m.subtype in ACTOR_SUBTYPES or _is_leader(m)) and m.key not in named]
+            if (m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m)]
 
 
 def _is_leader(m: Mention) -> bool:
@@ -403,7 +403,6 @@ def merge_document_events(items: list[Event]) -> list[Event]:
     out = list(merged.values())
     for event in out:
         event.victims = [k for k in event.victims if k not in event.perpetrators]
-        event.sources = [k for k in event.sources if k not in event.perpetrators]
     return out
 
 

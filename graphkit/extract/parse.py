@@ -48,8 +48,13 @@ def subjects(verb: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
-    # "torture carried out by X", "houses operated by agents": a participle with an agent
-    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    # "torture carried out by X", "protesters detained last week": a participle with an agent, or
+    # hanging on the noun it happened to
+    if verb.tag_ != "VBN":
+        return False
+    # a bare participle with no auxiliary cannot be an active perfect ("protesters detained last week")
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "acl" or bare or any(c.dep_ == "agent" for c in verb.children)
 
 
 def agents(verb: Token) -> list[Token]:

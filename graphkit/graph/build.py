@@ -32,7 +32,7 @@ def build_graph(results: Iterable[DocResult], resolution: Resolution) -> GraphDa
                     event,
                     perpetrators=perpetrators,
                     victims=victims,
-                    sources=[s for s in _ids(event.sources, table) if s not in perpetrators],
+                    sources=_ids(event.sources, table),
                     locations=_ids(event.locations, table),
                 )
             )
