@@ -81,6 +81,16 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
                 break
             if other.type in (m.type, "Organization", "Location") or _is_acronym(other.text):
                 uf.union(m.key, other.key, f"{other.text!r} in parentheses after {m.text!r}")
+    # "the “collectives” (illegitimate armed groups that support Maduro)": a gloss of a group is that group
+    groups = [m for m in items if m.type == "Group"]
+    for i, m in enumerate(groups):
+        if "(" not in text[m.end : m.end + 4]:
+            continue
+        close = text.find(")", m.end)
+        first = next((g for g in groups[i + 1 :] if g.start < close), None)
+        between = text[m.end : first.start] if first is not None else ""
+        if first is not None and close > 0 and "(" in between and len(between.split()) <= 3:
+            uf.union(m.key, first.key, f"{first.text!r} glosses {m.text!r} in parentheses")
     # a bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"
     groups = [m for m in items if m.type == "Group"]
     for i, m in enumerate(groups):

@@ -74,3 +74,11 @@ def test_resolve_a_bare_group_head_refers_back_to_the_fuller_group():
     other = _m("d", "patients", text.index("patients"), "Group")
     res = resolve([_doc("d", text, [full, bare, other])])
     assert res.mention_to_entity[full.key] == res.mention_to_entity[bare.key] != res.mention_to_entity[other.key]
+
+
+def test_resolve_a_group_glossed_in_parentheses_is_that_group():
+    text = "the “collectives” (illegitimate armed groups that support the regime) patrol the area"
+    glossed = _m("d", "collectives", text.index("collectives"), "Group")
+    gloss = _m("d", "armed groups", text.index("armed groups"), "Group")
+    res = resolve([_doc("d", text, [glossed, gloss])])
+    assert len(res.entities) == 1 and res.entities[0].merge_reasons
