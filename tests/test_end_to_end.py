@@ -23,10 +23,8 @@ def test_end_to_end_triples_jsonl_has_provenance(seeds_run):
     _, out = seeds_run
     rows = [json.loads(line) for line in (out / "triples.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) > 50
-    texts = {}
     for row in rows[:50]:
         assert row["sentence"] and row["doc"]
-        texts.setdefault(row["doc"], None)
     outputs, _ = seeds_run
     by_id = {d.id: d.text for d in outputs.graph.documents}
     for row in rows:

@@ -7,7 +7,7 @@ holds "Commission"; "the regime" -> the last government named. The new mentions 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graphkit.types import Mention
 
@@ -78,14 +78,11 @@ def _salient(items: list[Mention], before: int) -> Mention | None:
     return person[-1] if person else None
 
 
-def _reports(verb) -> bool:
+def _reports(verb: Token) -> bool:
     from graphkit.extract import lexicons
+    from graphkit.extract.parse import verb_in
 
-    if verb.pos_ != "VERB":
-        return False
-    reporting = lexicons.word_list("reporting_verbs")
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return verb.lemma_.lower() in reporting or f"{verb.lemma_.lower()} {particle}" in reporting
+    return verb_in(verb, lexicons.word_list("reporting_verbs"))
 
 
 def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_negated, is_passive, subjects
+from graphkit.extract.parse import agents, is_negated, is_passive, subjects, verb_in
 from graphkit.types import Event, Mention, Provenance
 
 LIGHT_VERBS = {"carry", "commit", "perpetrate", "conduct", "practice", "practise", "order", "use", "unleash",
@@ -190,7 +190,7 @@ def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
     found: list[Mention] = []
     node = trigger
     while True:
-        if node.pos_ == "VERB" and _reporting(node, reporting) and node.i != trigger.i:
+        if verb_in(node, reporting) and node.i != trigger.i:
             doers = agents(node) if is_passive(node) else subjects(node)
             for doer in doers:
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
@@ -204,12 +204,6 @@ def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
                 if pobj.dep_ == "pobj":
                     found.extend(m for m in index.with_conjuncts(pobj) if m not in found)
     return found
-
-
-def _reporting(verb: Token, reporting: frozenset[str]) -> bool:
-    lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return lemma in reporting or (particle is not None and f"{lemma} {particle}" in reporting)
 
 
 def _told_outlets(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -376,7 +370,7 @@ def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
     reporting = lexicons.word_list("reporting_verbs")
     found: list[Mention] = []
     for token in span:
-        if token.pos_ == "VERB" and _reporting(token, reporting):
+        if verb_in(token, reporting):
             for doer in subjects(token):
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
     return found
@@ -411,7 +405,7 @@ def _speakers(sent: Span, index: MentionIndex) -> list[Mention]:
     reporting = lexicons.word_list("reporting_verbs")
     found: list[Mention] = []
     for token in sent:
-        if token.pos_ == "VERB" and _reporting(token, reporting):
+        if verb_in(token, reporting):
             for doer in agents(token) if is_passive(token) else subjects(token):
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found and m.type != "Location")
     return found

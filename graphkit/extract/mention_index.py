@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from graphkit.types import Mention
 
 
+@lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
     from graphkit.extract import lexicons
 

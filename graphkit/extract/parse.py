@@ -68,6 +68,13 @@ def agents(verb: Token) -> list[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or any(
-        c.dep_ == "neg" for c in token.head.children if token.dep_ in ("xcomp", "ccomp") and False
-    )
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def verb_in(verb: Token, entries: frozenset[str]) -> bool:
+    """The verb's lemma, or lemma and particle ("point out"), is one of the lexicon's entries."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma in entries or (particle is not None and f"{lemma} {particle}" in entries)
