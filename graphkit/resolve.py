@@ -10,7 +10,9 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
+from graphkit import data_files
 from graphkit.types import DocResult, Entity, Mention, Resolution
 
 _STOP = {"of", "the", "and", "for", "de", "la", "del", "las", "los", "y", "el", "on", "in", "&"}
@@ -91,6 +93,7 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
         between = text[m.end : first.start] if first is not None else ""
         if first is not None and close > 0 and "(" in between and len(between.split()) <= 3:
             uf.union(m.key, first.key, f"{first.text!r} glosses {m.text!r} in parentheses")
+            first.source = "gloss"  # the term the text explains names the group, not its explanation
     # a bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"
     groups = [m for m in items if m.type == "Group"]
     for i, m in enumerate(groups):
@@ -128,16 +131,65 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
 _QUOTED = re.compile(r"[“\"‘'][^”\"’']*[”\"’']")
 
 
-def _global_key(m: Mention) -> str:
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Folded demonym -> country gazetteer id ("venezuelan" -> "loc-ve")."""
+    out: dict[str, str] = {}
+    for row in data_files.read_jsonl("gazetteers/locations.jsonl"):
+        if row.get("subtype") == "country":
+            for d in row.get("demonyms") or []:
+                out.setdefault(fold(d), row["id"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    return {fold(k): fold(v) for k, v in (data_files.read_yaml("lexicons/group_glossary.yaml") or {}).items()}
+
+
+def home_countries(results: Iterable[DocResult]) -> dict[str, str]:
+    """Doc id -> the country the document is about: the one its mentions and demonyms name most."""
+    out: dict[str, str] = {}
+    demonyms = _demonyms()
+    for result in results:
+        votes: Counter[str] = Counter()
+        for m in result.mentions:
+            if m.type == "Location" and (m.canonical_id or "") in demonyms.values():
+                votes[m.canonical_id or ""] += 1
+        text = fold(result.article.text)
+        for word in text.split():
+            if word in demonyms:
+                votes[demonyms[word]] += 1
+        if votes:
+            out[result.article.id] = votes.most_common(1)[0][0]
+    return out
+
+
+def group_key(text: str, home: str | None) -> str:
+    """How an unnamed group is compared across documents: 'Venezuelan security forces' in an article about
+    Venezuela is its 'security forces'; 'colectivos' are 'collectives'."""
+    words = fold(text)
+    glossary = _glossary()
+    words = glossary.get(words, words)
+    first, _, rest = words.partition(" ")
+    if rest and home is not None and _demonyms().get(first) == home:
+        words = glossary.get(rest, rest)
+    return words
+
+
+def _global_key(m: Mention, home: str | None = None) -> str:
     if m.canonical_id:
         return f"gaz:{m.canonical_id}"
     if m.type == "Person":  # 'Héctor “the Child” Guerrero' is 'Héctor Guerrero'
         return f"Person:{fold(_QUOTED.sub(' ', m.text))}"
+    if m.type == "Group":
+        return f"Group:{group_key(m.text, home)}"
     return f"{m.type}:{fold(m.text)}"
 
 
 def resolve(results: Iterable[DocResult]) -> Resolution:
     results = list(results)
+    homes = home_countries(results)
     uf = _UnionFind()
     mentions: dict[str, Mention] = {}
     for result in results:
@@ -150,9 +202,10 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
     for key, m in mentions.items():
         if m.antecedent:
             continue
-        gk = _global_key(m)
+        gk = _global_key(m, homes.get(m.doc_id))
         if gk in anchors:
-            uf.union(anchors[gk], key, f"same {'gazetteer id' if m.canonical_id else 'name'} {m.text!r}")
+            why = "gazetteer id" if m.canonical_id else "group" if m.type == "Group" else "name"
+            uf.union(anchors[gk], key, f"same {why} {m.text!r} ({gk.partition(':')[2]})")
         else:
             anchors[gk] = key
     # a cluster that got a gazetteer id through any member is one with that id's other clusters
@@ -186,7 +239,8 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))
     canonical = next((m for m in members if m.canonical_id), None)
-    surfaces = Counter(m.text for m in members if not m.antecedent)
+    surfaces = Counter(m.text for m in members if not m.antecedent and m.source != "gloss") or Counter(
+        m.text for m in members if not m.antecedent)
     if canonical is not None and canonical.canonical_name:
         name = canonical.canonical_name
         base_id = canonical.canonical_id or slug(name)
@@ -200,7 +254,8 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         entity_id = f"{base_id}-{n}"
         n += 1
     used_ids.add(entity_id)
-    aliases = sorted({s for s in surfaces if s != name} | _accentless({name, *surfaces}) - {name})
+    spelled = {a for m in members if not m.antecedent for a in (m.text, *m.aliases)}
+    aliases = sorted(({s for s in surfaces if s != name} | spelled | _accentless({name, *surfaces})) - {name})
     subtype = next((m.subtype for m in members if m.subtype), None)
     return Entity(
         id=entity_id,

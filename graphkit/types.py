@@ -75,6 +75,8 @@ class Mention:
     confidence: float = 1.0
     source: str = "ner"  # ner | ruler | group | coref | title ...
     antecedent: str | None = None  # key of the mention this one refers to (coreference)
+    # fuller ways the text names an unnamed group ("U.S. law enforcement authorities in Louisiana")
+    aliases: tuple[str, ...] = ()
 
     def start_token(self, doc: Any) -> int:
         """Index of the first token of this mention in its parsed Doc."""

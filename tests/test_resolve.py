@@ -82,3 +82,29 @@ def test_resolve_a_group_glossed_in_parentheses_is_that_group():
     gloss = _m("d", "armed groups", text.index("armed groups"), "Group")
     res = resolve([_doc("d", text, [glossed, gloss])])
     assert len(res.entities) == 1 and res.entities[0].merge_reasons
+    # the term the text explains names the group; the explanation is an alias
+    assert res.entities[0].name == "collectives" and "armed groups" in res.entities[0].aliases
+
+
+def test_resolve_a_group_named_with_the_home_country_demonym_is_the_bare_group():
+    about_peru = "Peruvian soldiers fired on a march in Lima, Peru. Peru's army denied it."
+    elsewhere = "Soldiers fired at a crowd in Lima, Peru, witnesses said."
+    cuban = "Cuban soldiers were seen in Lima, Peru."
+    a = _m("a", "Peruvian soldiers", 0, "Group")
+    b = _m("b", "Soldiers", 0, "Group")
+    c = _m("c", "Cuban soldiers", 0, "Group")
+    places = [_m(doc, "Peru", text.rindex("Peru"), "Location", canonical_id="loc-pe")
+              for doc, text in (("a", about_peru), ("b", elsewhere), ("c", cuban))]
+    res = resolve([_doc("a", about_peru, [a, places[0]]), _doc("b", elsewhere, [b, places[1]]),
+                   _doc("c", cuban, [c, places[2]])])
+    ids = res.mention_to_entity
+    assert ids[a.key] == ids[b.key] != ids[c.key]
+    merged = next(e for e in res.entities if e.id == ids[a.key])
+    assert merged.name == "Peruvian soldiers" and any("same group" in r for r in merged.merge_reasons)
+
+
+def test_resolve_spanish_group_words_join_their_english_translation():
+    a = _m("a", "colectivos", 10, "Group")
+    b = _m("b", "collectives", 10, "Group")
+    res = resolve([_doc("a", "Armed the colectivos came.", [a]), _doc("b", "Armed the collectives came.", [b])])
+    assert res.mention_to_entity[a.key] == res.mention_to_entity[b.key]

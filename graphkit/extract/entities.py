@@ -47,10 +47,16 @@ def _gazetteer_subtypes() -> dict[str, tuple[str, str]]:
     return {r["id"]: (r.get("subtype") or "", r["name"]) for r in gazetteer_rows()}
 
 
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """'high-ranking': the word is glued by a hyphen to the next one."""
+    return i + 1 < len(doc) and not doc[i].whitespace_ and (doc[i + 1].tag_ == "HYPH" or doc[i].tag_ == "HYPH")
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")):
+    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")) \
+            and not _hyphenated(doc, start):
         start += 1
     while end > start and (doc[end - 1].pos_ in _TRIM_RIGHT or doc[end - 1].text in ("'s", "’s", "'")):
         end -= 1
@@ -131,7 +137,24 @@ def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
     return None
 
 
-def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
+def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
+    """The group as the text fully names it: with named modifiers ("U.S. law enforcement authorities") and
+    with its prepositional phrases ("official within Venezuela's prisons service")."""
+    from graphkit.extract.parse import phrase
+
+    out: list[str] = []
+    named = _trim(chunk)
+    if named is not None and named.start < span.start:
+        out.append(named.text)
+    full = _trim(phrase(span.root))
+    if full is not None and full.end > span.end and len(full) <= 12:
+        out.append(span.doc[min(span.start, full.start) : full.end].text)
+        if named is not None and named.start < span.start:
+            out.append(span.doc[named.start : full.end].text)
+    return tuple(dict.fromkeys(a for a in out if a != span.text))
+
+
+def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, ...]]]:
     nouns = group_nouns()
     for chunk in doc.noun_chunks:
         root = chunk.root
@@ -158,7 +181,8 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[Span]:
         for t in span[:-1]:
             if t.pos_ in ("NUM", "DET", "PRON") or t.lower_ in _QUANTIFIERS or t.like_num:
                 cut = t.i + 1
-        yield doc[cut : span.end]
+        group = doc[cut : span.end]
+        yield group, _group_aliases(chunk, group)
 
 
 _NICKNAME = re.compile(r"^\s*[“\"'‘][^”\"'’.,;:!?]{1,40}[”\"'’]\s*$")
@@ -200,7 +224,9 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
                 out.append(leader)
         taken.update(range(span.start, span.end))
     out = _join_nicknames(doc, doc_id, out)
-    for span in _group_spans(doc, taken):
-        out.append(_mention(span, doc_id, "Group", "group", confidence=0.8))
+    for span, aliases in _group_spans(doc, taken):
+        group = _mention(span, doc_id, "Group", "group", confidence=0.8)
+        group.aliases = aliases
+        out.append(group)
     out.sort(key=lambda m: m.start)
     return out

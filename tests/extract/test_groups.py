@@ -16,6 +16,13 @@ def test_groups_two_word_heads_and_quantifiers_are_trimmed(nlp):
     assert ("security forces", "Group") in [(m.text, m.type) for m in result.mentions]
 
 
+def test_groups_keep_hyphenated_words_and_are_also_known_by_their_full_phrase(nlp):
+    result = _mentions(nlp, "A high-ranking official within the prison service and U.S. border agents in Texas spoke.")
+    groups = {m.text: m.aliases for m in result.mentions if m.type == "Group"}
+    assert "high-ranking official within the prison service" in groups["high-ranking official"]
+    assert "U.S. border agents in Texas" in groups["border agents"]
+
+
 def test_groups_members_of_a_named_group_act_for_it(nlp):
     result = _mentions(nlp, "Members of the Sinaloa Cartel tortured the farmers.")
     names = {m.key: m.text for m in result.mentions}
