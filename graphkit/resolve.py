@@ -147,22 +147,24 @@ def _glossary() -> dict[str, str]:
     return {fold(k): fold(v) for k, v in (data_files.read_yaml("lexicons/group_glossary.yaml") or {}).items()}
 
 
-def home_countries(results: Iterable[DocResult]) -> dict[str, str]:
-    """Doc id -> the country the document is about: the one its mentions and demonyms name most."""
-    out: dict[str, str] = {}
+def home_country(text: str, mentions: Iterable[Mention]) -> str | None:
+    """The country a document is about (its gazetteer id): the one its places and demonyms name most."""
     demonyms = _demonyms()
-    for result in results:
-        votes: Counter[str] = Counter()
-        for m in result.mentions:
-            if m.type == "Location" and (m.canonical_id or "") in demonyms.values():
-                votes[m.canonical_id or ""] += 1
-        text = fold(result.article.text)
-        for word in text.split():
-            if word in demonyms:
-                votes[demonyms[word]] += 1
-        if votes:
-            out[result.article.id] = votes.most_common(1)[0][0]
-    return out
+    countries = set(demonyms.values())
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.type == "Location" and m.canonical_id in countries:
+            votes[m.canonical_id] += 1
+    for word in fold(text).split():
+        if word in demonyms:
+            votes[demonyms[word]] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def home_countries(results: Iterable[DocResult]) -> dict[str, str]:
+    """Doc id -> the country the document is about."""
+    homes = {r.article.id: home_country(r.article.text, r.mentions) for r in results}
+    return {doc: home for doc, home in homes.items() if home is not None}
 
 
 def group_key(text: str, home: str | None) -> str:

@@ -36,7 +36,7 @@ def group_nouns() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in data_files.read_lines("lexicons/group_nouns.txt"):
         lemma, _, hint = line.partition("\t")
-        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim") else "either"
+        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim", "self") else "either"
     return out
 
 
@@ -116,8 +116,10 @@ def _leaders() -> dict[str, tuple[str, str, str]]:
     return out
 
 
-def leader_ids() -> frozenset[str]:
-    return frozenset(hit[0] for hit in _leaders().values())
+@lru_cache(maxsize=1)
+def leader_governments() -> dict[str, str]:
+    """Leader id -> the government id the leader heads or headed."""
+    return {hit[0]: hit[2] for hit in _leaders().values()}
 
 
 def _leader_inside(ent: Span, doc_id: str) -> Mention | None:

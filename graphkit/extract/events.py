@@ -30,6 +30,7 @@ class Trigger:
     type: str
     confidence: float
     doer: bool = False  # the trigger names the doers ("torturers")
+    contest: list[Mention] = field(default_factory=list)  # who disputes the outcome ("rejected the results")
 
 
 @dataclass
@@ -86,7 +87,7 @@ def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        for event_type, (nouns, modifiers) in table.items():
+        for event_type, nouns, modifiers in table:
             if noun.lemma_.lower() not in nouns:
                 continue
             near = list(noun.subtree) + (list(noun.head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else [])
@@ -97,11 +98,12 @@ def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
 
 
 @lru_cache(maxsize=1)
-def _pair_table() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def _pair_table() -> list[tuple[str, frozenset[str], frozenset[str]]]:
     from graphkit import data_files
 
     raw = data_files.read_yaml("lexicons/event_pairs.yaml") or {}
-    return {k: (frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", []))) for k, v in raw.items()}
+    return [(v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
+            for k, v in raw.items()]
 
 
 def _doer_nouns() -> dict[str, str]:
@@ -151,6 +153,11 @@ def _verbal_roles(verb: Token, index: MentionIndex, roles: _Roles) -> None:
 
 
 def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
+    if noun.dep_ == "compound":
+        # "a sex trafficking network", "a kidnapping ring": the group is named by what it does
+        named = index.by_token.get(noun.head.i)
+        if named is not None and named.type in ("Group", "Organization"):
+            roles.add("perpetrators", [named])
     for pobj in _pobjs(noun, {"of", "against", "on"}):
         roles.add("victims", index.with_conjuncts(pobj))
     for pobj in _pobjs(noun, {"by"}):
@@ -160,8 +167,8 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
             m = index.at(child)
             if m is not None and m.type != "Location":
                 roles.add("perpetrators", [m])
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            # "torture carried out by X", "houses operated by agents"
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, _saying_verbs()):
+            # "torture carried out by X", "houses operated by agents" (not "crimes investigated by X")
             for doer in agents(child):
                 roles.add("perpetrators", index.with_conjuncts(doer))
     head = noun.head
@@ -184,16 +191,29 @@ def _verbal_roles_as_doer(verb: Token, index: MentionIndex, roles: _Roles) -> No
         roles.add("perpetrators", index.with_conjuncts(doer))
 
 
-def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
-    """Who says so: subjects of reporting verbs above the trigger, and 'according to X'."""
-    reporting = lexicons.word_list("reporting_verbs") | lexicons.word_list("accusation_verbs")
+def _saying_verbs() -> frozenset[str]:
+    """Verbs whose subject vouches for the act in their object: reporting, accusing, law enforcement."""
+    return (lexicons.word_list("reporting_verbs") | lexicons.word_list("accusation_verbs")
+            | lexicons.word_list("enforcement_verbs"))
+
+
+def _sources(trigger: Token, sent: Span, index: MentionIndex, authors: dict[str, list[Mention]] | None = None
+             ) -> list[Mention]:
+    """Who says so: subjects of reporting, accusing and law-enforcement verbs above the trigger, agents
+    of such a verb in a clause on it ("elections described as fraudulent by 60 countries"), and
+    'according to X'."""
+    reporting = _saying_verbs()
     found: list[Mention] = []
+    for clause in trigger.children:
+        if clause.dep_ in ("relcl", "acl") and verb_in(clause, reporting) and is_passive(clause):
+            for doer in agents(clause):
+                found.extend(m for m in _speaking_for(doer, index, authors) if m not in found)
     node = trigger
     while True:
         if verb_in(node, reporting) and node.i != trigger.i:
             doers = agents(node) if is_passive(node) else subjects(node)
             for doer in doers:
-                found.extend(m for m in index.with_conjuncts(doer) if m not in found)
+                found.extend(m for m in _speaking_for(doer, index, authors) if m not in found)
             found.extend(m for m in _told_outlets(node, index) if m not in found)
         if node.head.i == node.i:
             break
@@ -204,6 +224,54 @@ def _sources(trigger: Token, sent: Span, index: MentionIndex) -> list[Mention]:
                 if pobj.dep_ == "pobj":
                     found.extend(m for m in index.with_conjuncts(pobj) if m not in found)
     return found
+
+
+def _speaking_for(doer: Token, index: MentionIndex, authors: dict[str, list[Mention]] | None) -> list[Mention]:
+    """The mentions a reporting verb's subject stands for: itself and its conjuncts, the person named
+    right after an office ("the UN High Commissioner for Human Rights Michelle Bachelet"), and the
+    author of a document that speaks ("the report accuses...")."""
+    found = index.with_conjuncts(doer)
+    for m in list(found):
+        holder = _office_holder(m, index)
+        if holder is not None and holder not in found:
+            found.append(holder)
+    if not found and doer.lemma_.lower() in lexicons.word_list("document_nouns"):
+        found = _authors_of(doer, index) or list((authors or {}).get(doer.lemma_.lower(), []))
+    return found
+
+
+def _office_holder(m: Mention, index: MentionIndex) -> Mention | None:
+    if m.type != "Organization":
+        return None
+    doc = index.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return None
+    nxt = index.by_token.get(span.end)
+    return nxt if nxt is not None and nxt.type == "Person" and nxt is not m else None
+
+
+def _authors_of(noun: Token, index: MentionIndex) -> list[Mention]:
+    """'the annual report of the Casla Institute', 'Amnesty's report', 'a study by HRW'."""
+    out: list[Mention] = []
+    for pobj in _pobjs(noun, {"of", "by", "from"}):
+        out.extend(m for m in index.with_conjuncts(pobj) if m.type != "Location" and m not in out)
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound"):
+            m = index.at(child)
+            if m is not None and m.type in ("Organization", "Person") and m not in out:
+                out.append(m)
+    return out
+
+
+def _record_authors(sent: Span, index: MentionIndex, authors: dict[str, list[Mention]]) -> None:
+    """Remember who wrote the last report, study or complaint the text mentioned."""
+    nouns = lexicons.word_list("document_nouns")
+    for token in sent:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
+            found = _authors_of(token, index)
+            if found:
+                authors[token.lemma_.lower()] = found
 
 
 def _told_outlets(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -263,21 +331,29 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
     sents = doclike.sents if isinstance(doclike, Doc) else [doclike]
     counter = 0
     paragraph, carried = -1, []  # attribution carries through a paragraph until someone else speaks
+    last_speakers: list[Mention] = []  # "..., said." with no subject: whoever spoke last
+    authors: dict[str, list[Mention]] = {}  # document noun -> who wrote the last one mentioned
     for sent in sents:
         start = sent.doc.text.rfind("\n", 0, sent.start_char)
         if start != paragraph:
             paragraph, carried = start, []
-        speakers = _speakers(sent, index)
+        _record_authors(sent, index, authors)
+        speakers, unnamed = _speakers(sent, index, authors)
+        if not speakers and unnamed:
+            speakers = last_speakers
+        last_speakers = speakers or last_speakers
         by_type: dict[str, tuple[Event, _Roles]] = {}
-        for trig in find_triggers(sent):
+        for trig in _contests(sent, index) + list(find_triggers(sent)):
             roles = _Roles()
-            if trig.doer:
+            if trig.contest:
+                roles.add("sources", trig.contest)
+            elif trig.doer:
                 _doer_roles(trig.token, index, roles)
             elif trig.token.pos_ == "VERB":
                 _verbal_roles(trig.token, index, roles)
             else:
                 _nominal_roles(trig.token, index, roles)
-            roles.add("sources", _sources(trig.token, sent, index))
+            roles.add("sources", _sources(trig.token, sent, index, authors))
             negated = is_negated(trig.token)
             if trig.type in by_type:
                 event, merged = by_type[trig.type]
@@ -328,14 +404,21 @@ def _actors_in_sentence(sent: Span, index: MentionIndex, roles: _Roles) -> list[
     """No doer in the parse: state forces, governments and armed groups named in the sentence, if any."""
     named = {m.key for m in roles.victims + roles.sources}
     return [m for m in index.in_span(sent.start, sent.end)
-            if (m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m)]
+            if (m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m, index)]
 
 
-def _is_leader(m: Mention) -> bool:
-    """A head of state or government named in the sentence answers for what its forces do."""
-    from graphkit.extract.entities import leader_ids
+def _is_leader(m: Mention, index: MentionIndex) -> bool:
+    """A head of state or government named in the sentence answers for what its forces do, in the
+    country the text is about (a foreign ex-president quoted on it does not)."""
+    from graphkit.extract.entities import leader_governments
+    from graphkit.resolve import home_country
 
-    return m.type == "Person" and m.canonical_id in leader_ids()
+    government = leader_governments().get(m.canonical_id or "") if m.type == "Person" else None
+    if government is None:
+        return False
+    mentioned = {x.canonical_id for x in index.by_token.values()}
+    home = home_country(index.doc.text, index.by_token.values())
+    return government in mentioned or home is None or government.split("-")[0] == home.removeprefix("loc-")
 
 
 def _accomplices(sent: Span, index: MentionIndex) -> list[Mention]:
@@ -400,15 +483,56 @@ def merge_document_events(items: list[Event]) -> list[Event]:
     return out
 
 
-def _speakers(sent: Span, index: MentionIndex) -> list[Mention]:
-    """Who speaks in a sentence: subjects of its reporting verbs, and 'according to X'."""
+def _speakers(sent: Span, index: MentionIndex, authors: dict[str, list[Mention]] | None = None
+              ) -> tuple[list[Mention], bool]:
+    """Who speaks in a sentence (subjects of its reporting verbs), and whether a reporting verb has no
+    subject at all ("..., said.")."""
     reporting = lexicons.word_list("reporting_verbs")
     found: list[Mention] = []
+    unnamed = False
     for token in sent:
         if verb_in(token, reporting):
-            for doer in agents(token) if is_passive(token) else subjects(token):
-                found.extend(m for m in index.with_conjuncts(doer) if m not in found and m.type != "Location")
-    return found
+            doers = agents(token) if is_passive(token) else subjects(token)
+            unnamed = unnamed or (not doers and token.dep_ == "ROOT")
+            for doer in doers:
+                found.extend(m for m in _speaking_for(doer, index, authors)
+                             if m not in found and m.type != "Location")
+    return found, unnamed
+
+
+@lru_cache(maxsize=1)
+def _contest_table() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    from graphkit import data_files
+
+    raw = data_files.read_yaml("lexicons/contest_cues.yaml") or {}
+    return {k: (frozenset(v.get("verbs", [])), frozenset(v.get("negated", [])), frozenset(v.get("objects", [])))
+            for k, v in raw.items()}
+
+
+def _contests(sent: Span, index: MentionIndex) -> list[Trigger]:
+    """'Several countries called the results into question', 'do not recognize X as president': the
+    subject disputes the outcome and so alleges an act of that type."""
+    out: list[Trigger] = []
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep" for p in c.children
+                    if p.dep_ == "pobj"]  # "the results of the election"
+        extra = " ".join(c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i)
+        for event_type, (verbs, negated, nouns) in _contest_table().items():
+            said = lemma in verbs or any(
+                v.startswith(lemma + " ") and v.split(" ", 1)[1].split()[-1] in extra for v in verbs)
+            said = said or (lemma in negated and is_negated(verb))
+            if not said or not any(o.lemma_.lower() in nouns for o in objects):
+                continue
+            doers = agents(verb) if is_passive(verb) else subjects(verb)
+            who = [m for d in doers for m in index.with_conjuncts(d) if m.type != "Location" or m.subtype == "country"]
+            if who:
+                out.append(Trigger(verb, verb.i, verb.i + 1, event_type, 0.6, contest=who))
+    return out
 
 
 def _is_locative(doc: Doc, mention: Mention) -> bool:

@@ -35,7 +35,7 @@ def triggers() -> TriggerLexicon:
         ):
             for entry in spec.get(key) or []:
                 entry = str(entry).lower().strip()
-                if " " in entry:
+                if " " in entry or "-" in entry:  # the tokenizer splits "re-education" into three tokens
                     words = _words(entry)
                     phrases.setdefault(words[0], []).append((words, event_type, conf))
                 elif entry not in table or table[entry][1] < conf:

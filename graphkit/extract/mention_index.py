@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from graphkit.extract.entities import group_nouns
 from graphkit.types import Mention
 
 
@@ -35,7 +36,7 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
         found = self.by_token.get(token.i)
-        if found is not None and found.type == "Group":
+        if found is not None and found.type == "Group" and group_nouns().get(token.lemma_.lower()) != "self":
             owner = self._owner(token)
             if owner is not None:
                 return owner  # "Tren de Aragua gang members" act for Tren de Aragua
@@ -44,6 +45,12 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in self.by_token:
                 return self.by_token[child.i]
+        # "the socialist dictator of Venezuela, Nicolás Maduro": a description stands for the name apposed to it
+        if found is None and token.pos_ == "NOUN":
+            for child in token.children:
+                named = self.by_token.get(child.i) if child.dep_ == "appos" else None
+                if named is not None and named.type in ("Person", "Organization"):
+                    return named
         # "members of X", "agents of X": the members act for X
         if token.lemma_.lower() in _member_nouns():
             for prep in token.children:

@@ -54,6 +54,9 @@ def is_passive(verb: Token) -> bool:
         return False
     # a bare participle with no auxiliary cannot be an active perfect ("protesters detained last week")
     bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if bare and any(c.dep_ == "nsubj" for c in verb.children) and any(c.dep_ in ("dobj", "ccomp")
+                                                                    for c in verb.children):
+        return False  # "Maduro announced that...", tagged VBN: with a subject and an object it is a past tense
     return verb.dep_ == "acl" or bare or any(c.dep_ == "agent" for c in verb.children)
 
 

@@ -121,3 +121,64 @@ def test_events_an_ordinary_person_is_not_made_a_doer(nlp):
     e = _one(_events(nlp, "Maria Lopez announced that 1,200 protesters detained last week will stay in prison."),
              "detention")
     assert e["perpetrators"] == []
+
+
+def test_sources_the_person_named_after_an_office_speaks_with_it(nlp):
+    text = "Torture in the prisons was confirmed by the UN High Commissioner for Human Rights John Smith."
+    e = _one(_events(nlp, text), "torture")
+    assert "John Smith" in e["sources"] and "UN High Commissioner for Human Rights" in e["sources"]
+
+
+def test_sources_a_report_speaks_for_its_author(nlp):
+    text = ("Amnesty International presented the annual report of Amnesty International in Lima. "
+            "The report accuses the police of torturing detainees.")
+    e = _one(_events(nlp, text), "torture")
+    assert e["sources"] == ["Amnesty International"]
+
+
+def test_sources_a_quote_said_without_subject_is_the_last_speaker(nlp):
+    text = "Carlos Ruiz told reporters about the prison.\n“The guards tortured the prisoners every night”, said."
+    e = _one(_events(nlp, text), "torture")
+    assert e["sources"] == ["Carlos Ruiz"]
+
+
+def test_sources_law_enforcement_vouches_for_what_it_dismantles(nlp):
+    text = "In March, police officers in Texas dismantled a kidnapping ring."
+    e = _one(_events(nlp, text), "disappearance")
+    assert e["perpetrators"] == ["kidnapping ring"] and e["sources"] == ["police officers"]
+
+
+def test_sources_who_rejects_the_results_alleges_fraud(nlp):
+    e = _one(_events(nlp, "Several countries and the European Union rejected the results of the vote."),
+             "electoral_fraud")
+    assert e["sources"] == ["European Union", "countries"] and e["perpetrators"] == []
+
+
+def test_sources_agent_of_a_reporting_clause_on_the_trigger(nlp):
+    e = _one(_events(nlp, "The elections of May 2018 have been described as fraudulent by sixty countries."),
+             "electoral_fraud")
+    assert e["sources"] == ["countries"]
+
+
+def test_sources_an_anonymous_source_speaks_for_itself_not_its_ministry(nlp):
+    text = "A source from the Defense Ministry told reporters that soldiers tortured the prisoners."
+    e = _one(_events(nlp, text), "torture")
+    assert e["sources"] == ["source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Officials seized the properties of opposition leaders without any legal procedure.", "corruption"),
+        ("The government sent the students to “re-education” camps.", "repression"),
+    ],
+)
+def test_events_seized_property_and_hyphenated_triggers(nlp, text, event_type):
+    assert _one(_events(nlp, text), event_type)
+
+
+def test_events_a_foreign_ex_president_quoted_on_the_country_is_no_doer(nlp):
+    text = ("Venezuelan soldiers guard the prisons of Venezuela. Torture in Venezuelan prisons was confirmed "
+            "by the UN High Commissioner for Human Rights Michelle Bachelet.")
+    e = _one(_events(nlp, text), "torture")
+    assert "Michelle Bachelet" in e["sources"] and "Michelle Bachelet" not in e["perpetrators"]
