@@ -7,8 +7,11 @@ holds "Commission"; "the regime" -> the last government named. The new mentions 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
+from graphkit import data_files
 from graphkit.types import Mention
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -26,7 +29,9 @@ def _antecedent(items: list[Mention], before: int, accept) -> Mention | None:
 def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Mention]:
     """Pronoun and definite-description mentions with their antecedents (the Doc is unchanged)."""
     items = sorted((m for m in named if m.antecedent is None), key=lambda m: m.start)
-    taken = {i for m in named for i in range(m.start, m.end)}
+    # a bare one-word group ("the gang") may still point back at the organization it is
+    taken = {i for m in named if not (m.type == "Group" and " " not in m.text) for i in range(m.start, m.end)}
+    kinds = _class_nouns()
     out: list[Mention] = []
     speakers = _speaker_keys(doc, items)
     for token in doc:
@@ -53,10 +58,25 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
                 lambda m, w=word: m.type in ("Organization", "Group", "Location") and w in m.text.lower().split()
                 and len(m.text.split()) > 1,
             )
+            if ante is None and token.lemma_.lower() in kinds:
+                # "the gang" after "Tren de Aragua": the last organization of a kind the noun can name
+                fits = kinds[token.lemma_.lower()]
+                ante = _antecedent(items, token.idx, lambda m, fits=fits: m.type == "Organization"
+                                   and m.subtype is not None and m.subtype in fits)
         if ante is not None:
             start = doc[token.i - 1].idx
             out.append(_copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7))
     return out
+
+
+@lru_cache(maxsize=1)
+def _class_nouns() -> dict[str, frozenset[str]]:
+    """Noun -> the organization subtypes it can stand for."""
+    out: dict[str, set[str]] = {}
+    for subtype, nouns in (data_files.read_yaml("lexicons/class_nouns.yaml") or {}).items():
+        for noun in nouns or []:
+            out.setdefault(str(noun).lower(), set()).add(subtype)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _salient(items: list[Mention], before: int) -> Mention | None:

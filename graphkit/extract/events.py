@@ -14,8 +14,6 @@ from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_negated, is_passive, subjects, verb_in
 from graphkit.types import Event, Mention, Provenance
 
-LIGHT_VERBS = {"carry", "commit", "perpetrate", "conduct", "practice", "practise", "order", "use", "unleash",
-               "launch", "inflict", "orchestrate", "lead", "run", "operate", "direct", "organize", "organise"}
 _LOCATIVE_PREPS = {"in", "at", "inside", "within", "near", "across", "throughout", "into", "from", "outside"}
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -157,7 +155,7 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
         # "a sex trafficking network", "a kidnapping ring": the group is named by what it does
         named = index.by_token.get(noun.head.i)
         if named is not None and named.type in ("Group", "Organization"):
-            roles.add("perpetrators", [named])
+            roles.add("perpetrators", [named, *_linked(noun.head, index)])
     for pobj in _pobjs(noun, {"of", "against", "on"}):
         roles.add("victims", index.with_conjuncts(pobj))
     for pobj in _pobjs(noun, {"by"}):
@@ -167,12 +165,18 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
             m = index.at(child)
             if m is not None and m.type != "Location":
                 roles.add("perpetrators", [m])
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, _saying_verbs()):
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(
+                child, _saying_verbs() | lexicons.word_list("inquiry_verbs")):
             # "torture carried out by X", "houses operated by agents" (not "crimes investigated by X")
             for doer in agents(child):
                 roles.add("perpetrators", index.with_conjuncts(doer))
+    if noun.lemma_.lower() in _partnership_nouns():
+        # "ties with organized crime groups", "collusion with the gangs": both sides take part
+        for pobj in _pobjs(noun, {"with", "to", "between"}):
+            roles.add("perpetrators", [m for m in index.with_conjuncts(pobj) if m.type != "Location"])
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+    light = lexicons.word_list("light_verbs") | _pair_verbs()
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in light:
         _verbal_roles_as_doer(head, index, roles)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         verb = head.head
@@ -181,8 +185,35 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
             for child in verb.children:
                 if child.dep_ == "dobj":
                     roles.add("perpetrators", index.with_conjuncts(child))
-        elif verb.lemma_.lower() in LIGHT_VERBS:
+        elif verb.lemma_.lower() in light:
             _verbal_roles_as_doer(verb, index, roles)
+            if verb.lemma_.lower() in lexicons.word_list("instrument_verbs"):
+                # "doctors are used by the government in an extortion scheme": the tool takes part too
+                used = [c for c in verb.children if c.dep_ == ("nsubjpass" if is_passive(verb) else "dobj")]
+                for tool in used:
+                    roles.add("perpetrators", index.with_conjuncts(tool))
+
+
+@lru_cache(maxsize=1)
+def _partnership_nouns() -> frozenset[str]:
+    return next((nouns for t, nouns, _ in _pair_table() if t == "corruption"), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _pair_verbs() -> frozenset[str]:
+    """Qualifiers of an event noun that are verbs acting on it ("prevent any dissent", "seized properties")."""
+    return frozenset(m for t, _, mods in _pair_table() for m in mods if t in ("repression", "corruption"))
+
+
+def _linked(token: Token, index: MentionIndex) -> list[Mention]:
+    """'a network linked to the gang', 'cells tied to the cartel': who the doers work for."""
+    cues = lexicons.word_list("link_participles")
+    out: list[Mention] = []
+    for clause in token.children:
+        if clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in cues:
+            for pobj in _pobjs(clause, {"to", "with"}):
+                out.extend(m for m in index.with_conjuncts(pobj) if m.type in ("Organization", "Group"))
+    return out
 
 
 def _verbal_roles_as_doer(verb: Token, index: MentionIndex, roles: _Roles) -> None:

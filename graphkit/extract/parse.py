@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -40,9 +42,22 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [verb.head]
-    if verb.dep_ == "xcomp":
+    purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "xcomp" or purpose:
+        # "sending the police to control them", "ordered the army to fire": the object does it
+        if verb.head.lemma_.lower() in _control_verbs():
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects:
+                return [t for o in objects for t in (o, *o.conjuncts)]
         return subjects(verb.head)
     return []
+
+
+@lru_cache(maxsize=1)
+def _control_verbs() -> frozenset[str]:
+    from graphkit.extract import lexicons
+
+    return lexicons.word_list("control_verbs")
 
 
 def is_passive(verb: Token) -> bool:

@@ -36,3 +36,14 @@ def test_coref_he_said_goes_to_the_person_the_story_is_about(nlp):
     result, res, names = _resolved(nlp, text)
     he = next(m for m in result.mentions if m.text == "he")
     assert names[res.mention_to_entity[he.key]].name == "Luis Almagro"
+
+
+def test_coref_the_gang_points_back_at_the_criminal_group(nlp):
+    from graphkit.extract import extract_doc
+    from graphkit.ingest.readers import make_article
+
+    article = make_article("t", "Tren de Aragua runs the prison. Witnesses say the gang killed two guards.")
+    result = extract_doc(nlp(article.text), article)
+    gang = next(m for m in result.mentions if m.text == "the gang")
+    named = {m.key: m for m in result.mentions}
+    assert named[gang.antecedent].text == "Tren de Aragua"

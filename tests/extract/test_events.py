@@ -182,3 +182,35 @@ def test_events_a_foreign_ex_president_quoted_on_the_country_is_no_doer(nlp):
             "by the UN High Commissioner for Human Rights Michelle Bachelet.")
     e = _one(_events(nlp, text), "torture")
     assert "Michelle Bachelet" in e["sources"] and "Michelle Bachelet" not in e["perpetrators"]
+
+
+def test_links_whoever_is_sent_to_do_it_does_it(nlp):
+    text = "The mayor is sending the National Police to control the streets and prevent any dissent."
+    e = _one(_events(nlp, text), "repression")
+    assert "National Police" in e["perpetrators"]
+
+
+def test_links_who_is_used_in_a_scheme_takes_part_with_who_uses_them(nlp):
+    text = "Nurses are used by the Health Ministry in an extortion scheme against patients."
+    e = _one(_events(nlp, text), "extortion")
+    assert {"Health Ministry", "Nurses"} <= set(e["perpetrators"])
+
+
+def test_links_both_sides_of_criminal_ties_take_part(nlp):
+    text = "Several mayors used their office to further their ties with organized crime groups."
+    e = _one(_events(nlp, text), "corruption")
+    assert "organized crime groups" in e["perpetrators"]
+
+
+def test_links_a_network_named_by_its_crime_and_the_gang_it_is_linked_to(nlp):
+    text = ("The Sinaloa Cartel grew fast. In May, police officers in Texas dismantled a sex trafficking network "
+            "linked to the gang.")
+    e = _one(_events(nlp, text), "trafficking")
+    assert "sex trafficking network" in e["perpetrators"]
+    assert any(p in ("Sinaloa Cartel", "the gang") for p in e["perpetrators"])
+
+
+def test_links_who_investigates_a_crime_is_not_its_doer(nlp):
+    text = "This is a crime against humanity that must be investigated by the International Criminal Court."
+    events = _events(nlp, text)
+    assert all("International Criminal Court" not in e["perpetrators"] for e in events)
