@@ -57,7 +57,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             ):
                 head = max(window, key=lambda t: (t.pos_ in ("NOUN", "VERB"), t.i))
                 covered.update(t.i for t in window)
-                yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf)
+                if not _source_of_goods(head):
+                    yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf)
                 break
     for noun, modifier, event_type in _pairs(sent):
         if noun.i not in covered:
@@ -69,7 +70,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         lemma = token.lemma_.lower()
         hit = None
         if token.pos_ in ("NOUN", "PROPN") and lemma in _doer_nouns():
-            yield Trigger(token, token.i, token.i + 1, _doer_nouns()[lemma], 0.8, doer=True)
+            if not _source_of_goods(token):
+                yield Trigger(token, token.i, token.i + 1, _doer_nouns()[lemma], 0.8, doer=True)
             continue
         if token.pos_ == "VERB":
             hit = lex.verbs.get(lemma) or lex.nouns.get(lemma)
@@ -77,6 +79,11 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             hit = lex.nouns.get(lemma) or lex.nouns.get(token.lower_)
         if hit:
             yield Trigger(token, token.i, token.i + 1, hit[0], hit[1])
+
+
+def _source_of_goods(token: Token) -> bool:
+    """'buildings seized from drug traffickers' names where things came from, not an act."""
+    return token.lemma_.lower() in _doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
@@ -114,15 +121,21 @@ def _doer_nouns() -> dict[str, str]:
 
 
 def _doer_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
-    """'alleged torturers, including members of X': the doers are the noun and what it includes."""
-    own = index.at(noun)
-    if own is not None:
-        roles.add("perpetrators", [own])
+    """'alleged torturers, including members of X': the doers are what the noun names or includes
+    (X, not the members or whoever X is said to dress as)."""
+    included: list[Mention] = []
     for child in noun.children:
-        if child.dep_ in ("prep", "appos") and child.lower_ in ("including", "like", "such") or child.dep_ == "appos":
-            span = child.subtree
-            roles.add("perpetrators", [m for t in span if (m := index.by_token.get(t.i)) is not None
-                                       and m.type != "Location"])
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+            heads = [p for p in child.children if p.dep_ == "pobj"] or [
+                p for a in child.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
+        elif child.dep_ == "appos":
+            heads = [child]
+        else:
+            continue
+        for head in heads:
+            included.extend(m for m in index.with_conjuncts(head) if m.type != "Location" and m not in included)
+    own = index.at(noun)
+    roles.add("perpetrators", included or ([own] if own is not None else []))
 
 
 def _pobjs(token: Token, preps: set[str]) -> list[Token]:
@@ -151,8 +164,10 @@ def _verbal_roles(verb: Token, index: MentionIndex, roles: _Roles) -> None:
 
 
 def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
-    if noun.dep_ == "compound":
+    strong = lexicons.triggers().nouns.get(noun.lemma_.lower(), ("", 1.0))[1] >= 0.9
+    if noun.dep_ == "compound" and strong:
         # "a sex trafficking network", "a kidnapping ring": the group is named by what it does
+        # (not "drug gangs": a weak word names a trade, not an act)
         named = index.by_token.get(noun.head.i)
         if named is not None and named.type in ("Group", "Organization"):
             roles.add("perpetrators", [named, *_linked(noun.head, index)])
@@ -187,6 +202,10 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
                     roles.add("perpetrators", index.with_conjuncts(child))
         elif verb.lemma_.lower() in light:
             _verbal_roles_as_doer(verb, index, roles)
+            if head.lower_ in ("to", "into"):  # "sent the students to re-education camps"
+                for child in verb.children:
+                    if child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and is_passive(verb)):
+                        roles.add("victims", index.with_conjuncts(child))
             if verb.lemma_.lower() in lexicons.word_list("instrument_verbs"):
                 # "doctors are used by the government in an extortion scheme": the tool takes part too
                 used = [c for c in verb.children if c.dep_ == ("nsubjpass" if is_passive(verb) else "dobj")]
@@ -511,7 +530,8 @@ def merge_document_events(items: list[Event]) -> list[Event]:
     out = list(merged.values())
     for event in out:
         event.victims = [k for k in event.victims if k not in event.perpetrators]
-    return out
+    # a trigger word that no sentence ties to anyone (who did it, to whom, who says so) is a topic, not an act
+    return [e for e in out if e.perpetrators or e.victims or e.sources]
 
 
 def _speakers(sent: Span, index: MentionIndex, authors: dict[str, list[Mention]] | None = None

@@ -214,3 +214,19 @@ def test_links_who_investigates_a_crime_is_not_its_doer(nlp):
     text = "This is a crime against humanity that must be investigated by the International Criminal Court."
     events = _events(nlp, text)
     assert all("International Criminal Court" not in e["perpetrators"] for e in events)
+
+
+def test_events_goods_taken_from_traffickers_are_no_trafficking_act(nlp):
+    events = _events(nlp, "The police live in houses seized from drug traffickers.")
+    assert not [e for e in events if e["type"] == "trafficking"]
+
+
+def test_links_the_doers_a_list_includes_not_what_they_dress_as(nlp):
+    text = "She read a list of alleged torturers, including members of the Sinaloa Cartel who dress as police agents."
+    e = _one(_events(nlp, text), "torture")
+    assert e["perpetrators"] == ["Sinaloa Cartel"]
+
+
+def test_links_a_weak_trade_word_does_not_make_a_group_a_doer(nlp):
+    events = _events(nlp, "The prosecutors have not charged drug gangs for years.")
+    assert all("drug gangs" not in e["perpetrators"] for e in events)
