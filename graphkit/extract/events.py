@@ -134,6 +134,10 @@ def _doer_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
             continue
         for head in heads:
             included.extend(m for m in index.with_conjuncts(head) if m.type != "Location" and m not in included)
+            # "members of X who dress as DGCIM agents", "who work for the police": the body they act as
+            for clause in (c for t in head.subtree if t.dep_ == "relcl" for c in [t]):
+                included.extend(m for t in clause.subtree if (m := index.at(t)) is not None
+                                and m.type == "Organization" and m not in included)
     own = index.at(noun)
     roles.add("perpetrators", included or ([own] if own is not None else []))
 

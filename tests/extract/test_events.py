@@ -221,10 +221,11 @@ def test_events_goods_taken_from_traffickers_are_no_trafficking_act(nlp):
     assert not [e for e in events if e["type"] == "trafficking"]
 
 
-def test_links_the_doers_a_list_includes_not_what_they_dress_as(nlp):
-    text = "She read a list of alleged torturers, including members of the Sinaloa Cartel who dress as police agents."
+def test_links_the_doers_a_list_includes_and_the_body_they_act_as(nlp):
+    text = ("She read a list of alleged torturers, including members of the Sinaloa Cartel who dress as "
+            "National Police agents.")
     e = _one(_events(nlp, text), "torture")
-    assert e["perpetrators"] == ["Sinaloa Cartel"]
+    assert e["perpetrators"] == ["National Police", "Sinaloa Cartel"]
 
 
 def test_links_a_weak_trade_word_does_not_make_a_group_a_doer(nlp):
