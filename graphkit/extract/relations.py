@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -142,6 +143,123 @@ def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
         if m is not None and m.type == "Person":
             return m
     return None
+
+
+def _described_person(noun: Token, end: int, index: MentionIndex) -> Mention | None:
+    """The person a role noun describes: "X, a critic of Y", "a critic of Y, X," (end: last token of the phrase)."""
+    person = _apposed_person(noun, index)
+    if person is not None:
+        return person
+    doc = noun.doc
+    end = max(end, noun.right_edge.i)
+    sent = noun.sent
+    if end + 2 < sent.end and doc[end + 1].text == ",":
+        m = index.by_token.get(end + 2)
+        span = _span(doc, m) if m is not None and m.type == "Person" else None
+        closed = span is not None and (span.end >= sent.end or doc[span.end].text in (",", ".", ")"))
+        if closed and span.start == end + 2:
+            return m
+    return None
+
+
+# what each relation may link: (source types, target types)
+_ARG_TYPES = {
+    "LEADS": ({"Person"}, {"Organization"}),
+    "MEMBER_OF": ({"Person", "Group"}, {"Organization"}),
+    "PART_OF": ({"Organization"}, {"Organization"}),
+    "LOCATED_IN": ({"Organization", "Location"}, {"Location"}),
+    "ALLIED_WITH": ({"Person", "Organization", "Group"}, {"Person", "Organization", "Group"}),
+    "OPPOSES": ({"Person", "Organization", "Group"}, {"Person", "Organization", "Group"}),
+}
+_NOUNISH = {"NOUN", "PROPN", "PRON"}
+_CLIMB_DEPS = {"acl", "amod", "appos", "prep", "pobj", "pcomp", "agent", "attr", "dobj", "acomp", "oprd"}
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> list[tuple[tuple[str, ...], str, bool]]:
+    """(words, relation, passive) for the yaml phrases that end in a preposition, longest first."""
+    help_nouns = lexicons.word_list("complicity_nouns")  # "with the support of X" is the complicity rule's
+    out = []
+    for kind, spec in lexicons.relation_cues().items():
+        for key, passive in (("phrases", False), ("passive_phrases", True)):
+            for phrase in spec.get(key, frozenset()):
+                words = tuple(phrase.split())
+                if len(words) >= 2 and not words[0].startswith("'") and not help_nouns & set(words):
+                    out.append((words, kind, passive))
+    return sorted(out, key=lambda x: (-len(x[0]), x))
+
+
+def _phrase_objects(pobj: Token, index: MentionIndex) -> list[Mention]:
+    """The entities a preposition's object names, with conjuncts and a parenthesised list ("bodies (A, B)")."""
+    found = index.with_conjuncts(pobj)
+    doc = pobj.doc
+    for child in pobj.children:
+        if child.dep_ == "appos" and doc[child.left_edge.i - 1].text == "(":
+            close = next((t.i for t in doc[child.i : child.sent.end] if t.text == ")"), child.sent.end)
+            found.extend(m for m in index.in_span(child.left_edge.i, close) if m not in found)
+    return found
+
+
+def _phrase_subject(first: Token, end: int, index: MentionIndex) -> Mention | None:
+    """The entity on the near side of a cue phrase: the person a role noun describes, else the nearest mention
+    up the parse (the noun a participle or adjective modifies, the subject of the verb, an apposition's head)."""
+    from graphkit.extract.parse import subjects
+
+    if first.pos_ == "NOUN":
+        person = _described_person(first, end, index)
+        if person is not None:
+            return person
+    token, climb = first, _CLIMB_DEPS
+    for _ in range(8):
+        if token is not first or (token.pos_ in _NOUNISH and token.dep_ != "attr"):  # "X is a critic of
+            m = index.at(token)
+            if m is not None:
+                return m
+            poss = next((c for c in token.children if c.dep_ == "poss" and c.i in index.by_token), None)
+            if poss is not None:
+                return index.by_token[poss.i]
+        subs = subjects(token) if token.pos_ in ("VERB", "AUX", "ADJ") else []
+        if subs and subs[0] is not token:
+            token, climb = subs[0], {"appos"}  # from the subject only an apposition's head: "X, a center based in"
+        elif token.dep_ in climb and token.head is not token:
+            token = token.head
+        else:
+            return None
+    return None
+
+
+def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """The yaml cue phrases ending in a preposition: "X, based in Y", "a critic of Y, X", "serving as the
+    headquarters of Y" (passive: Y is in X). The far side is the preposition's object, the near side is found
+    by climbing the parse from the phrase's first word."""
+    phrases = _cue_phrases()
+    used: set[int] = set()
+    for token in doc:
+        if token.i in used:
+            continue
+        for words, kind, passive in phrases:
+            n = len(words)
+            if token.i + n > token.sent.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            last = doc[token.i + n - 1]
+            pobjs = [c for c in last.children if c.dep_ == "pobj"]
+            if last.pos_ != "ADP" or not pobjs:
+                continue
+            used.update(range(token.i, token.i + n))
+            end = max(p.right_edge.i for p in pobjs)
+            near = _phrase_subject(token, end, index)
+            if near is None:
+                break
+            for pobj in pobjs:
+                for far in _phrase_objects(pobj, index):
+                    src, tgt = (far, near) if passive else (near, far)
+                    sources, targets = _ARG_TYPES[kind]
+                    if src is tgt or src.type not in sources or tgt.type not in targets:
+                        continue
+                    yield _relation(kind, src, tgt, token.sent, " ".join(words),
+                                    past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
+                                    confidence=0.65)
+            break
 
 
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
@@ -314,6 +432,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
         elif m.type == "Location":
             found.extend(_locative_relations(doc, m, index))
     found.extend(_verb_relations(doc, index))
+    found.extend(_phrase_relations(doc, index))
     found.extend(_leader_of_government(doc, items))
     found.extend(_complicity_relations(doc, index))
     found.extend(_against_relations(doc, items, index))

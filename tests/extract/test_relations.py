@@ -58,3 +58,25 @@ def test_relations_its_leader_points_to_the_organization_named_before(nlp):
 def test_relations_role_nouns_apposed_to_a_person_belong_to_the_person(nlp):
     found = _relations(nlp, "The movement was founded by an agent of the National Police, Oscar Pérez.")
     assert ("Oscar Pérez", "MEMBER_OF", "National Police", False) in found
+
+
+def test_relations_based_in_after_an_apposition_locates_the_organization(nlp):
+    found = _relations(nlp, "The Andean Rights Foundation, a think tank based in Lima, published the report.")
+    assert ("Andean Rights Foundation", "LOCATED_IN", "Lima", False) in found
+
+
+def test_relations_headquarters_of_puts_the_organization_in_the_place(nlp):
+    found = _relations(nlp, "Culiacán is known for serving as the main headquarters of the Sinaloa Cartel.")
+    assert ("Sinaloa Cartel", "LOCATED_IN", "Culiacán", False) in found
+
+
+def test_relations_critic_of_after_a_copula_is_the_subject(nlp):
+    found = _relations(nlp, "Juan Ortega is a fierce critic of the Sinaloa Cartel.")
+    assert ("Juan Ortega", "OPPOSES", "Sinaloa Cartel", False) in found
+
+
+def test_relations_ties_with_a_parenthesised_list_reach_every_item(nlp):
+    text = "The Sinaloa Cartel has close ties with several agencies (the National Police, the Federal Army)."
+    found = _relations(nlp, text)
+    assert ("Sinaloa Cartel", "ALLIED_WITH", "National Police", False) in found
+    assert ("Sinaloa Cartel", "ALLIED_WITH", "Federal Army", False) in found
