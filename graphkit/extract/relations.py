@@ -140,18 +140,28 @@ def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
         candidates.extend(c for c in root.head.children if c.dep_ == "appos")
     for token in candidates:
         m = index.by_token.get(token.i)
-        if m is not None and m.type == "Person":
+        # one name beside "members" is more likely a misattached apposition of a nearer noun
+        if m is not None and m.type == "Person" and not (root.tag_ in ("NNS", "NNPS") and not token.conjuncts):
             return m
     return None
 
 
-def _described_person(noun: Token, end: int, index: MentionIndex) -> Mention | None:
-    """The person a role noun describes: "X, a critic of Y", "a critic of Y, X," (end: last token of the phrase)."""
+def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
+    """The person a role noun describes: "X, a critic of Y", "a critic of Y, X," (tails: the objects of the
+    noun's phrase when the parse hangs them elsewhere)."""
     person = _apposed_person(noun, index)
     if person is not None:
         return person
     doc = noun.doc
-    end = max(end, noun.right_edge.i)
+
+    def edge(token: Token) -> int:  # the phrase's last word, leaving out a name misattached as an apposition
+        m = index.by_token.get(token.i)
+        if token.dep_ == "appos" and m is not None and m.type == "Person":
+            return -1
+        return max([token.i, *(edge(c) for c in token.children
+                               if not c.is_punct and c.dep_ not in ("acl", "relcl", "advcl"))])
+
+    end = max(edge(t) for t in [noun, *tails])
     sent = noun.sent
     if end + 2 < sent.end and doc[end + 1].text == ",":
         m = index.by_token.get(end + 2)
@@ -200,13 +210,13 @@ def _phrase_objects(pobj: Token, index: MentionIndex) -> list[Mention]:
     return found
 
 
-def _phrase_subject(first: Token, end: int, index: MentionIndex) -> Mention | None:
+def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
     """The entity on the near side of a cue phrase: the person a role noun describes, else the nearest mention
     up the parse (the noun a participle or adjective modifies, the subject of the verb, an apposition's head)."""
     from graphkit.extract.parse import subjects
 
     if first.pos_ == "NOUN":
-        person = _described_person(first, end, index)
+        person = _described_person(first, tails, index)
         if person is not None:
             return person
     token, climb = first, _CLIMB_DEPS
@@ -246,8 +256,7 @@ def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             if last.pos_ != "ADP" or not pobjs:
                 continue
             used.update(range(token.i, token.i + n))
-            end = max(p.right_edge.i for p in pobjs)
-            near = _phrase_subject(token, end, index)
+            near = _phrase_subject(token, pobjs, index)
             if near is None:
                 break
             for pobj in pobjs:
@@ -277,9 +286,10 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
         kind = "OPPOSES"
     else:
         return
-    holder = _apposed_person(root, index) or group
-    for pobj in (t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-                 for t in prep.children if t.dep_ == "pobj"):
+    pobjs = [t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+             for t in prep.children if t.dep_ == "pobj"]
+    holder = _described_person(root, pobjs, index) or group
+    for pobj in pobjs:
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
             # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
@@ -353,11 +363,12 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
         kind, past = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
-            c for c in verb.children if c.dep_ in ("nsubjpass",)]
+            c for c in verb.children if c.dep_ in ("nsubjpass",)] or ([verb.head] if verb.dep_ == "acl" else [])
         objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
         for d in doers:
+            person = _described_person(d, [], index) if d.pos_ == "NOUN" else None  # "founded by an agent ..., X"
             for o in objects:
-                for src in index.with_conjuncts(d):
+                for src in [person] if person is not None else index.with_conjuncts(d):
                     for tgt in index.with_conjuncts(o):
                         if src is tgt or src.type == "Location":
                             continue

@@ -80,3 +80,21 @@ def test_relations_ties_with_a_parenthesised_list_reach_every_item(nlp):
     found = _relations(nlp, text)
     assert ("Sinaloa Cartel", "ALLIED_WITH", "National Police", False) in found
     assert ("Sinaloa Cartel", "ALLIED_WITH", "Federal Army", False) in found
+
+
+def test_relations_role_nouns_before_a_comma_and_name_describe_that_person(nlp):
+    text = ("The Andean Front was founded by an agent of the National Police and critic of the Sinaloa Cartel, "
+            "Juan Ortega, in 2010.")
+    found = _relations(nlp, text)
+    assert ("Juan Ortega", "LEADS", "Andean Front", False) in found
+    assert ("Juan Ortega", "MEMBER_OF", "National Police", False) in found
+    assert ("Juan Ortega", "OPPOSES", "Sinaloa Cartel", False) in found
+    assert not any(r[0] in ("agent", "critic") for r in found)
+
+
+def test_relations_founded_by_in_a_participle_clause_leads_the_organization(nlp):
+    text = ("Members of the Andean Front, founded by a lieutenant of the Federal Army, Juan Ortega, "
+            "attacked the barracks.")
+    found = _relations(nlp, text)
+    assert ("Juan Ortega", "LEADS", "Andean Front", False) in found
+    assert ("Juan Ortega", "MEMBER_OF", "Andean Front", False) not in found
