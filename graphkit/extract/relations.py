@@ -82,15 +82,18 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     if kind:
         org = index.by_token.get(left)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
-            # "its leader X": the organization named last before
+            # "its leader X": the organization (or collective: "the opposition ... its candidate") named last before
             org = next((m for m in sorted(index.by_token.values(), key=lambda m: -m.start)
-                        if m.type in _ORG_TYPES and m.end <= doc[left].idx), None)
+                        if (m.type in _ORG_TYPES or _collective(doc, m)) and m.end <= doc[left].idx
+                        and m.start >= _previous_sentence_start(sent)), None)
+            if org is not None and org.type == "Group" and kind != "MEMBER_OF":
+                org = None
         if title_words and title_words[-1].lower_ == "minister":
             portfolio = title_words[:-1]
             if org is not None and "ministry" not in org.text.lower():
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
-        if org is not None and org.type in _ORG_TYPES:
+        if org is not None and (org.type in _ORG_TYPES or _collective(doc, org)):
             yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
@@ -99,6 +102,16 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
             yield from _of_title(token, person, index, sent)
+    # "the executive director of that center, X": a title phrase just before ", X" that the parse left apart
+    token = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," else None
+    for _ in range(4):
+        if token is None or token.i >= span.start:
+            break
+        if token.pos_ == "NOUN" and (_title_type(token.lemma_) or _title_type(token.text)):
+            if _described_person(token, [], index) is person:
+                yield from _of_title(token, person, index, sent, apposed=True)
+            break
+        token = token.head if token.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
@@ -111,8 +124,37 @@ def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
     return None
 
 
-def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) -> Iterator[Relation]:
-    if token.dep_ not in ("appos", "pobj", "attr"):
+def _previous_sentence_start(sent: Span) -> int:
+    """Character offset where the sentence before this one starts (a pronoun's antecedent is near)."""
+    doc = sent.doc
+    return doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+
+
+def _collective(doc: Doc, m: Mention) -> bool:
+    """A named collective standing for an organization: "the opposition" (one word, singular, not a role)."""
+    span = _span(doc, m)
+    return (m.type == "Group" and span is not None and span.root.tag_ == "NN"
+            and _title_type(span.root.lemma_) is None and span.root.lemma_.lower() not in _MEMBER_NOUNS)
+
+
+def _demonstrative(token: Token, index: MentionIndex) -> Mention | None:
+    """'that center': the last organization before it that the text called a center (its name's head or an
+    apposition: "the Casla Institute, a study center")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    for t in reversed(token.doc[: token.i]):
+        m = index.by_token.get(t.i)
+        if m is None or m.type not in _ORG_TYPES:
+            continue
+        if t.lemma_.lower() == lemma or any(c.dep_ == "appos" and c.lemma_.lower() == lemma for c in t.children):
+            return m
+    return None
+
+
+def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *, apposed: bool = False
+              ) -> Iterator[Relation]:
+    if token.dep_ not in ("appos", "pobj", "attr") and not apposed:
         return
     kind = _title_type(token.lemma_) or _title_type(token.text)
     if not kind:
@@ -121,7 +163,7 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) ->
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in", "for"):
             for pobj in prep.children:
-                org = index.at(pobj) if pobj.dep_ == "pobj" else None
+                org = (index.at(pobj) or _demonstrative(pobj, index)) if pobj.dep_ == "pobj" else None
                 if org is not None and org.type in _ORG_TYPES:
                     yield _relation(kind, person, org, sent, f"{token.text} {prep.text}", past=past)
     # "an air force lieutenant": the organization is a modifier of the title
@@ -166,7 +208,8 @@ def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> M
     if end + 2 < sent.end and doc[end + 1].text == ",":
         m = index.by_token.get(end + 2)
         span = _span(doc, m) if m is not None and m.type == "Person" else None
-        closed = span is not None and (span.end >= sent.end or doc[span.end].text in (",", ".", ")"))
+        after = next((t for t in doc[span.end : sent.end] if not t.is_space), None) if span is not None else None
+        closed = span is not None and (after is None or after.text in (",", ".", ")", ";"))
         if closed and span.start == end + 2:
             return m
     return None

@@ -98,3 +98,19 @@ def test_relations_founded_by_in_a_participle_clause_leads_the_organization(nlp)
     found = _relations(nlp, text)
     assert ("Juan Ortega", "LEADS", "Andean Front", False) in found
     assert ("Juan Ortega", "MEMBER_OF", "Andean Front", False) not in found
+
+
+def test_relations_its_candidate_belongs_to_the_collective_named_just_before(nlp):
+    text = ("The Andean Rights Foundation published a report. The election was held in May. "
+            "The party has published the tallies, which show that its candidate, Pedro Gómez, won the vote. "
+            "The opposition has published the tallies, which show that its candidate, Pedro Gómez, won the vote.")
+    found = _relations(nlp, text)
+    assert ("Pedro Gómez", "MEMBER_OF", "opposition", False) in found
+    assert ("Pedro Gómez", "MEMBER_OF", "Andean Rights Foundation", False) not in found
+
+
+def test_relations_title_of_that_center_before_a_name_leads_the_center_named_before(nlp):
+    text = ("The Andean Rights Foundation, a research center based in Lima, presented the report. "
+            "The mayor spoke along with the executive director of that center, Juan Ortega.")
+    found = _relations(nlp, text)
+    assert ("Juan Ortega", "LEADS", "Andean Rights Foundation", False) in found
