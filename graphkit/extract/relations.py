@@ -13,8 +13,6 @@ from graphkit.types import Mention, Provenance, Relation
 
 _PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
 _ORG_TYPES = {"Organization"}
-_MEMBER_NOUNS = {"member", "agent", "official", "officer", "soldier", "operative", "employee", "troop",
-                 "militant", "fighter", "staff", "personnel", "recruit", "guard", "police"}
 
 
 def _title_type(word: str) -> str | None:
@@ -25,6 +23,10 @@ def _title_type(word: str) -> str | None:
     if word in t.get("member_of", frozenset()):
         return "MEMBER_OF"
     return None
+
+
+def _member_nouns() -> frozenset[str]:
+    return lexicons.titles().get("member_nouns", frozenset())
 
 
 def _longest_title(words: list[Token]) -> str | None:
@@ -134,7 +136,7 @@ def _collective(doc: Doc, m: Mention) -> bool:
     """A named collective standing for an organization: "the opposition" (one word, singular, not a role)."""
     span = _span(doc, m)
     return (m.type == "Group" and span is not None and span.root.tag_ == "NN"
-            and _title_type(span.root.lemma_) is None and span.root.lemma_.lower() not in _MEMBER_NOUNS)
+            and _title_type(span.root.lemma_) is None and span.root.lemma_.lower() not in _member_nouns())
 
 
 def _demonstrative(token: Token, index: MentionIndex) -> Mention | None:
@@ -323,7 +325,7 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     lemma = root.lemma_.lower()
     opposes = {p.split()[0] for p in lexicons.relation_cues().get("OPPOSES", {}).get("phrases", frozenset())
                if p.endswith(" of")}
-    if lemma in _MEMBER_NOUNS or _title_type(lemma) == "MEMBER_OF":
+    if lemma in _member_nouns() or _title_type(lemma) == "MEMBER_OF":
         kind = "MEMBER_OF"
     elif lemma in opposes or root.lower_ in opposes:
         kind = "OPPOSES"

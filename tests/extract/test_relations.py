@@ -114,3 +114,8 @@ def test_relations_title_of_that_center_before_a_name_leads_the_center_named_bef
             "The mayor spoke along with the executive director of that center, Juan Ortega.")
     found = _relations(nlp, text)
     assert ("Juan Ortega", "LEADS", "Andean Rights Foundation", False) in found
+
+
+def test_relations_security_forces_of_a_government_are_its_members(nlp):
+    found = _relations(nlp, "Seven protesters were killed by security forces of the Nicaraguan government.")
+    assert ("security forces", "MEMBER_OF", "Nicaraguan government", False) in found
