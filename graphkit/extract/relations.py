@@ -456,6 +456,59 @@ def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                         yield _relation("ALLIED_WITH", helper, main, token.sent, token.text, confidence=0.6)
 
 
+def _party(m: Mention, state_places: bool) -> bool:
+    """An actor in an alliance or a conflict; a country or city stands for its government ("Havana")."""
+    return m.type in ("Person", "Organization", "Group") or (
+        state_places and m.type == "Location" and m.subtype in ("country", "city"))
+
+
+def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """'collaboration between X and Y' (ALLIED_WITH), 'clashes between X and Y' (OPPOSES)."""
+    cues = lexicons.relation_cues()
+    kinds = {noun: kind for kind in ("OPPOSES", "ALLIED_WITH") for noun in cues.get(kind, {}).get("between_nouns", ())}
+    for prep in doc:
+        if prep.lower_ != "between" or prep.dep_ != "prep":
+            continue
+        kind = kinds.get(prep.head.lemma_.lower()) or kinds.get(prep.head.lower_)
+        if kind is None:
+            continue
+        parties: list[Mention] = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # the listed parties: the object and the conjuncts in its phrase, not places it mentions ("in X")
+            for t in [pobj, *(t for t in pobj.subtree if t.dep_ == "conj")]:
+                m = index.at(t)
+                if m is not None and m not in parties and _party(m, state_places=True):
+                    parties.append(m)
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                if not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end):
+                    yield _relation(kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
+
+
+def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
+    from graphkit.extract.parse import subjects
+
+    spec = lexicons.relation_cues().get("ALLIED_WITH", {})
+    verbs, nouns = spec.get("help_verbs", frozenset()), spec.get("help_nouns", frozenset())
+    for noun in doc:
+        verb = noun.head
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns or verb.lemma_.lower() not in verbs:
+            continue
+        helpers = [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj" for m in index.with_conjuncts(pobj)]
+        doers = subjects(verb)
+        if not doers and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X was accused of enlisting"
+            outer = verb.head.head
+            doers = [c for c in outer.children if c.dep_ == "dobj"] or subjects(outer)
+        for doer in doers:
+            for main in index.with_conjuncts(doer):
+                for helper in helpers:
+                    if main is not helper and _party(main, False) and _party(helper, False):
+                        yield _relation("ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
+                                        confidence=0.6)
+
+
 def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> Iterator[Relation]:
     """'protests against the regime', 'dissidents who stood up to the government': opposition."""
     for m in items:
@@ -492,6 +545,8 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_leader_of_government(doc, items))
     found.extend(_complicity_relations(doc, index))
     found.extend(_against_relations(doc, items, index))
+    found.extend(_between_relations(doc, index))
+    found.extend(_help_relations(doc, index))
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
         if key in seen or rel.source == rel.target:

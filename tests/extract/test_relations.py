@@ -119,3 +119,21 @@ def test_relations_title_of_that_center_before_a_name_leads_the_center_named_bef
 def test_relations_security_forces_of_a_government_are_its_members(nlp):
     found = _relations(nlp, "Seven protesters were killed by security forces of the Nicaraguan government.")
     assert ("security forces", "MEMBER_OF", "Nicaraguan government", False) in found
+
+
+def test_relations_collaboration_between_two_actors_is_an_alliance(nlp):
+    text = "The report revealed new forms of collaboration between the Sinaloa Cartel and the National Police."
+    found = _relations(nlp, text)
+    assert ("Sinaloa Cartel", "ALLIED_WITH", "National Police", False) in found
+
+
+def test_relations_clashes_between_two_actors_oppose_them_but_not_the_place(nlp):
+    found = _relations(nlp, "Clashes between the Sinaloa Cartel and the Federal Army in Culiacán left five dead.")
+    assert ("Sinaloa Cartel", "OPPOSES", "Federal Army", False) in found
+    assert not any("Culiacán" in (r[0], r[2]) for r in found if r[1] == "OPPOSES")
+
+
+def test_relations_enlisting_the_aid_of_an_actor_makes_it_an_ally(nlp):
+    text = "The Sinaloa Cartel has been accused of enlisting the aid of the National Police to smuggle cocaine."
+    found = _relations(nlp, text)
+    assert ("National Police", "ALLIED_WITH", "Sinaloa Cartel", False) in found
