@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,8 +13,6 @@ from graphkit.types import Mention, Provenance, Relation
 
 _PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
 _ORG_TYPES = {"Organization"}
-_MEMBER_NOUNS = {"member", "agent", "official", "officer", "soldier", "operative", "employee", "troop",
-                 "militant", "fighter", "staff", "personnel", "recruit", "guard", "police"}
 
 
 def _title_type(word: str) -> str | None:
@@ -24,6 +23,10 @@ def _title_type(word: str) -> str | None:
     if word in t.get("member_of", frozenset()):
         return "MEMBER_OF"
     return None
+
+
+def _member_nouns() -> frozenset[str]:
+    return lexicons.titles().get("member_nouns", frozenset())
 
 
 def _longest_title(words: list[Token]) -> str | None:
@@ -81,15 +84,18 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     if kind:
         org = index.by_token.get(left)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
-            # "its leader X": the organization named last before
+            # "its leader X": the organization (or collective: "the opposition ... its candidate") named last before
             org = next((m for m in sorted(index.by_token.values(), key=lambda m: -m.start)
-                        if m.type in _ORG_TYPES and m.end <= doc[left].idx), None)
+                        if (m.type in _ORG_TYPES or _collective(doc, m)) and m.end <= doc[left].idx
+                        and m.start >= _previous_sentence_start(sent)), None)
+            if org is not None and org.type == "Group" and kind != "MEMBER_OF":
+                org = None
         if title_words and title_words[-1].lower_ == "minister":
             portfolio = title_words[:-1]
             if org is not None and "ministry" not in org.text.lower():
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
-        if org is not None and org.type in _ORG_TYPES:
+        if org is not None and (org.type in _ORG_TYPES or _collective(doc, org)):
             yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
@@ -98,6 +104,16 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
             yield from _of_title(token, person, index, sent)
+    # "the executive director of that center, X": a title phrase just before ", X" that the parse left apart
+    token = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," else None
+    for _ in range(4):
+        if token is None or token.i >= span.start:
+            break
+        if token.pos_ == "NOUN" and (_title_type(token.lemma_) or _title_type(token.text)):
+            if _described_person(token, [], index) is person:
+                yield from _of_title(token, person, index, sent, apposed=True)
+            break
+        token = token.head if token.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
@@ -110,8 +126,37 @@ def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
     return None
 
 
-def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) -> Iterator[Relation]:
-    if token.dep_ not in ("appos", "pobj", "attr"):
+def _previous_sentence_start(sent: Span) -> int:
+    """Character offset where the sentence before this one starts (a pronoun's antecedent is near)."""
+    doc = sent.doc
+    return doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+
+
+def _collective(doc: Doc, m: Mention) -> bool:
+    """A named collective standing for an organization: "the opposition" (one word, singular, not a role)."""
+    span = _span(doc, m)
+    return (m.type == "Group" and span is not None and span.root.tag_ == "NN"
+            and _title_type(span.root.lemma_) is None and span.root.lemma_.lower() not in _member_nouns())
+
+
+def _demonstrative(token: Token, index: MentionIndex) -> Mention | None:
+    """'that center': the last organization before it that the text called a center (its name's head or an
+    apposition: "the Casla Institute, a study center")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in token.children):
+        return None
+    lemma = token.lemma_.lower()
+    for t in reversed(token.doc[: token.i]):
+        m = index.by_token.get(t.i)
+        if m is None or m.type not in _ORG_TYPES:
+            continue
+        if t.lemma_.lower() == lemma or any(c.dep_ == "appos" and c.lemma_.lower() == lemma for c in t.children):
+            return m
+    return None
+
+
+def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *, apposed: bool = False
+              ) -> Iterator[Relation]:
+    if token.dep_ not in ("appos", "pobj", "attr") and not apposed:
         return
     kind = _title_type(token.lemma_) or _title_type(token.text)
     if not kind:
@@ -120,7 +165,7 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span) ->
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "in", "for"):
             for pobj in prep.children:
-                org = index.at(pobj) if pobj.dep_ == "pobj" else None
+                org = (index.at(pobj) or _demonstrative(pobj, index)) if pobj.dep_ == "pobj" else None
                 if org is not None and org.type in _ORG_TYPES:
                     yield _relation(kind, person, org, sent, f"{token.text} {prep.text}", past=past)
     # "an air force lieutenant": the organization is a modifier of the title
@@ -139,9 +184,136 @@ def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
         candidates.extend(c for c in root.head.children if c.dep_ == "appos")
     for token in candidates:
         m = index.by_token.get(token.i)
-        if m is not None and m.type == "Person":
+        # one name beside "members" is more likely a misattached apposition of a nearer noun
+        if m is not None and m.type == "Person" and not (root.tag_ in ("NNS", "NNPS") and not token.conjuncts):
             return m
     return None
+
+
+def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
+    """The person a role noun describes: "X, a critic of Y", "a critic of Y, X," (tails: the objects of the
+    noun's phrase when the parse hangs them elsewhere)."""
+    person = _apposed_person(noun, index)
+    if person is not None:
+        return person
+    doc = noun.doc
+
+    def edge(token: Token) -> int:  # the phrase's last word, leaving out a name misattached as an apposition
+        m = index.by_token.get(token.i)
+        if token.dep_ == "appos" and m is not None and m.type == "Person":
+            return -1
+        return max([token.i, *(edge(c) for c in token.children
+                               if not c.is_punct and c.dep_ not in ("acl", "relcl", "advcl"))])
+
+    end = max(edge(t) for t in [noun, *tails])
+    sent = noun.sent
+    if end + 2 < sent.end and doc[end + 1].text == ",":
+        m = index.by_token.get(end + 2)
+        span = _span(doc, m) if m is not None and m.type == "Person" else None
+        after = next((t for t in doc[span.end : sent.end] if not t.is_space), None) if span is not None else None
+        closed = span is not None and (after is None or after.text in (",", ".", ")", ";"))
+        if closed and span.start == end + 2:
+            return m
+    return None
+
+
+# what each relation may link: (source types, target types)
+_ARG_TYPES = {
+    "LEADS": ({"Person"}, {"Organization"}),
+    "MEMBER_OF": ({"Person", "Group"}, {"Organization"}),
+    "PART_OF": ({"Organization"}, {"Organization"}),
+    "LOCATED_IN": ({"Organization", "Location"}, {"Location"}),
+    "ALLIED_WITH": ({"Person", "Organization", "Group"}, {"Person", "Organization", "Group"}),
+    "OPPOSES": ({"Person", "Organization", "Group"}, {"Person", "Organization", "Group"}),
+}
+_NOUNISH = {"NOUN", "PROPN", "PRON"}
+_CLIMB_DEPS = {"acl", "amod", "appos", "prep", "pobj", "pcomp", "agent", "attr", "dobj", "acomp", "oprd"}
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> list[tuple[tuple[str, ...], str, bool]]:
+    """(words, relation, passive) for the yaml phrases that end in a preposition, longest first."""
+    help_nouns = lexicons.word_list("complicity_nouns")  # "with the support of X" is the complicity rule's
+    out = []
+    for kind, spec in lexicons.relation_cues().items():
+        for key, passive in (("phrases", False), ("passive_phrases", True)):
+            for phrase in spec.get(key, frozenset()):
+                words = tuple(phrase.split())
+                if len(words) >= 2 and not words[0].startswith("'") and not help_nouns & set(words):
+                    out.append((words, kind, passive))
+    return sorted(out, key=lambda x: (-len(x[0]), x))
+
+
+def _phrase_objects(pobj: Token, index: MentionIndex) -> list[Mention]:
+    """The entities a preposition's object names, with conjuncts and a parenthesised list ("bodies (A, B)")."""
+    found = index.with_conjuncts(pobj)
+    doc = pobj.doc
+    for child in pobj.children:
+        if child.dep_ == "appos" and doc[child.left_edge.i - 1].text == "(":
+            close = next((t.i for t in doc[child.i : child.sent.end] if t.text == ")"), child.sent.end)
+            found.extend(m for m in index.in_span(child.left_edge.i, close) if m not in found)
+    return found
+
+
+def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
+    """The entity on the near side of a cue phrase: the person a role noun describes, else the nearest mention
+    up the parse (the noun a participle or adjective modifies, the subject of the verb, an apposition's head)."""
+    from graphkit.extract.parse import subjects
+
+    if first.pos_ == "NOUN":
+        person = _described_person(first, tails, index)
+        if person is not None:
+            return person
+    token, climb = first, _CLIMB_DEPS
+    for _ in range(8):
+        if token is not first or (token.pos_ in _NOUNISH and token.dep_ != "attr"):  # "X is a critic of
+            m = index.at(token)
+            if m is not None:
+                return m
+            poss = next((c for c in token.children if c.dep_ == "poss" and c.i in index.by_token), None)
+            if poss is not None:
+                return index.by_token[poss.i]
+        subs = subjects(token) if token.pos_ in ("VERB", "AUX", "ADJ") else []
+        if subs and subs[0] is not token:
+            token, climb = subs[0], {"appos"}  # from the subject only an apposition's head: "X, a center based in"
+        elif token.dep_ in climb and token.head is not token:
+            token = token.head
+        else:
+            return None
+    return None
+
+
+def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """The yaml cue phrases ending in a preposition: "X, based in Y", "a critic of Y, X", "serving as the
+    headquarters of Y" (passive: Y is in X). The far side is the preposition's object, the near side is found
+    by climbing the parse from the phrase's first word."""
+    phrases = _cue_phrases()
+    used: set[int] = set()
+    for token in doc:
+        if token.i in used:
+            continue
+        for words, kind, passive in phrases:
+            n = len(words)
+            if token.i + n > token.sent.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            last = doc[token.i + n - 1]
+            pobjs = [c for c in last.children if c.dep_ == "pobj"]
+            if last.pos_ != "ADP" or not pobjs:
+                continue
+            used.update(range(token.i, token.i + n))
+            near = _phrase_subject(token, pobjs, index)
+            if near is None:
+                break
+            for pobj in pobjs:
+                for far in _phrase_objects(pobj, index):
+                    src, tgt = (far, near) if passive else (near, far)
+                    sources, targets = _ARG_TYPES[kind]
+                    if src is tgt or src.type not in sources or tgt.type not in targets:
+                        continue
+                    yield _relation(kind, src, tgt, token.sent, " ".join(words),
+                                    past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
+                                    confidence=0.65)
+            break
 
 
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
@@ -153,15 +325,16 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     lemma = root.lemma_.lower()
     opposes = {p.split()[0] for p in lexicons.relation_cues().get("OPPOSES", {}).get("phrases", frozenset())
                if p.endswith(" of")}
-    if lemma in _MEMBER_NOUNS or _title_type(lemma) == "MEMBER_OF":
+    if lemma in _member_nouns() or _title_type(lemma) == "MEMBER_OF":
         kind = "MEMBER_OF"
     elif lemma in opposes or root.lower_ in opposes:
         kind = "OPPOSES"
     else:
         return
-    holder = _apposed_person(root, index) or group
-    for pobj in (t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-                 for t in prep.children if t.dep_ == "pobj"):
+    pobjs = [t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+             for t in prep.children if t.dep_ == "pobj"]
+    holder = _described_person(root, pobjs, index) or group
+    for pobj in pobjs:
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
             # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
@@ -235,11 +408,12 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
         kind, past = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
-            c for c in verb.children if c.dep_ in ("nsubjpass",)]
+            c for c in verb.children if c.dep_ in ("nsubjpass",)] or ([verb.head] if verb.dep_ == "acl" else [])
         objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
         for d in doers:
+            person = _described_person(d, [], index) if d.pos_ == "NOUN" else None  # "founded by an agent ..., X"
             for o in objects:
-                for src in index.with_conjuncts(d):
+                for src in [person] if person is not None else index.with_conjuncts(d):
                     for tgt in index.with_conjuncts(o):
                         if src is tgt or src.type == "Location":
                             continue
@@ -282,6 +456,59 @@ def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                         yield _relation("ALLIED_WITH", helper, main, token.sent, token.text, confidence=0.6)
 
 
+def _party(m: Mention, state_places: bool) -> bool:
+    """An actor in an alliance or a conflict; a country or city stands for its government ("Havana")."""
+    return m.type in ("Person", "Organization", "Group") or (
+        state_places and m.type == "Location" and m.subtype in ("country", "city"))
+
+
+def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """'collaboration between X and Y' (ALLIED_WITH), 'clashes between X and Y' (OPPOSES)."""
+    cues = lexicons.relation_cues()
+    kinds = {noun: kind for kind in ("OPPOSES", "ALLIED_WITH") for noun in cues.get(kind, {}).get("between_nouns", ())}
+    for prep in doc:
+        if prep.lower_ != "between" or prep.dep_ != "prep":
+            continue
+        kind = kinds.get(prep.head.lemma_.lower()) or kinds.get(prep.head.lower_)
+        if kind is None:
+            continue
+        parties: list[Mention] = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # the listed parties: the object and the conjuncts in its phrase, not places it mentions ("in X")
+            for t in [pobj, *(t for t in pobj.subtree if t.dep_ == "conj")]:
+                m = index.at(t)
+                if m is not None and m not in parties and _party(m, state_places=True):
+                    parties.append(m)
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                if not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end):
+                    yield _relation(kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
+
+
+def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
+    from graphkit.extract.parse import subjects
+
+    spec = lexicons.relation_cues().get("ALLIED_WITH", {})
+    verbs, nouns = spec.get("help_verbs", frozenset()), spec.get("help_nouns", frozenset())
+    for noun in doc:
+        verb = noun.head
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns or verb.lemma_.lower() not in verbs:
+            continue
+        helpers = [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj" for m in index.with_conjuncts(pobj)]
+        doers = subjects(verb)
+        if not doers and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X was accused of enlisting"
+            outer = verb.head.head
+            doers = [c for c in outer.children if c.dep_ == "dobj"] or subjects(outer)
+        for doer in doers:
+            for main in index.with_conjuncts(doer):
+                for helper in helpers:
+                    if main is not helper and _party(main, False) and _party(helper, False):
+                        yield _relation("ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
+                                        confidence=0.6)
+
+
 def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> Iterator[Relation]:
     """'protests against the regime', 'dissidents who stood up to the government': opposition."""
     for m in items:
@@ -314,9 +541,12 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
         elif m.type == "Location":
             found.extend(_locative_relations(doc, m, index))
     found.extend(_verb_relations(doc, index))
+    found.extend(_phrase_relations(doc, index))
     found.extend(_leader_of_government(doc, items))
     found.extend(_complicity_relations(doc, index))
     found.extend(_against_relations(doc, items, index))
+    found.extend(_between_relations(doc, index))
+    found.extend(_help_relations(doc, index))
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
         if key in seen or rel.source == rel.target:

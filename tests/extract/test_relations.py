@@ -58,3 +58,82 @@ def test_relations_its_leader_points_to_the_organization_named_before(nlp):
 def test_relations_role_nouns_apposed_to_a_person_belong_to_the_person(nlp):
     found = _relations(nlp, "The movement was founded by an agent of the National Police, Oscar Pérez.")
     assert ("Oscar Pérez", "MEMBER_OF", "National Police", False) in found
+
+
+def test_relations_based_in_after_an_apposition_locates_the_organization(nlp):
+    found = _relations(nlp, "The Andean Rights Foundation, a think tank based in Lima, published the report.")
+    assert ("Andean Rights Foundation", "LOCATED_IN", "Lima", False) in found
+
+
+def test_relations_headquarters_of_puts_the_organization_in_the_place(nlp):
+    found = _relations(nlp, "Culiacán is known for serving as the main headquarters of the Sinaloa Cartel.")
+    assert ("Sinaloa Cartel", "LOCATED_IN", "Culiacán", False) in found
+
+
+def test_relations_critic_of_after_a_copula_is_the_subject(nlp):
+    found = _relations(nlp, "Juan Ortega is a fierce critic of the Sinaloa Cartel.")
+    assert ("Juan Ortega", "OPPOSES", "Sinaloa Cartel", False) in found
+
+
+def test_relations_ties_with_a_parenthesised_list_reach_every_item(nlp):
+    text = "The Sinaloa Cartel has close ties with several agencies (the National Police, the Federal Army)."
+    found = _relations(nlp, text)
+    assert ("Sinaloa Cartel", "ALLIED_WITH", "National Police", False) in found
+    assert ("Sinaloa Cartel", "ALLIED_WITH", "Federal Army", False) in found
+
+
+def test_relations_role_nouns_before_a_comma_and_name_describe_that_person(nlp):
+    text = ("The Andean Front was founded by an agent of the National Police and critic of the Sinaloa Cartel, "
+            "Juan Ortega, in 2010.")
+    found = _relations(nlp, text)
+    assert ("Juan Ortega", "LEADS", "Andean Front", False) in found
+    assert ("Juan Ortega", "MEMBER_OF", "National Police", False) in found
+    assert ("Juan Ortega", "OPPOSES", "Sinaloa Cartel", False) in found
+    assert not any(r[0] in ("agent", "critic") for r in found)
+
+
+def test_relations_founded_by_in_a_participle_clause_leads_the_organization(nlp):
+    text = ("Members of the Andean Front, founded by a lieutenant of the Federal Army, Juan Ortega, "
+            "attacked the barracks.")
+    found = _relations(nlp, text)
+    assert ("Juan Ortega", "LEADS", "Andean Front", False) in found
+    assert ("Juan Ortega", "MEMBER_OF", "Andean Front", False) not in found
+
+
+def test_relations_its_candidate_belongs_to_the_collective_named_just_before(nlp):
+    text = ("The Andean Rights Foundation published a report. The election was held in May. "
+            "The party has published the tallies, which show that its candidate, Pedro Gómez, won the vote. "
+            "The opposition has published the tallies, which show that its candidate, Pedro Gómez, won the vote.")
+    found = _relations(nlp, text)
+    assert ("Pedro Gómez", "MEMBER_OF", "opposition", False) in found
+    assert ("Pedro Gómez", "MEMBER_OF", "Andean Rights Foundation", False) not in found
+
+
+def test_relations_title_of_that_center_before_a_name_leads_the_center_named_before(nlp):
+    text = ("The Andean Rights Foundation, a research center based in Lima, presented the report. "
+            "The mayor spoke along with the executive director of that center, Juan Ortega.")
+    found = _relations(nlp, text)
+    assert ("Juan Ortega", "LEADS", "Andean Rights Foundation", False) in found
+
+
+def test_relations_security_forces_of_a_government_are_its_members(nlp):
+    found = _relations(nlp, "Seven protesters were killed by security forces of the Nicaraguan government.")
+    assert ("security forces", "MEMBER_OF", "Nicaraguan government", False) in found
+
+
+def test_relations_collaboration_between_two_actors_is_an_alliance(nlp):
+    text = "The report revealed new forms of collaboration between the Sinaloa Cartel and the National Police."
+    found = _relations(nlp, text)
+    assert ("Sinaloa Cartel", "ALLIED_WITH", "National Police", False) in found
+
+
+def test_relations_clashes_between_two_actors_oppose_them_but_not_the_place(nlp):
+    found = _relations(nlp, "Clashes between the Sinaloa Cartel and the Federal Army in Culiacán left five dead.")
+    assert ("Sinaloa Cartel", "OPPOSES", "Federal Army", False) in found
+    assert not any("Culiacán" in (r[0], r[2]) for r in found if r[1] == "OPPOSES")
+
+
+def test_relations_enlisting_the_aid_of_an_actor_makes_it_an_ally(nlp):
+    text = "The Sinaloa Cartel has been accused of enlisting the aid of the National Police to smuggle cocaine."
+    found = _relations(nlp, text)
+    assert ("National Police", "ALLIED_WITH", "Sinaloa Cartel", False) in found
