@@ -118,8 +118,13 @@ def _leaders() -> dict[str, tuple[str, str, str]]:
 
 @lru_cache(maxsize=1)
 def leader_governments() -> dict[str, str]:
-    """Leader id -> the government id the leader heads or headed."""
-    return {hit[0]: hit[2] for hit in _leaders().values()}
+    """Ruler id -> the government id the ruler heads or headed (not opposition leaders or claimants)."""
+    from graphkit.extract import lexicons
+    from graphkit.nlp.rulers import gazetteer_rows
+
+    ruling = lexicons.word_list("ruling_roles")
+    return {row["id"]: row["government"] for row in gazetteer_rows()
+            if row.get("type") == "Person" and row.get("government") and row.get("role") in ruling}
 
 
 def _leader_inside(ent: Span, doc_id: str) -> Mention | None:

@@ -470,6 +470,9 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
     government = leader_governments().get(m.canonical_id or "") if m.type == "Person" else None
     if government is None:
         return False
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ in ("dobj", "pobj", "dative"):
+        return False  # "to vote for and support Maduro": the ruler is what the act is about, not who acts
     mentioned = {x.canonical_id for x in index.by_token.values()}
     home = home_country(index.doc.text, index.by_token.values())
     return government in mentioned or home is None or government.split("-")[0] == home.removeprefix("loc-")

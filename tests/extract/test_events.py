@@ -231,3 +231,14 @@ def test_links_the_doers_a_list_includes_and_the_body_they_act_as(nlp):
 def test_links_a_weak_trade_word_does_not_make_a_group_a_doer(nlp):
     events = _events(nlp, "The prosecutors have not charged drug gangs for years.")
     assert all("drug gangs" not in e["perpetrators"] for e in events)
+
+
+def test_events_an_opposition_candidate_is_no_fallback_doer(nlp):
+    e = _one(_events(nlp, "Protesters denounced the sham election in which Edmundo González ran."), "electoral_fraud")
+    assert e["sources"] == ["Protesters"] and "Edmundo González" not in e["perpetrators"]
+
+
+def test_events_a_ruler_who_is_only_the_object_is_no_fallback_doer(nlp):
+    text = "Patients were blackmailed to vote for and support Nicolás Maduro."
+    e = _one(_events(nlp, text), "extortion")
+    assert "Nicolás Maduro" not in e["perpetrators"]
