@@ -81,6 +81,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     while left >= sent.start and doc[left].is_punct and doc[left].text in (",",):
         left -= 1
     kind = _longest_title(title_words)
+    collective = False
     if kind:
         org = index.by_token.get(left)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
@@ -88,14 +89,13 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
             org = next((m for m in sorted(index.by_token.values(), key=lambda m: -m.start)
                         if (m.type in _ORG_TYPES or _collective(doc, m)) and m.end <= doc[left].idx
                         and m.start >= _previous_sentence_start(sent)), None)
-            if org is not None and org.type == "Group" and kind != "MEMBER_OF":
-                org = None
+            collective = org is not None and org.type == "Group" and kind == "MEMBER_OF"
         if title_words and title_words[-1].lower_ == "minister":
             portfolio = title_words[:-1]
             if org is not None and "ministry" not in org.text.lower():
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
-        if org is not None and (org.type in _ORG_TYPES or _collective(doc, org)):
+        if org is not None and (org.type in _ORG_TYPES or collective):
             yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
@@ -277,6 +277,8 @@ def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Me
         if subs and subs[0] is not token:
             token, climb = subs[0], {"appos"}  # from the subject only an apposition's head: "X, a center based in"
         elif token.dep_ in climb and token.head is not token:
+            if token.dep_ == "prep" and token.head.pos_ in _NOUNISH and any(c.dep_ == "pcomp" for c in token.children):
+                return None  # "accused by the police of being a member of": the clause is not the noun's
             token = token.head
         else:
             return None
@@ -408,7 +410,9 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
         kind, past = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
-            c for c in verb.children if c.dep_ in ("nsubjpass",)] or ([verb.head] if verb.dep_ == "acl" else [])
+            c for c in verb.children if c.dep_ in ("nsubjpass",)] or (
+            [verb.head] if verb.dep_ == "acl" and (m := index.at(verb.head)) is not None
+            and m.type in _ARG_TYPES[kind][1] else [])
         objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
         for d in doers:
             person = _described_person(d, [], index) if d.pos_ == "NOUN" else None  # "founded by an agent ..., X"

@@ -137,3 +137,16 @@ def test_relations_enlisting_the_aid_of_an_actor_makes_it_an_ally(nlp):
     text = "The Sinaloa Cartel has been accused of enlisting the aid of the National Police to smuggle cocaine."
     found = _relations(nlp, text)
     assert ("National Police", "ALLIED_WITH", "Sinaloa Cartel", False) in found
+
+
+def test_relations_no_leadership_of_an_unnamed_group_or_a_described_relative(nlp):
+    text = ("The candidate's wife, former labor secretary Ana Torres, spoke in Lima. "
+            "Opponents led by Juan Ortega marched in Lima.")
+    found = _relations(nlp, text)
+    assert not [r for r in found if r[1] == "LEADS"]
+
+
+def test_relations_a_clause_after_the_accuser_is_not_the_accuser_s(nlp):
+    text = "Juan Ortega, accused by the police of being a member of the Sinaloa Cartel, escaped from prison."
+    found = _relations(nlp, text)
+    assert not [r for r in found if r[0] == "police" and r[1] == "MEMBER_OF"]
