@@ -92,7 +92,7 @@ def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        for event_type, nouns, modifiers in table:
+        for event_type, nouns, modifiers in table.values():
             if noun.lemma_.lower() not in nouns:
                 continue
             near = list(noun.subtree) + (list(noun.head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else [])
@@ -103,12 +103,13 @@ def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
 
 
 @lru_cache(maxsize=1)
-def _pair_table() -> list[tuple[str, frozenset[str], frozenset[str]]]:
+def _pair_table() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
+    """Entry name -> (event type, nouns, modifiers)."""
     from graphkit import data_files
 
     raw = data_files.read_yaml("lexicons/event_pairs.yaml") or {}
-    return [(v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
-            for k, v in raw.items()]
+    return {k: (v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
+            for k, v in raw.items()}
 
 
 def _doer_nouns() -> dict[str, str]:
@@ -135,7 +136,7 @@ def _doer_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
         for head in heads:
             included.extend(m for m in index.with_conjuncts(head) if m.type != "Location" and m not in included)
             # "members of X who dress as DGCIM agents", "who work for the police": the body they act as
-            for clause in (c for t in head.subtree if t.dep_ == "relcl" for c in [t]):
+            for clause in (t for t in head.subtree if t.dep_ == "relcl"):
                 included.extend(m for t in clause.subtree if (m := index.at(t)) is not None
                                 and m.type == "Organization" and m not in included)
     own = index.at(noun)
@@ -168,8 +169,7 @@ def _verbal_roles(verb: Token, index: MentionIndex, roles: _Roles) -> None:
 
 
 def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
-    strong = lexicons.triggers().nouns.get(noun.lemma_.lower(), ("", 1.0))[1] >= 0.9
-    if noun.dep_ == "compound" and strong:
+    if noun.dep_ == "compound" and lexicons.triggers().nouns.get(noun.lemma_.lower(), ("", 1.0))[1] >= 0.9:
         # "a sex trafficking network", "a kidnapping ring": the group is named by what it does
         # (not "drug gangs": a weak word names a trade, not an act)
         named = index.by_token.get(noun.head.i)
@@ -184,8 +184,7 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
             m = index.at(child)
             if m is not None and m.type != "Location":
                 roles.add("perpetrators", [m])
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(
-                child, _saying_verbs() | lexicons.word_list("inquiry_verbs")):
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, _not_doing_verbs()):
             # "torture carried out by X", "houses operated by agents" (not "crimes investigated by X")
             for doer in agents(child):
                 roles.add("perpetrators", index.with_conjuncts(doer))
@@ -194,7 +193,7 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
         for pobj in _pobjs(noun, {"with", "to", "between"}):
             roles.add("perpetrators", [m for m in index.with_conjuncts(pobj) if m.type != "Location"])
     head = noun.head
-    light = lexicons.word_list("light_verbs") | _pair_verbs()
+    light = _light_verbs()
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in light:
         _verbal_roles_as_doer(head, index, roles)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -217,15 +216,17 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
                     roles.add("perpetrators", index.with_conjuncts(tool))
 
 
-@lru_cache(maxsize=1)
 def _partnership_nouns() -> frozenset[str]:
-    return next((nouns for t, nouns, _ in _pair_table() if t == "corruption"), frozenset())
+    """The nouns of criminal ties ("ties", "collusion"): the `corruption` entry of event_pairs.yaml."""
+    return _pair_table().get("corruption", ("", frozenset(), frozenset()))[1]
 
 
 @lru_cache(maxsize=1)
-def _pair_verbs() -> frozenset[str]:
-    """Qualifiers of an event noun that are verbs acting on it ("prevent any dissent", "seized properties")."""
-    return frozenset(m for t, _, mods in _pair_table() for m in mods if t in ("repression", "corruption"))
+def _light_verbs() -> frozenset[str]:
+    """Verbs whose subject does the act their object names: the lexicon's, and the pair table's verbs acting
+    on an event noun ("prevent any dissent", "seized properties")."""
+    pair_verbs = {m for t, _, mods in _pair_table().values() if t in ("repression", "corruption") for m in mods}
+    return lexicons.word_list("light_verbs") | pair_verbs
 
 
 def _linked(token: Token, index: MentionIndex) -> list[Mention]:
@@ -245,10 +246,17 @@ def _verbal_roles_as_doer(verb: Token, index: MentionIndex, roles: _Roles) -> No
         roles.add("perpetrators", index.with_conjuncts(doer))
 
 
+@lru_cache(maxsize=1)
 def _saying_verbs() -> frozenset[str]:
     """Verbs whose subject vouches for the act in their object: reporting, accusing, law enforcement."""
     return (lexicons.word_list("reporting_verbs") | lexicons.word_list("accusation_verbs")
             | lexicons.word_list("enforcement_verbs"))
+
+
+@lru_cache(maxsize=1)
+def _not_doing_verbs() -> frozenset[str]:
+    """Verbs whose agent reports, accuses or investigates an act rather than doing it."""
+    return _saying_verbs() | lexicons.word_list("inquiry_verbs")
 
 
 def _sources(trigger: Token, sent: Span, index: MentionIndex, authors: dict[str, list[Mention]] | None = None
@@ -465,7 +473,6 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
     """A head of state or government named in the sentence answers for what its forces do, in the
     country the text is about (a foreign ex-president quoted on it does not)."""
     from graphkit.extract.entities import leader_governments
-    from graphkit.resolve import home_country
 
     government = leader_governments().get(m.canonical_id or "") if m.type == "Person" else None
     if government is None:
@@ -473,9 +480,8 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is not None and span.root.dep_ in ("dobj", "pobj", "dative"):
         return False  # "to vote for and support Maduro": the ruler is what the act is about, not who acts
-    mentioned = {x.canonical_id for x in index.by_token.values()}
-    home = home_country(index.doc.text, index.by_token.values())
-    return government in mentioned or home is None or government.split("-")[0] == home.removeprefix("loc-")
+    home = index.home_country
+    return government in index.canonical_ids or home is None or government.split("-")[0] == home.removeprefix("loc-")
 
 
 def _accomplices(sent: Span, index: MentionIndex) -> list[Mention]:

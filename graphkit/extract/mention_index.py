@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, items: list[Mention]) -> None:
         self.doc = doc
+        self.mentions = items
         self.by_token: dict[int, Mention] = {}
         for mention in items:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -32,6 +33,18 @@ class MentionIndex:
                 continue
             for token in span:
                 self.by_token.setdefault(token.i, mention)
+
+    @cached_property
+    def home_country(self) -> str | None:
+        """The country the document is about (gazetteer id), worked out once per document."""
+        from graphkit.resolve import home_country
+
+        return home_country(self.doc.text, self.mentions)
+
+    @cached_property
+    def canonical_ids(self) -> frozenset[str]:
+        """Gazetteer ids the document names."""
+        return frozenset(m.canonical_id for m in self.mentions if m.canonical_id)
 
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
