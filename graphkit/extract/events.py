@@ -585,10 +585,12 @@ def _contests(sent: Span, index: MentionIndex) -> list[Trigger]:
         objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep" for p in c.children
                     if p.dep_ == "pobj"]  # "the results of the election"
-        extra = " ".join(c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i)
+        # the words a phrasal entry needs after its verb: "call [the results] into question", "cast doubt"
+        after = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
+        words = {t.lemma_.lower() for c in after for t in (c, *(p for p in c.children if p.dep_ == "pobj"))}
         for event_type, (verbs, negated, nouns) in _contest_table().items():
             said = lemma in verbs or any(
-                v.startswith(lemma + " ") and v.split(" ", 1)[1].split()[-1] in extra for v in verbs)
+                v.startswith(lemma + " ") and set(v.split()[1:]) <= words for v in verbs)
             said = said or (lemma in negated and is_negated(verb))
             if not said or not any(o.lemma_.lower() in nouns for o in objects):
                 continue

@@ -154,6 +154,11 @@ def test_sources_who_rejects_the_results_alleges_fraud(nlp):
     assert e["sources"] == ["European Union", "countries"] and e["perpetrators"] == []
 
 
+def test_sources_who_calls_the_results_into_question_alleges_fraud(nlp):
+    e = _one(_events(nlp, "Several governments have called the results into question."), "electoral_fraud")
+    assert e["sources"] == ["governments"]
+
+
 def test_sources_agent_of_a_reporting_clause_on_the_trigger(nlp):
     e = _one(_events(nlp, "The elections of May 2018 have been described as fraudulent by sixty countries."),
              "electoral_fraud")
