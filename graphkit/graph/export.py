@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import atomic_write
 from graphkit.errors import GraphkitError
 from graphkit.graph.interchange import save_graph
 from graphkit.graph.nx import to_networkx
@@ -45,10 +46,6 @@ def export_graph(graph: GraphData, path: str | Path, fmt: str = "json") -> Path:
         raise GraphkitError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
         return save_graph(graph, path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     flat = _flat(to_networkx(graph))
-    if fmt == "graphml":
-        nx.write_graphml(flat, path)
-    else:
-        nx.write_gexf(flat, path)
-    return path
+    lines = nx.generate_graphml(flat) if fmt == "graphml" else nx.generate_gexf(flat)
+    return atomic_write(path, lambda fh: fh.writelines(line + "\n" for line in lines))

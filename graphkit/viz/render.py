@@ -18,6 +18,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from graphkit import data_files
+from graphkit.atomic import atomic_write_text
 from graphkit.resolve import fold
 from graphkit.types import GraphData
 
@@ -138,10 +139,7 @@ def render_map(
         note = (f"Showing the {g.number_of_nodes()} most connected nodes; "
                 f"{dropped_nodes} nodes and {dropped_edges} edges left out.")
     page = _page(title, data, style, note)
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+    return atomic_write_text(path, page)
 
 
 def _safe_json(value: object) -> str:
