@@ -48,18 +48,19 @@ def extract_all(
     parsed in pieces of at most chunk_chars (and nlp.max_length) and joined back into one Doc.
     """
     limit = max(1, min(chunk_chars, nlp.max_length))
-    for doc, article in _parsed(nlp, _readable(nlp, articles), batch_size, limit):
+    for doc, article in _parsed(nlp, readable_articles(nlp, articles), batch_size, limit):
         try:
             result = extract_doc(doc, article, min_confidence=min_confidence)
         except Exception as exc:  # one bad document must not stop the run
-            log.warning("%s: extraction failed (%s: %s); skipped", article.id, type(exc).__name__, exc)
+            reason = " ".join(str(exc).split())[:300]  # one line, even for multi-line library messages
+            log.warning("%s: extraction failed (%s: %s); skipped", article.id, type(exc).__name__, reason)
             continue
         if on_done is not None:
             on_done(result)
         yield result
 
 
-def _readable(nlp: Language, articles: Iterable[Article]) -> Iterator[Article]:
+def readable_articles(nlp: Language, articles: Iterable[Article]) -> Iterator[Article]:
     """The articles the model can read: empty ones and ones in another language are warned about."""
     for article in articles:
         if not article.text.strip():

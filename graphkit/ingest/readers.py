@@ -26,6 +26,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MIN_HTML_LINE_WORDS = 8  # an article page has at least one paragraph this long
 
 
 # scraped text often loses the space after a closing quote ('executions”he said'), which breaks tokens
@@ -71,7 +72,8 @@ def _html_article(doc_id: str, html: str, source: str) -> Article:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     meta = trafilatura.extract_metadata(html)
-    if not text:
+    # on a page without an article the extractor returns what is left (menus, a footer): not prose
+    if not text or max(len(line.split()) for line in text.split("\n")) < MIN_HTML_LINE_WORDS:
         raise InputError(f"{source}: no article text found in the HTML")
     return make_article(
         doc_id,
