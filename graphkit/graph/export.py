@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -16,8 +17,19 @@ from graphkit.types import GraphData
 FORMATS = ("json", "graphml", "gexf")
 
 
+# characters XML 1.0 cannot hold at all (not even escaped): C0 controls but tab and newlines, FFFE, FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(value: object) -> object:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
 def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """GraphML and GEXF hold scalars only: lists become '; '-joined strings, None becomes ''."""
+    """GraphML and GEXF hold scalars only: lists become '; '-joined strings, None becomes ''.
+
+    Characters XML cannot hold (NUL and other control characters) are left out of every string.
+    """
     flat = nx.MultiDiGraph()
 
     def clean(attrs: dict[str, object]) -> dict[str, object]:
@@ -31,12 +43,13 @@ def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 out[k] = ""
             else:
                 out[k] = v
+            out[k] = _xml_text(out[k])
         return out
 
     for n, attrs in g.nodes(data=True):
-        flat.add_node(n, **clean(attrs))
+        flat.add_node(_xml_text(n), **clean(attrs))
     for u, v, k, attrs in g.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=k, **clean(attrs))
+        flat.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(k), **clean(attrs))
     return flat
 
 
