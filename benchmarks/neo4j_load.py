@@ -14,7 +14,7 @@ import random
 import time
 
 from graphkit import data_files
-from graphkit.backends.neo4j_backend import (
+from graphkit.backends.neo4j import (
     Neo4jSettings,
     connect,
     node_rows,

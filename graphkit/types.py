@@ -22,6 +22,8 @@ RELATION_TYPES = ("MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN", "ALLIED_WITH", 
 UNDIRECTED_RELATIONS = ("ALLIED_WITH", "OPPOSES")
 STATUSES = ("alleged", "confirmed", "denied")
 ROLES = ("perpetrators", "victims", "sources", "locations")
+# an event role (a list on Event) -> the relationship type it becomes in a graph store
+ROLE_EDGES = {"perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
 
 
 @dataclass

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.extract import lexicons
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_negated, is_passive, subjects, verb_in
+from graphkit.names import leader_governments
 from graphkit.types import Event, Mention, Provenance
 
 _LOCATIVE_PREPS = {"in", "at", "inside", "within", "near", "across", "throughout", "into", "from", "outside"}
@@ -472,8 +473,6 @@ def _actors_in_sentence(sent: Span, index: MentionIndex, roles: _Roles) -> list[
 def _is_leader(m: Mention, index: MentionIndex) -> bool:
     """A head of state or government named in the sentence answers for what its forces do, in the
     country the text is about (a foreign ex-president quoted on it does not)."""
-    from graphkit.extract.entities import leader_governments
-
     government = leader_governments().get(m.canonical_id or "") if m.type == "Person" else None
     if government is None:
         return False

@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Token
 
 from graphkit.extract.entities import group_nouns
+from graphkit.names import home_country
 from graphkit.types import Mention
 
 
@@ -37,8 +38,6 @@ class MentionIndex:
     @cached_property
     def home_country(self) -> str | None:
         """The country the document is about (gazetteer id), worked out once per document."""
-        from graphkit.resolve import home_country
-
         return home_country(self.doc.text, self.mentions)
 
     @cached_property

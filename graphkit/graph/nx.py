@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graphkit.types import GraphData, Provenance
-
-ROLE_EDGES = (("perpetrators", "PERPETRATOR"), ("victims", "VICTIM"), ("sources", "SOURCE"),
-              ("locations", "LOCATION"))
+from graphkit.types import ROLE_EDGES, GraphData, Provenance
 
 
 def _prov(p: Provenance) -> dict[str, object]:
@@ -33,7 +30,7 @@ def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
                    end=ev.prov.end, confidence=ev.confidence)
         if ev.doc_id in g:
             g.add_edge(ev.id, ev.doc_id, key=edge_key("REPORTED_IN", ev.doc_id, 0), type="REPORTED_IN")
-        for role, kind in ROLE_EDGES:
+        for role, kind in ROLE_EDGES.items():
             for entity_id in getattr(ev, role):
                 if entity_id in g:
                     g.add_edge(entity_id, ev.id, key=edge_key(kind, ev.doc_id, ev.prov.start), type=kind,

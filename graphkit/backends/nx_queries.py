@@ -3,7 +3,7 @@
 Each returns the columns of its catalog entry in the same order and sort as its Cypher twin.
 
 Example:
-    >>> from graphkit.query.nx_queries import agencies_allegations
+    >>> from graphkit.backends.nx_queries import agencies_allegations
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("dgcim", kind="entity", name="DGCIM", type="Organization", aliases=[])

@@ -15,10 +15,10 @@ from typing import Any
 import pandas as pd
 
 from graphkit import data_files
-from graphkit.errors import GraphkitError, SchemaError
-from graphkit.graph.nx import ROLE_EDGES
+from graphkit.backends.base import WriteStats
+from graphkit.errors import GraphkitError, QueryParameterError, SchemaError
 from graphkit.query.catalog import cypher_text, get_spec
-from graphkit.types import GraphData
+from graphkit.types import ROLE_EDGES, GraphData
 
 
 class Neo4jConnectionError(GraphkitError):
@@ -44,26 +44,6 @@ class Neo4jSettings:
         if not values["uri"]:
             raise Neo4jConnectionError("no Neo4j URI: pass --neo4j-uri or set NEO4J_URI")
         return cls(**values)
-
-
-@dataclass
-class WriteStats:
-    nodes_created: int = 0
-    relationships_created: int = 0
-    properties_set: int = 0
-    rows: int = 0
-    batches: int = 0
-
-    def add(self, counters: Any, rows: int) -> None:
-        self.nodes_created += counters.nodes_created
-        self.relationships_created += counters.relationships_created
-        self.properties_set += counters.properties_set
-        self.rows += rows
-        self.batches += 1
-
-    def __str__(self) -> str:
-        return (f"{self.rows} rows in {self.batches} batches: {self.nodes_created} nodes and "
-                f"{self.relationships_created} relationships created, {self.properties_set} properties set")
 
 
 def connect(settings: Neo4jSettings) -> Any:
@@ -161,7 +141,7 @@ def relationship_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
         prov = {"doc": ev.doc_id, "evidence": ev.prov.sentence, "start": ev.prov.start, "end": ev.prov.end}
         out.setdefault("REPORTED_IN", []).append({"a": ev.id, "b": ev.doc_id, "doc": ev.doc_id, "start": 0,
                                                   "props": {}})
-        for role, kind in ROLE_EDGES:
+        for role, kind in ROLE_EDGES.items():
             for entity_id in getattr(ev, role):
                 out.setdefault(kind, []).append({"a": entity_id, "b": ev.id, "doc": ev.doc_id,
                                                  "start": ev.prov.start, "props": prov})
@@ -271,3 +251,44 @@ def count_graph(driver: Any, database: str | None = None) -> dict[str, int]:
     nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
     rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
     return {"nodes": nodes, "relationships": rels}
+
+
+class Neo4jBackend:
+    """A Neo4j 5 server as a backend: batched idempotent writes, the named queries in Cypher."""
+
+    name = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings, batch_size: int = 1000) -> None:
+        self.settings = settings
+        self.batch_size = batch_size
+        self._driver: Any = None
+
+    @classmethod
+    def open(cls, target: str, **options: Any) -> Neo4jBackend:
+        """Settings from the URI and options (user, database, password), the rest from NEO4J_* variables."""
+        return cls(Neo4jSettings.from_env(uri=target, **options))
+
+    @property
+    def driver(self) -> Any:
+        if self._driver is None:
+            self._driver = connect(self.settings)
+        return self._driver
+
+    def write(self, graph: GraphData) -> WriteStats:
+        return write_graph(self.driver, graph, database=self.settings.database, batch_size=self.batch_size)
+
+    def run(self, query: str, /, **params: object) -> pd.DataFrame:
+        spec = get_spec(query)
+        missing = [p for p in spec.params if params.get(p) in (None, "")]
+        if missing:
+            raise QueryParameterError(f"query {spec.name.replace('_', '-')} needs: {', '.join(missing)}")
+        return run_named_query(self.driver, spec.name, dict(params), database=self.settings.database)
+
+    def cypher(self, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+        """Any read-only Cypher (run in a read transaction)."""
+        return run_cypher(self.driver, text, params, database=self.settings.database)
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
