@@ -79,6 +79,7 @@ class Mention:
     antecedent: str | None = None  # key of the mention this one refers to (coreference)
     # fuller ways the text names an unnamed group ("U.S. law enforcement authorities in Louisiana")
     aliases: tuple[str, ...] = ()
+    rules: list[str] = field(default_factory=list)  # names of the rules that found it (graphkit.extract.rules)
 
     def start_token(self, doc: Any) -> int:
         """Index of the first token of this mention in its parsed Doc."""
@@ -98,6 +99,7 @@ class Triple:
     object_key: str | None = None
     negated: bool = False
     confidence: float = 1.0
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -117,6 +119,9 @@ class Event:
     status: str = "alleged"
     confidence: float = 1.0
     negated: bool = False
+    rules: list[str] = field(default_factory=list)  # rules that found the trigger and set the status
+    # "role|mention key" (after building: "role|entity id") -> rules that put that participant in that role
+    role_rules: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -130,6 +135,7 @@ class Relation:
     past: bool = False
     confidence: float = 1.0
     cue: str = ""  # the word or pattern that gave it ("minister", "member of", ...)
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
