@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.types import Mention, Provenance, Relation
 
