@@ -39,8 +39,11 @@ STOP_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "del", "las", "lo
 class Named(Protocol):
     """What home_country needs of a mention."""
 
-    type: str
-    canonical_id: str | None
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def canonical_id(self) -> str | None: ...
 
 
 def fold_accents(text: str) -> str:
