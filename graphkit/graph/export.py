@@ -11,7 +11,7 @@ import networkx as nx
 from graphkit.atomic import atomic_write
 from graphkit.errors import GraphkitError
 from graphkit.graph.interchange import save_graph
-from graphkit.graph.nx import to_networkx
+from graphkit.graph.nx import NxGraph, to_networkx
 from graphkit.types import GraphData
 
 FORMATS = ("json", "graphml", "gexf")
@@ -25,12 +25,12 @@ def _xml_text(value: object) -> object:
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
-def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _flat(g: NxGraph) -> NxGraph:
     """GraphML and GEXF hold scalars only: lists become '; '-joined strings, None becomes ''.
 
     Characters XML cannot hold (NUL and other control characters) are left out of every string.
     """
-    flat = nx.MultiDiGraph()
+    flat: NxGraph = nx.MultiDiGraph()
 
     def clean(attrs: dict[str, object]) -> dict[str, object]:
         out: dict[str, object] = {}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.backends.neo4j_backend import Neo4jConnectionError, Neo4jSettings, connect, count_graph, write_graph
+from graphkit.backends.neo4j import Neo4jConnectionError, Neo4jSettings, connect, count_graph, write_graph
 from graphkit.types import Entity, Event, GraphData, Provenance, Relation
 from tests.hostile.strings import HOSTILE, hostile_graph
 from tests.neo4j_server import ROOT, _free_port, _unavailable

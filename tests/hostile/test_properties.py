@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from graphkit.graph import load_graph, save_graph
 from graphkit.graph.interchange import from_interchange, to_interchange
-from graphkit.resolve import fold, initials, resolve, slug
+from graphkit.names import fold, initials, slug
+from graphkit.resolve import resolve
 from graphkit.types import (
     ENTITY_TYPES,
     EVENT_TYPES,
