@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-from graphkit import data_files
+from graphkit import lexicons
 
 SAMPLE_WORDS = 400  # the first words are enough
 MIN_WORDS = 25  # below this, say nothing (headlines, captions, test snippets)
@@ -29,12 +28,6 @@ NAMES = {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "
 
 def language_name(code: str) -> str:
     return NAMES.get(code, code)
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
-    raw = data_files.read_yaml("lexicons/stopwords.yaml") or {}
-    return {lang: frozenset(str(w).lower() for w in words) for lang, words in raw.items()}
 
 
 def _script(text: str) -> str | None:
@@ -63,7 +56,7 @@ def detect_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)[:SAMPLE_WORDS]]
     if len(words) < MIN_WORDS:
         return None
-    shares = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _stopwords().items()}
+    shares = {lang: sum(w in stop for w in words) / len(words) for lang, stop in lexicons.stopwords().items()}
     best = max(shares, key=lambda lang: shares[lang])
     if shares[best] < 0.08:
         return None
