@@ -22,7 +22,11 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _xml_text(value: object) -> object:
-    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+    return _xml_str(value) if isinstance(value, str) else value
+
+
+def _xml_str(value: str) -> str:
+    return _NOT_XML.sub("", value)
 
 
 def _flat(g: NxGraph) -> NxGraph:
@@ -47,9 +51,9 @@ def _flat(g: NxGraph) -> NxGraph:
         return out
 
     for n, attrs in g.nodes(data=True):
-        flat.add_node(_xml_text(n), **clean(attrs))
+        flat.add_node(_xml_str(n), **clean(attrs))
     for u, v, k, attrs in g.edges(keys=True, data=True):
-        flat.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(k), **clean(attrs))
+        flat.add_edge(_xml_str(u), _xml_str(v), key=_xml_str(k), **clean(attrs))
     return flat
 
 
