@@ -65,4 +65,5 @@ def export_graph(graph: GraphData, path: str | Path, fmt: str = "json") -> Path:
         return save_graph(graph, path)
     flat = _flat(to_networkx(graph))
     lines = nx.generate_graphml(flat) if fmt == "graphml" else nx.generate_gexf(flat)
-    return atomic_write(path, lambda fh: fh.writelines(line + "\n" for line in lines))
+    header = "<?xml version='1.0' encoding='utf-8'?>\n"
+    return atomic_write(path, lambda fh: fh.writelines([header, *(line + "\n" for line in lines)]))

@@ -85,6 +85,13 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         return _finish(data.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes (a cut download, a stray byte) stays UTF-8: reading it all as
+    # Windows-1252 would garble every accented letter
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    fine = sum(1 for c in lenient if c > "\x7f" and c != "\ufffd")
+    if fine >= bad:
+        return _finish(lenient, "utf-8", f"{bad} invalid UTF-8 sequence{'s' if bad > 1 else ''} replaced with U+FFFD")
     try:
         # Windows-1252 is Latin-1 with printable characters (curly quotes, dashes, €) in 0x80-0x9f
         return _finish(data.decode("windows-1252"), "windows-1252", "not UTF-8; read as Windows-1252")

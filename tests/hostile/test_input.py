@@ -97,6 +97,15 @@ def test_latin_1_with_bytes_windows_1252_lacks_is_decoded_as_latin_1(tmp_path, c
     _one_warning_about(caplog, "l1.txt", "Latin-1")
 
 
+def test_utf_8_with_a_damaged_byte_stays_utf_8(tmp_path, caplog):
+    good = "Nicol\u00e1s and Jos\u00e9 Mar\u00eda were held in Maracaibo, the r\u00e9gimen\u2019s critics said."
+    (tmp_path / "cut.txt").write_bytes(good.encode("utf-8") + b" \xe2\x80 trailing")
+    with caplog.at_level(logging.WARNING):
+        [article] = load_articles([tmp_path / "cut.txt"])
+    assert article.text.startswith(good) and article.text.endswith("\ufffd trailing")
+    _one_warning_about(caplog, "cut.txt", "1 invalid UTF-8 sequence replaced")
+
+
 def test_mixed_line_endings_and_byte_order_marks(tmp_path, caplog):
     mixed = "Title line\r\n\r\nFirst paragraph ends here.\rSecond line.\n\nThird paragraph.\r\n"
     (tmp_path / "mixed.txt").write_bytes(b"\xef\xbb\xbf" + mixed.encode("utf-8"))
