@@ -83,13 +83,16 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
               help="Drop events, relations and triples below this confidence.")
 @click.option("--no-map", is_flag=True, help="Do not write map.html.")
 @click.option("--neo4j-uri", default=None, help="Also load the graph into this Neo4j server (NEO4J_PASSWORD).")
+@click.option("--decisions", "decisions_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Apply these entity decisions (decisions.jsonl, written by `graphkit review`).")
 @_neo4j_options
 def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
-        neo4j_uri: str | None, user: str | None, database: str | None) -> None:
+        neo4j_uri: str | None, decisions_path: Path | None, user: str | None, database: str | None) -> None:
     """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out."""
     from tqdm import tqdm
 
     from graphkit.config import Settings
+    from graphkit.decisions import load_decisions
     from graphkit.pipeline import run_pipeline
     from graphkit.query import run_query
 
@@ -103,8 +106,9 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
     def on_document(_: Any) -> None:
         bar["bar"].update(1)
 
+    decisions = load_decisions(decisions_path) if decisions_path else []
     outputs = run_pipeline(inputs, out_dir, settings, on_document=on_document, on_articles=on_articles,
-                           write_map=not no_map)
+                           write_map=not no_map, decisions=decisions)
     if "bar" in bar:
         bar["bar"].close()
     g = outputs.graph
@@ -117,6 +121,26 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
     click.echo("\nWhich agencies link to which allegations:")
     frame = run_query("agencies-allegations", g)
     _print_frame(frame.drop(columns=["evidence"]), "table")
+
+
+@cli.command(name="resolve")
+@click.option("--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+              help="graph.json (or its folder) written by `graphkit run`, with extraction.jsonl beside it.")
+@click.option("--decisions", "decisions_path", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help="decisions.jsonl to apply.")
+@click.option("--no-map", is_flag=True, help="Do not rewrite map.html.")
+def resolve_command(graph_path: Path, decisions_path: Path, no_map: bool) -> None:
+    """Resolve an existing graph again with entity decisions, without re-extracting; rewrites its files."""
+    from graphkit.decisions import load_decisions
+    from graphkit.pipeline import resolve_again
+
+    decisions = load_decisions(decisions_path)
+    outputs = resolve_again(graph_path, decisions, write_map=not no_map)
+    touched = sum(1 for e in outputs.graph.entities if e.decisions)
+    click.echo(f"{len(decisions)} decisions applied: {len(outputs.graph.entities)} entities, "
+               f"{touched} touched by a decision")
+    for kind, path in outputs.files.items():
+        click.echo(f"wrote {kind}: {path}")
 
 
 def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:
