@@ -143,6 +143,74 @@ def resolve_command(graph_path: Path, decisions_path: Path, no_map: bool) -> Non
         click.echo(f"wrote {kind}: {path}")
 
 
+@cli.command()
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path),
+              help="graph.json (or its folder).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the candidates here as JSON lines instead of listing them.")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Decisions file: judged pairs are not proposed; --interactive appends to it "
+                   "[default: decisions.jsonl beside the graph].")
+@click.option("--interactive", is_flag=True, help="Ask about each pair: y(es) / n(o) / u(nsure) / s(kip) / q(uit).")
+@click.option("--by", default=None, help="Who decides (recorded with each decision) [default: $USER].")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many pairs.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True)
+@click.option("--no-embeddings", is_flag=True, help="Do not use the sentence-embedding model.")
+def review(graph_path: Path, output: Path | None, decisions_path: Path | None, interactive: bool, by: str | None,
+           limit: int | None, min_score: float, no_embeddings: bool) -> None:
+    """Propose entity pairs that may be one, with evidence; decide them with --interactive."""
+    import getpass
+    import json
+
+    from graphkit.decisions import Decision, append_decision, load_decisions, now
+    from graphkit.graph import load_graph
+    from graphkit.review import candidates
+
+    graph = load_graph(graph_path)
+    if decisions_path is None:
+        decisions_path = (graph_path if graph_path.is_dir() else graph_path.parent) / "decisions.jsonl"
+    decisions = load_decisions(decisions_path) if decisions_path.is_file() else []
+    found = candidates(graph, decisions, use_embeddings=not no_embeddings, min_score=min_score, limit=limit)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as fh:
+            for c in found:
+                fh.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+        click.echo(f"wrote {len(found)} candidate pairs: {output}")
+    if not interactive:
+        if output is None:
+            for c in found:
+                click.echo(f"{c.score:.2f}  {c.left_name} [{c.left}]  ~  {c.right_name} [{c.right}]  ({c.type})")
+                for reason in c.reasons:
+                    click.echo(f"      {reason}")
+            click.echo(f"{len(found)} candidate pairs")
+        return
+    who = by or getpass.getuser()
+    answers = {"y": "same", "n": "different", "u": "unsure"}
+    counts = dict.fromkeys(("same", "different", "unsure", "skipped"), 0)
+    for n, c in enumerate(found, 1):
+        click.echo(f"\n[{n}/{len(found)}] score {c.score:.2f} ({c.type})")
+        for label, name, eid, evidence in (("A", c.left_name, c.left, c.left_evidence),
+                                            ("B", c.right_name, c.right, c.right_evidence)):
+            click.echo(f"  {label}: {name} [{eid}]")
+            for ev in evidence:
+                click.echo(f"     [{ev.doc}] {ev.sentence}")
+        for reason in c.reasons:
+            click.echo(f"  why: {reason}")
+        answer = click.prompt("  Same entity? y(es) / n(o) / u(nsure) / s(kip) / q(uit)",
+                              type=click.Choice(["y", "n", "u", "s", "q"]), show_choices=False)
+        if answer == "q":
+            break
+        if answer == "s":
+            counts["skipped"] += 1
+            continue
+        append_decision(decisions_path, Decision(c.left, c.right, answers[answer], who, now()))
+        counts[answers[answer]] += 1
+    click.echo(f"\n{counts['same']} same, {counts['different']} different, {counts['unsure']} unsure, "
+               f"{counts['skipped']} skipped; decisions in {decisions_path}")
+    click.echo(f"apply them: graphkit resolve --graph {graph_path} --decisions {decisions_path}")
+
+
 def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:
     backend = _backend(uri, user, database)
     try:
