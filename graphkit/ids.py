@@ -3,7 +3,8 @@
 An entity's id is its gazetteer id, else the slug of its name, so the same real-world entity keeps its id
 across runs, new documents and new decisions, and an id can be quoted in a decisions file like a name.
 When two clusters want one id (a name used by a person and a place, or two sides of a split), each one
-that is not the cluster the id belongs to most gets a suffix made of its own type, then of its own
+that is not the cluster the id belongs to most (its own spelling, then named actors before places before
+groups, then its surface forms) gets a suffix made of its own type, then of its own
 fullest name, then of a hash of its own surface forms: still a function of its members alone.
 """
 
@@ -27,8 +28,12 @@ class Claim:
     owns_base: bool  # a member's own spelling gives the base (not only a shared gazetteer id)
 
 
-def _rank(claim: Claim) -> tuple[bool, str, tuple[str, ...]]:
-    return (not claim.owns_base, claim.type, tuple(sorted(claim.surfaces)))
+# who keeps a contested id: named actors before places before unnamed groups, whatever else is in the run
+_TYPE_RANK = {"Person": 0, "Organization": 0, "Location": 1, "Group": 2}
+
+
+def _rank(claim: Claim) -> tuple[bool, int, str, tuple[str, ...]]:
+    return (not claim.owns_base, _TYPE_RANK.get(claim.type, 3), claim.type, tuple(sorted(claim.surfaces)))
 
 
 def assign_ids(claims: list[Claim]) -> list[str]:
