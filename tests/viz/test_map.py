@@ -48,3 +48,12 @@ def test_map_focus_types_allegation_and_cap(tmp_path):
     html = render_map(big, tmp_path / "big.html", max_nodes=10).read_text(encoding="utf-8")
     assert len(_data(html)["nodes"]) == 10
     assert "20 nodes" in html
+
+
+def test_map_tooltip_says_why_names_are_one_node(tmp_path):
+    g = tiny_graph()
+    g.entities[3].merge_reasons = ["'Maduro' is the surname of 'Nicolás Maduro'"]
+    g.entities[3].decisions = ["decision 'same' on 'Maduro' and 'Nicolás Maduro' by analyst"]
+    data = _data(render_map(g, tmp_path / "m.html").read_text(encoding="utf-8"))
+    title = next(n["title"] for n in data["nodes"] if n["label"] == "Nicolás Maduro")
+    assert "why: decision 'same'" in title and "why: 'Maduro' is the surname" in title
