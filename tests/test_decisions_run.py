@@ -68,3 +68,17 @@ def test_decisions_ids_and_judgements_survive_new_documents_and_resolve(runner, 
     assert resolved["ferreira"].decisions == third["ferreira"].decisions
     # and a fourth run with the decisions keeps every id of the third
     assert set(_run(runner, tmp_path / "o4", src, decisions=decisions)) == set(third)
+
+
+def test_decisions_resolve_again_without_decisions_reproduces_the_seeds_run(seeds_run, tmp_path):
+    """The extraction records are lossless and resolution is deterministic: ids and all come back the same."""
+    import shutil
+
+    from graphkit.pipeline import resolve_again
+
+    _, out = seeds_run
+    for name in ("graph.json", "extraction.jsonl"):
+        shutil.copy(out / name, tmp_path / name)
+    resolve_again(tmp_path, [], write_map=False)
+    assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8")) == json.loads(
+        (out / "graph.json").read_text(encoding="utf-8"))
