@@ -21,7 +21,7 @@ from typing import Any
 
 from graphkit.errors import GraphkitError
 from graphkit.names import fold
-from graphkit.types import Mention
+from graphkit.types import ENTITY_TYPES, Mention
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,12 @@ def ref_key(ref: str) -> str:
     A suffix added to tell apart clusters whose names collide ('jordan--location') is dropped.
     """
     return fold(ref.split("--", 1)[0])
+
+
+def ref_type(ref: str) -> str | None:
+    """The entity type an id's suffix names ('jordan--location' -> 'Location'), if any."""
+    _, sep, suffix = ref.partition("--")
+    return next((t for t in ENTITY_TYPES if sep and t.lower() == suffix), None)
 
 
 def now() -> str:
@@ -150,15 +156,20 @@ class Constraints:
 
     @classmethod
     def build(cls, decisions: Iterable[Decision], mentions: Iterable[Mention]) -> Constraints:
-        index: dict[str, list[str]] = defaultdict(list)
+        index: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             if m.antecedent:
                 continue  # "he", "the agency": the antecedent carries the name
             for ref in mention_refs(m):
-                index[ref].append(m.key)
+                index[ref].append(m)
+
+        def lookup(ref: str) -> list[str]:
+            wanted = ref_type(ref)
+            return [m.key for m in index.get(ref_key(ref), []) if wanted is None or m.type == wanted]
+
         out = cls()
         for d in latest(decisions):
-            left, right = index.get(ref_key(d.left), []), index.get(ref_key(d.right), [])
+            left, right = lookup(d.left), lookup(d.right)
             if d.judgement == "unsure":
                 continue
             if not left or not right:

@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import Any
 
 from graphkit import data_files
-from graphkit.decisions import Decision, latest, ref_key
+from graphkit.decisions import Decision, latest, ref_key, ref_type
 from graphkit.names import STOP_WORDS, fold, initials, is_acronym
 from graphkit.types import Entity, GraphData
 
@@ -145,7 +145,8 @@ def _roles(graph: GraphData) -> dict[str, set[tuple[str, str]]]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# a sentence ends at . ! ? and a space, but not after a title or an initial ("Dr. Roos", "A. Roos", "U.S. envoy")
+_SENTENCE_END = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!Mrs)[.!?]\s|\n")
 
 
 def evidence(graph: GraphData, entity: Entity, limit: int = 2) -> list[Evidence]:
@@ -173,14 +174,19 @@ def evidence(graph: GraphData, entity: Entity, limit: int = 2) -> list[Evidence]
 
 def _judged(decisions: Iterable[Decision], entities: Sequence[Entity]) -> set[frozenset[str]]:
     """Pairs of entity ids a decision already speaks about (same, different or unsure)."""
-    by_ref: dict[str, set[str]] = defaultdict(set)
+    by_ref: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         for ref in {ref_key(e.id), *(fold(n) for n in _names(e))}:
-            by_ref[ref].add(e.id)
+            by_ref[ref].append(e)
+
+    def lookup(ref: str) -> set[str]:
+        wanted = ref_type(ref)
+        return {e.id for e in by_ref.get(ref_key(ref), ()) if wanted is None or e.type == wanted}
+
     out: set[frozenset[str]] = set()
     for d in latest(decisions):
-        for a in by_ref.get(ref_key(d.left), ()):
-            for b in by_ref.get(ref_key(d.right), ()):
+        for a in lookup(d.left):
+            for b in lookup(d.right):
                 if a != b:
                     out.add(frozenset((a, b)))
     return out

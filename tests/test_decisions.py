@@ -132,6 +132,11 @@ def test_decisions_ids_do_not_depend_on_document_order_or_a_counter():
     assert alone.mention_to_entity["d5:0"] == both.mention_to_entity["d5:0"] == "jordan"
     assert both.mention_to_entity[_key([place], "a1", "Jordan")] == "jordan--location"
     assert _clusters(resolve([person, place])) == _clusters(both)
+    # the suffix of an id names its type: a decision on the place leaves the person alone
+    kingdom = _doc("k1", "The Hashemite Kingdom closed the border.", ("Hashemite Kingdom", "Location"))
+    joined = resolve([place, person, kingdom], [_same("jordan--location", "Hashemite Kingdom")])
+    assert joined.mention_to_entity[_key([place], "a1", "Jordan")] == joined.mention_to_entity["k1:4"]
+    assert joined.mention_to_entity["d5:0"] == "jordan"
 
 
 def test_decisions_resolve_again_from_records_is_idempotent(tmp_path):

@@ -55,6 +55,9 @@ def test_review_proposes_word_order_and_title_variants_with_evidence_from_both_s
     assert org is not None and org.reasons[0].startswith("reordered:")
     person = _pair(found, "Mission chair Anouk Brandsma", "Anouk Brandsma")
     assert person is not None and "surname" in person.reasons[0]
+    # the whole sentence, not cut at a title's full stop
+    assert any(ev.sentence == "Dr. Anouk Brandsma answered the question." for ev in
+               person.left_evidence + person.right_evidence)
     assert found.index(org) < len(found) and org.score >= 0.9
     docs = {ev.doc for ev in org.left_evidence} | {ev.doc for ev in org.right_evidence}
     assert docs == {"r1", "r2"}
