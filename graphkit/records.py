@@ -14,7 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import GraphFileError
-from graphkit.types import Article, DocResult, Event, Mention, Provenance, Relation, Triple
+from graphkit.types import (
+    ENTITY_TYPES,
+    EVENT_TYPES,
+    RELATION_TYPES,
+    STATUSES,
+    Article,
+    DocResult,
+    Event,
+    Mention,
+    Provenance,
+    Relation,
+    Triple,
+    checked,
+)
 
 FILENAME = "extraction.jsonl"
 
@@ -29,10 +42,15 @@ def from_row(row: dict[str, Any]) -> DocResult:
 
     return DocResult(
         article=Article(**row["article"]),
-        mentions=[Mention(**{**m, "aliases": tuple(m.get("aliases") or ())}) for m in row.get("mentions", [])],
+        mentions=[Mention(**{**m, "aliases": tuple(m.get("aliases") or ()),
+                             "type": checked(m["type"], ENTITY_TYPES, "entity type")})
+                  for m in row.get("mentions", [])],
         triples=[Triple(**{**t, "prov": prov(t["prov"])}) for t in row.get("triples", [])],
-        events=[Event(**{**e, "prov": prov(e["prov"])}) for e in row.get("events", [])],
-        relations=[Relation(**{**r, "prov": prov(r["prov"])}) for r in row.get("relations", [])],
+        events=[Event(**{**e, "prov": prov(e["prov"]), "type": checked(e["type"], EVENT_TYPES, "event type"),
+                         "status": checked(e["status"], STATUSES, "status")}) for e in row.get("events", [])],
+        relations=[Relation(**{**r, "prov": prov(r["prov"]),
+                                "type": checked(r["type"], RELATION_TYPES, "relation type")})
+                   for r in row.get("relations", [])],
         warnings=list(row.get("warnings", [])),
     )
 
@@ -59,6 +77,6 @@ def read_records(path: str | Path) -> list[DocResult]:
             continue
         try:
             out.append(from_row(json.loads(line)))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise GraphFileError(f"{path}:{lineno}: not an extraction record ({type(exc).__name__}: {exc})") from exc
     return out

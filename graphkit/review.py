@@ -14,12 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
 from itertools import combinations
 from typing import Any
 
-from graphkit import data_files
 from graphkit.decisions import Decision, latest, ref_key, ref_type
+from graphkit.lexicons import transliteration
 from graphkit.names import STOP_WORDS, fold, initials, is_acronym
 from graphkit.types import Entity, GraphData
 
@@ -62,16 +61,10 @@ def _words(name: str) -> list[str]:
     return [w for w in fold(name).split() if w not in STOP_WORDS]
 
 
-@cache
-def _rewrites() -> tuple[tuple[str, str], ...]:
-    raw = data_files.read_yaml("lexicons/transliteration.yaml") or {}
-    return tuple((str(a), str(b)) for a, b in raw.get("rewrites", []))
-
-
 def skeleton(name: str) -> str:
     """A romanisation-blind key: 'Aleksandr Youssef' and 'Alexandr Yusef' share one."""
     s = fold(name).replace(" ", "")
-    for a, b in _rewrites():
+    for a, b in transliteration():
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s)
 
