@@ -25,7 +25,7 @@ class Claim:
     type: str
     own_name: str  # its fullest surface form (not a gazetteer name)
     surfaces: frozenset[str]  # folded surface forms of its members
-    owns_base: bool  # a member's own spelling gives the base (not only a shared gazetteer id)
+    owns_base: bool  # a member's own spelling gives the base (its name, or a gazetteer name or alias of the id)
 
 
 # who keeps a contested id: named actors before places before unnamed groups, whatever else is in the run

@@ -17,6 +17,8 @@ from graphkit.names import (
     accentless_variants,
     demonyms,
     fold,
+    fold_accents,
+    gazetteer_aliases,
     group_glossary,
     home_country,
     initials,
@@ -235,7 +237,8 @@ def _entity(members: list[Mention], reasons: list[str], constraints: Constraints
     own_name = name if canonical is None or not canonical.canonical_name else max(
         surfaces, key=lambda s: (not is_acronym(s), len(s.split()), surfaces[s], s))
     claim = Claim(base=base_id, type=etype, own_name=own_name, surfaces=folded_surfaces(list(surfaces)),
-                  owns_base=slug(own_name) == base_id or any(m.canonical_id == base_id for m in members))
+                  owns_base=slug(own_name) == base_id or any(
+                      gazetteer_aliases().get(fold_accents(t).lower(), ("", ""))[0] == base_id for t in surfaces))
     entity = Entity(
         id=base_id,
         name=name,

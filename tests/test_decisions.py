@@ -158,3 +158,22 @@ def test_decisions_resolve_again_from_records_is_idempotent(tmp_path):
     assert graph.events[0].perpetrators == ["ilse-varga"]
     varga = next(e for e in graph.entities if e.id == "varga")
     assert varga.decisions  # the decision travels with the graph file
+
+
+def test_decisions_colliding_ids_depend_on_the_claims_not_their_order():
+    from itertools import permutations
+
+    from graphkit.ids import Claim, assign_ids
+
+    claims = [
+        Claim("ve-sebin", "Organization", "SEBIN", frozenset({"sebin"}), True),
+        Claim("ve-sebin", "Organization", "Helicoide unit", frozenset({"helicoide unit"}), False),  # a split side
+        Claim("jordan", "Location", "Jordan", frozenset({"jordan"}), True),
+        Claim("jordan", "Person", "Jordan", frozenset({"jordan"}), True),
+        Claim("harbour-board", "Organization", "Harbour Board", frozenset({"harbour board"}), True),
+    ]
+    expected = {c: i for c, i in zip(claims, assign_ids(claims), strict=True)}
+    assert sorted(expected.values()) == ["harbour-board", "jordan", "jordan--location", "ve-sebin",
+                                         "ve-sebin--helicoide-unit"]
+    for order in permutations(claims):
+        assert dict(zip(order, assign_ids(list(order)), strict=True)) == expected
