@@ -58,6 +58,7 @@ def test_map_renders_offline_with_all_nodes_and_no_errors(browser, tmp_path):
 def test_map_runs_no_code_from_names_or_sentences(browser, tmp_path):
     g = tiny_graph()
     g.entities.append(Entity("evil", "<img src=x onerror=alert(1)>", "Person", docs=["d1"]))
+    g.events[0].perpetrators.append("evil")  # linked, so the map draws it
     g.events[0].prov = type(g.events[0].prov)("d1", "A sentence with <script>alert(2)</script> inside.", 0, 5)
     path = render_map(g, tmp_path / "evil.html")
     page, errors, dialogs, _ = open_map(browser, path)
