@@ -44,7 +44,7 @@ class Overview:
     sources: list[Link]
 
 
-def _links(g: nx.MultiDiGraph, query: str, who: str, role: str) -> list[Link]:
+def _links(g: nx.MultiDiGraph[str], query: str, who: str, role: str) -> list[Link]:
     from graphkit.query import run_query
 
     links = []
@@ -57,7 +57,7 @@ def _links(g: nx.MultiDiGraph, query: str, who: str, role: str) -> list[Link]:
     return links
 
 
-def allegations_overview(graph: GraphData | nx.MultiDiGraph) -> Overview:
+def allegations_overview(graph: GraphData | nx.MultiDiGraph[str]) -> Overview:
     """The rows of agencies-allegations and who-alleges, each with its documents and sentences."""
     g = to_networkx(graph) if isinstance(graph, GraphData) else graph
     return Overview(_links(g, "agencies-allegations", "actor", "PERPETRATOR"),

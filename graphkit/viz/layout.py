@@ -21,7 +21,8 @@ _SPACING = 110.0  # world units per node along a side (about one label wide at t
 _GRID_FROM = 600  # nodes in a component from which Fruchterman-Reingold with a grid is used
 
 
-def _component_layout(g: nx.Graph, nodes: list[Hashable], seed: int, aspect: float) -> list[tuple[float, float]]:
+def _component_layout(g: nx.Graph[Hashable], nodes: list[Hashable], seed: int, aspect: float
+                      ) -> list[tuple[float, float]]:
     """Fruchterman-Reingold positions of one connected component, centred and scaled to its size."""
     n = len(nodes)
     if n == 1:
@@ -70,7 +71,7 @@ def _pack(blocks: Iterable[tuple[list[Hashable], list[tuple[float, float]]]], as
     return pos
 
 
-def layout_positions(g: nx.Graph | nx.MultiDiGraph, *, aspect: float = 1.4, seed: int = 7
+def layout_positions(g: nx.Graph[Hashable] | nx.MultiDiGraph[Hashable], *, aspect: float = 1.4, seed: int = 7
                      ) -> dict[Hashable, tuple[float, float]]:
     """x, y of every node of `g` in world units (about 110 per node on a side); the same graph gives the same picture.
 

@@ -39,10 +39,10 @@ _ROLE_KINDS = frozenset(ROLE_EDGES.values())
 _MAP_EDGES = {*_ROLE_KINDS, *RELATION_TYPES}  # no document, mention or raw-triple edges
 
 
-def _graph(graph: GraphData) -> nx.MultiDiGraph:
+def _graph(graph: GraphData) -> nx.MultiDiGraph[str]:
     """The map's view of the one NetworkX form of the graph: entities, events, roles and relations."""
     full = to_networkx(graph)
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, a in full.nodes(data=True):
         if a["kind"] == "entity":
             g.add_node(node, kind="entity", type=a["type"], name=a["name"], docs=a["docs"], aliases=a["aliases"])
@@ -63,7 +63,7 @@ def _graph(graph: GraphData) -> nx.MultiDiGraph:
 class Selection:
     """The nodes to draw, and what was left out: nodes with no link, and what the cap cut."""
 
-    graph: nx.MultiDiGraph
+    graph: nx.MultiDiGraph[str]
     isolated: int = 0
     dropped_nodes: int = 0
     dropped_edges: int = 0
@@ -115,7 +115,7 @@ def select(
     return Selection(g, isolated, dropped_nodes, dropped_edges)
 
 
-def select_subgraph(graph: GraphData, **options: Any) -> tuple[nx.MultiDiGraph, int, int]:
+def select_subgraph(graph: GraphData, **options: Any) -> tuple[nx.MultiDiGraph[str], int, int]:
     """The nodes to draw, and how many nodes and edges the cap left out (see `select` for the options)."""
     sel = select(graph, **options)
     return sel.graph, sel.dropped_nodes, sel.dropped_edges
@@ -133,12 +133,12 @@ def _tooltip(attrs: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def importance(g: nx.MultiDiGraph, node: str) -> int:
+def importance(g: nx.MultiDiGraph[str], node: str) -> int:
     """How much a node matters on the map: its links plus the documents that name it."""
     return int(g.degree(node)) + len(g.nodes[node].get("docs") or [])
 
 
-def labelled_first(g: nx.MultiDiGraph, count: int) -> list[str]:
+def labelled_first(g: nx.MultiDiGraph[str], count: int) -> list[str]:
     """The entities whose names are drawn at the initial zoom: the `count` most important, ties by name."""
     entities = [n for n, a in g.nodes(data=True) if a["kind"] == "entity"]
     return sorted(entities, key=lambda n: (-importance(g, n), fold(str(g.nodes[n].get("name", ""))), str(n)))[:count]
