@@ -11,17 +11,20 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
 import igraph
 import networkx as nx
 
 __all__ = ["layout_positions"]
 
+N = TypeVar("N", bound=Hashable)
+
 _SPACING = 110.0  # world units per node along a side (about one label wide at the initial zoom)
 _GRID_FROM = 600  # nodes in a component from which Fruchterman-Reingold with a grid is used
 
 
-def _component_layout(g: nx.Graph[Hashable], nodes: list[Hashable], seed: int, aspect: float
+def _component_layout(g: nx.Graph[N], nodes: list[N], seed: int, aspect: float
                       ) -> list[tuple[float, float]]:
     """Fruchterman-Reingold positions of one connected component, centred and scaled to its size."""
     n = len(nodes)
@@ -31,13 +34,14 @@ def _component_layout(g: nx.Graph[Hashable], nodes: list[Hashable], seed: int, a
     edges = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.subgraph(nodes).edges() if u != v}
     ig = igraph.Graph(n=n, edges=sorted(edges))
     rng = random.Random(seed)
-    start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in range(n)]
+    side = math.sqrt(n)  # igraph's grid expects about unit spacing: all nodes in one cell is quadratic
+    start = [[rng.uniform(-side, side), rng.uniform(-side, side)] for _ in range(n)]
     if n < _GRID_FROM:  # Kamada-Kawai spreads hub-and-spoke drawings evenly; too slow beyond a few hundred
         kk = ig.layout_kamada_kawai(seed=start, maxiter=50 * n).coords
         # then a few rounds of Fruchterman-Reingold, which pushes apart the nodes KK leaves bunched at hubs
         coords = ig.layout_fruchterman_reingold(seed=kk, niter=200, start_temp=math.sqrt(n) / 4).coords
     else:
-        coords = ig.layout_fruchterman_reingold(seed=start, niter=500, grid=True).coords
+        coords = ig.layout_fruchterman_reingold(seed=start, niter=300, grid=True).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
@@ -46,8 +50,8 @@ def _component_layout(g: nx.Graph[Hashable], nodes: list[Hashable], seed: int, a
     return [((x - cx) / span * side * stretch, (y - cy) / span * side / stretch) for x, y in zip(xs, ys, strict=True)]
 
 
-def _pack(blocks: Iterable[tuple[list[Hashable], list[tuple[float, float]]]], aspect: float
-          ) -> dict[Hashable, tuple[float, float]]:
+def _pack(blocks: Iterable[tuple[list[N], list[tuple[float, float]]]], aspect: float
+          ) -> dict[N, tuple[float, float]]:
     """Shelf-pack component drawings (biggest first) into rows of a box about `aspect` wide per tall."""
     placed = list(blocks)
     sizes = []
@@ -57,7 +61,7 @@ def _pack(blocks: Iterable[tuple[list[Hashable], list[tuple[float, float]]]], as
         sizes.append((w, h))
     area = sum(w * h for w, h in sizes)
     row_width = max(max(w for w, _ in sizes), math.sqrt(area * aspect))
-    pos: dict[Hashable, tuple[float, float]] = {}
+    pos: dict[N, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for (nodes, pts), (w, h) in zip(placed, sizes, strict=True):
         if x > 0 and x + w > row_width:
@@ -71,8 +75,7 @@ def _pack(blocks: Iterable[tuple[list[Hashable], list[tuple[float, float]]]], as
     return pos
 
 
-def layout_positions(g: nx.Graph[Hashable] | nx.MultiDiGraph[Hashable], *, aspect: float = 1.4, seed: int = 7
-                     ) -> dict[Hashable, tuple[float, float]]:
+def layout_positions(g: nx.Graph[N], *, aspect: float = 1.4, seed: int = 7) -> dict[N, tuple[float, float]]:
     """x, y of every node of `g` in world units (about 110 per node on a side); the same graph gives the same picture.
 
     Example:
