@@ -35,7 +35,7 @@ notebook: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 ## make screenshots: the README's pictures of both map views of the seeds (headless Chromium)
-screenshots: $(STAMP)
+screenshots: $(DEVSTAMP)
 	$(BIN)/graphkit run seeds --out out
 	$(BIN)/graphkit map --graph out/graph.json -o out/map.html --png docs/map-network.png
 	$(BIN)/graphkit map --graph out/graph.json -o out/allegations.html --view allegations --png docs/map-allegations.png

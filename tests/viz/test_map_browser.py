@@ -145,7 +145,7 @@ def test_seeds_map_names_the_most_connected_at_first_sight(browser, seeds_run, t
     names = [g.nodes[n]["name"] for n in ten]
     assert set(names) <= on_canvas, set(names) - on_canvas
     print(f"\nseeds map: {seconds:.2f} s to first drawing; {len(on_canvas)} labels drawn at first sight")
-    shot = Path(os.environ.get("GRAPHKIT_SCREENSHOT", tmp_path / "seeds-map.png"))
+    shot = Path(os.environ.get("GRAPHKIT_SCREENSHOT", tmp_path / "map-network.png"))
     page.screenshot(path=str(shot))
 
 
