@@ -88,6 +88,11 @@ def _column(links: list[Link], side: str, colours: dict[str, Any]) -> list[dict[
             for i, k in enumerate(order)]
 
 
+def _count(events: int) -> str:
+    """An edge's number: only where it says more than the line itself (one event is the thinnest line)."""
+    return str(events) if events > 1 else ""
+
+
 def overview_data(overview: Overview, spec: dict[str, Any]) -> dict[str, Any]:
     """Nodes in three columns (actor, allegation, source) and one edge per query row."""
     ent = spec.get("entity_types", {})
@@ -103,10 +108,10 @@ def overview_data(overview: Overview, spec: dict[str, Any]) -> dict[str, Any]:
                       "title": f"{kind.replace('_', ' ')}: {totals[kind]} events with a named perpetrator",
                       "color": ev_colors.get(kind, "#999999")})
     edges = [{"id": f"actor:{lk.who_id}|{lk.allegation}", "from": f"actor:{lk.who_id}",
-              "to": f"allegation:{lk.allegation}", "side": "actor", "events": lk.events, "label": str(lk.events),
+              "to": f"allegation:{lk.allegation}", "side": "actor", "events": lk.events, "label": _count(lk.events),
               "title": _tooltip(lk, "is linked to")} for lk in overview.perpetrators]
     edges += [{"id": f"source:{lk.who_id}|{lk.allegation}", "from": f"source:{lk.who_id}",
-               "to": f"allegation:{lk.allegation}", "side": "source", "events": lk.events, "label": str(lk.events),
+               "to": f"allegation:{lk.allegation}", "side": "source", "events": lk.events, "label": _count(lk.events),
                "title": _tooltip(lk, "reports"), "dashes": True} for lk in overview.sources]
     return {"nodes": nodes, "edges": edges}
 
