@@ -1,7 +1,7 @@
 import json
 import re
 
-from graphkit.types import Entity, GraphData, Provenance, Relation
+from graphkit.types import Entity, Event, GraphData, Provenance, Relation
 from graphkit.viz import render_map, select_subgraph
 from tests.test_graph import tiny_graph
 
@@ -75,3 +75,31 @@ def test_map_positions_every_node_and_labels_the_most_linked_first(tmp_path):
     tiers = {n["id"]: n["tier"] for n in data["nodes"]}
     assert tiers["hub"] == "top"
     assert sum(t == "top" for t in tiers.values()) == data["labels"]["at_first_sight"]
+
+
+def test_allegations_overview_rows_are_the_query_rows_with_their_sentences():
+    from graphkit.query import run_query
+    from graphkit.viz import allegations_overview
+
+    g = tiny_graph()
+    second = Provenance("d1", "Another sentence about the DGCIM.", 50, 60)
+    g.events.append(Event("d1:ev2", "torture", "d1", "beat", second, perpetrators=["dgcim"], sources=["maduro"]))
+    overview = allegations_overview(g)
+    frame = run_query("agencies-allegations", g)
+    assert [(lk.who_id, lk.allegation, lk.events) for lk in overview.perpetrators] == [
+        (r.actor_id, r.allegation, r.events) for r in frame.itertuples()]
+    [link] = overview.perpetrators
+    assert link.events == 2 and [s for _, s in link.evidence] == [g.events[0].prov.sentence, second.sentence]
+    assert [(lk.who_id, lk.allegation, lk.events) for lk in overview.sources] == [("maduro", "torture", 1)]
+
+
+def test_allegations_page_has_one_edge_per_row_and_escapes_names(tmp_path):
+    g = tiny_graph()
+    g.entities.append(Entity("evil", EVIL_NAME, "Group", docs=["d1"]))
+    g.events[0].perpetrators.append("evil")
+    html = render_map(g, tmp_path / "a.html", view="allegations").read_text(encoding="utf-8")
+    assert EVIL_NAME not in html
+    data = _data(html)
+    assert sorted((e["from"], e["to"], e["events"]) for e in data["edges"]) == [
+        ("actor:dgcim", "allegation:torture", 1), ("actor:evil", "allegation:torture", 1)]
+    assert any(n["label"] == EVIL_NAME for n in data["nodes"])

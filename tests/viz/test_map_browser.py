@@ -133,11 +133,13 @@ def test_seeds_map_names_the_most_connected_at_first_sight(browser, seeds_run, t
     g = select(outputs.graph).graph
     entities = [n for n, a in g.nodes(data=True) if a["kind"] == "entity"]
     ten = sorted(entities, key=lambda n: (-g.degree(n), str(n)))[:10]
-    # vis-network draws a label when its font size times the view scale reaches the threshold
+    # vis-network draws a label when its font size times the view scale reaches the threshold (read from the
+    # options in force on the drawn node)
     scale = page.evaluate("network.getScale()")
     for node_id in ten:
         font, threshold = page.evaluate(
-            "(id) => { const n = nodes.get(id); return [n.font.size, n.scaling.label.drawThreshold]; }", node_id)
+            "(id) => { const o = network.body.nodes[id].options;"
+            " return [o.font.size, o.scaling.label.drawThreshold]; }", node_id)
         assert font * scale >= threshold - 1, g.nodes[node_id]["name"]
     # and it did draw them, inside the canvas
     drawn = page.evaluate(REDRAW)
