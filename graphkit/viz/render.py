@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.graph.nx import to_networkx
 from graphkit.names import fold
 from graphkit.types import RELATION_TYPES, ROLE_EDGES, GraphData
@@ -31,8 +31,7 @@ __all__ = ["Selection", "render_map", "select", "select_subgraph", "style"]
 
 def style() -> dict[str, Any]:
     """Colours, shapes and label settings of the maps (data/viz_style.yaml)."""
-    value = data_files.read_yaml("viz_style.yaml") or {}
-    return dict(value)
+    return lexicons.viz_style()
 
 
 _ROLE_KINDS = frozenset(ROLE_EDGES.values())
