@@ -81,7 +81,7 @@ def layout_positions(g: nx.Graph[N], *, aspect: float = 1.4, seed: int = 7) -> d
     Example:
         >>> import networkx as nx
         >>> pos = layout_positions(nx.path_graph(3))
-        >>> sorted(pos) == [0, 1, 2]
+        >>> sorted(pos) == [0, 1, 2] and pos == layout_positions(nx.path_graph(3))
         True
     """
     if g.number_of_nodes() == 0:
@@ -89,5 +89,12 @@ def layout_positions(g: nx.Graph[N], *, aspect: float = 1.4, seed: int = 7) -> d
     undirected = g.to_undirected(as_view=True) if g.is_directed() else g
     components = sorted((sorted(c, key=str) for c in nx.connected_components(undirected)),
                         key=lambda c: (-len(c), str(c[0])))
-    blocks = [(nodes, _component_layout(undirected, nodes, seed + i, aspect)) for i, nodes in enumerate(components)]
+    # igraph draws from its random number generator (Python's random module by default) while it lays out:
+    # give it a seeded one for the time of the call, so the same graph always gives the same picture
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        blocks = [(nodes, _component_layout(undirected, nodes, seed + i, aspect))
+                  for i, nodes in enumerate(components)]
+    finally:
+        igraph.set_random_number_generator(random)
     return _pack(blocks, aspect)

@@ -72,6 +72,8 @@ def test_map_positions_every_node_and_labels_the_most_linked_first(tmp_path):
     data = _data(html)
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == 41
+    again = render_map(GraphData(entities=hub + spokes, relations=rels), tmp_path / "again.html")
+    assert _data(again.read_text(encoding="utf-8")) == data  # the same graph, the same picture
     tiers = {n["id"]: n["tier"] for n in data["nodes"]}
     assert tiers["hub"] == "top"
     assert sum(t == "top" for t in tiers.values()) == data["labels"]["at_first_sight"]
