@@ -12,6 +12,7 @@ zoom or hover; edge labels appear only on hover or close zoom.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ from graphkit.names import fold
 from graphkit.types import RELATION_TYPES, ROLE_EDGES, GraphData
 from graphkit.viz.layout import layout_positions
 from graphkit.viz.page import fill_page, legend_html
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Selection", "render_map", "select", "select_subgraph", "style"]
 
@@ -209,6 +212,9 @@ def render_map(
     """
     if view == "allegations":
         from graphkit.viz.allegations import render_allegations
+
+        if focus or types or allegation or min_docs or show_isolated:
+            log.warning("the focus and filter options apply to the network view; the allegations view shows all")
 
         return render_allegations(graph, path, sources=sources, title=title or "graphkit: who is linked to what")
     if view != "network":
