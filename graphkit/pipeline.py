@@ -86,7 +86,8 @@ def run_pipeline(
     write_map: bool = True,
     decisions: Sequence[Decision] = (),
 ) -> RunOutputs:
-    """Read, extract, resolve, build; write graph.json, triples.jsonl, extraction.jsonl and map.html."""
+    """Read, extract, resolve, build; write graph.json, triples.jsonl, extraction.jsonl, map.html and
+    allegations.html into out_dir."""
     articles = load_articles(inputs)
     if on_articles is not None:
         on_articles(articles)
@@ -99,6 +100,7 @@ def run_pipeline(
         from graphkit.viz import render_map
 
         files["map"] = render_map(graph, out / "map.html")
+        files["allegations map"] = render_map(graph, out / "allegations.html", view="allegations")
     return RunOutputs(graph=graph, files=files)
 
 
@@ -116,4 +118,5 @@ def resolve_again(graph_path: str | Path, decisions: Sequence[Decision], *, writ
         from graphkit.viz import render_map
 
         files["map"] = render_map(graph, out / "map.html")
+        files["allegations map"] = render_map(graph, out / "allegations.html", view="allegations")
     return RunOutputs(graph=graph, files=files)
