@@ -173,6 +173,13 @@ def clutter() -> dict[str, Any]:
     return raw
 
 
+@lru_cache(maxsize=1)
+def transliteration() -> tuple[tuple[str, str], ...]:
+    """Romanisation rewrites (from, to), in order: how `graphkit review` sees 'Aleksandr' in 'Alexandr'."""
+    raw = data_files.read_yaml("lexicons/transliteration.yaml", keys=("rewrites",)) or {}
+    return tuple((str(a), str(b)) for a, b in raw.get("rewrites") or [])
+
+
 @dataclass(frozen=True)
 class Schema:
     """The closed graph schema: every label and relationship type a backend may write."""
@@ -193,9 +200,9 @@ def schema() -> Schema:
 
 @lru_cache(maxsize=1)
 def viz_style() -> dict[str, Any]:
-    """Colours and shapes of the map."""
+    """Colours and shapes of the maps, and how many names the network map draws at first sight."""
     style: dict[str, Any] = data_files.read_yaml(
-        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape")) or {}
+        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape", "labels")) or {}
     return style
 
 
@@ -212,6 +219,7 @@ def load_all() -> None:
     group_glossary()
     clutter()
     stopwords()
+    transliteration()
     schema()
     viz_style()
     for path in data_files.lexicon_text_files():

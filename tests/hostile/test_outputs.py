@@ -19,7 +19,7 @@ from graphkit.graph import load_graph, save_graph
 from tests.hostile.nobody import as_unprivileged
 from tests.test_graph import tiny_graph
 
-OUTPUTS = ("graph.json", "triples.jsonl", "map.html")
+OUTPUTS = ("graph.json", "triples.jsonl", "extraction.jsonl", "map.html", "allegations.html")  # in writing order
 ARTICLE = ("Checkpoint report\n\nSoldiers of the national guard detained two bus drivers at a checkpoint "
            "on Sunday, the drivers' union said. The union said the men were beaten.\n")
 
@@ -33,8 +33,8 @@ def previous(tmp_path) -> Path:
     """An output folder holding the outputs of an earlier run (stand-ins: any whole files will do)."""
     out = tmp_path / "out"
     save_graph(tiny_graph(), out / "graph.json")
-    (out / "triples.jsonl").write_text('{"subject": "earlier"}\n', encoding="utf-8")
-    (out / "map.html").write_text("<html><body>earlier map</body></html>\n", encoding="utf-8")
+    for name in OUTPUTS[1:]:
+        (out / name).write_text(f"an earlier {name}\n", encoding="utf-8")
     return out
 
 
@@ -123,7 +123,7 @@ PAUSE_AT_FSYNC = textwrap.dedent("""
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("sig, pause_at", [(signal.SIGINT, 1), (signal.SIGTERM, 2), (signal.SIGKILL, 3)],
+@pytest.mark.parametrize("sig, pause_at", [(signal.SIGINT, 1), (signal.SIGTERM, 2), (signal.SIGKILL, 4)],
                          ids=["SIGINT-graph", "SIGTERM-triples", "SIGKILL-map"])
 def test_an_interrupted_run_leaves_whole_outputs(tmp_path, previous, sig, pause_at):
     (tmp_path / "in.txt").write_text(ARTICLE, encoding="utf-8")
