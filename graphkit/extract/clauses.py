@@ -1,0 +1,257 @@
+"""Open triples from the dependency parse: one predicate, its subject, its arguments.
+
+Every verb (and every copula) heading a clause is a predicate: main, coordinated, subordinate,
+relative and reported clauses alike. Coordinated subjects and objects give one extraction per
+conjunct; the relation keeps auxiliaries, modals, negation and particles; a passive keeps its
+surface order ("X | was arrested by | Y", `passive` set so the graph can put the doer first);
+time, place and adverbial-clause modifiers become extra arguments (n-ary extractions); light
+verbs fold their object into the relation; appositions give "X | is | the minister of Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.extract import lexicons
+from graphkit.extract.parse import is_passive, subjects
+
+_OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})
+_CLAUSE_ARG_DEPS = frozenset({"ccomp", "xcomp"})
+_MODIFIER_DEPS = frozenset({"prep", "agent", "npadvmod"})
+_CUT_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "punct", "dep", "conj", "cc", "mark"})
+_WH = frozenset({"WDT", "WP", "WP$"})
+
+
+@dataclass
+class Candidate:
+    """An extraction as token spans; `arguments[0]` is the subject (arg1)."""
+
+    relation: list[Token]
+    arguments: list[Span]
+    heads: list[Token]  # head token of each argument
+    predicate: Token
+    passive: bool = False  # arguments[1] is the "by" agent when agent_index is set
+    agent_index: int | None = None
+    features: dict[str, float] = field(default_factory=dict)
+    implicit: str = ""  # a relation word the text leaves out ("is" for an apposition)
+    core: list[Token] = field(default_factory=list)  # the verb group alone, without folded objects
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    return lexicons.word_list("openie_light_verbs")
+
+
+@lru_cache(maxsize=1)
+def _clause_marks() -> frozenset[str]:
+    return lexicons.word_list("openie_clause_marks")
+
+
+def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
+    """The contiguous phrase a token heads, without the dependents in `cut` at its edges."""
+    left, right = token.i, token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in cut:
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    doc = token.doc
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left : right + 1]
+
+
+def clause_span(token: Token) -> Span:
+    """A whole clause (reported speech, complement), without its introducing 'that' and edge punctuation."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "mark"):
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def is_predicate(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return token.dep_ not in ("aux", "auxpass", "amod", "compound")
+    if token.pos_ == "AUX":
+        return token.dep_ not in ("aux", "auxpass")
+    return False
+
+
+def _relation_words(verb: Token) -> list[Token]:
+    """Auxiliaries, modals and negation before the verb, the verb, its particle, a negation after it."""
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
+            words.append(child)
+        elif child.dep_ == "neg" or child.dep_ == "prt":
+            words.append(child)
+        elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.n_lefts + child.n_rights == 0 \
+                and child.pos_ == "ADV" and not child.ent_type_:
+            words.append(child)  # "strictly maintain", "never returned"
+    return words
+
+
+def _chain(verb: Token) -> tuple[list[Token], Token]:
+    """Follow "wanted to leave", "began working": the relation spans both verbs, arguments come from the last."""
+    words = _relation_words(verb)
+    tail = verb
+    for _ in range(3):
+        if any(c.dep_ in _OBJECT_DEPS - {"acomp"} for c in tail.children):
+            break
+        nxt = next((c for c in tail.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if nxt is None:
+            break
+        words.extend(_relation_words(nxt))
+        words.extend(c for c in nxt.children if c.dep_ == "aux" and c.lower_ == "to")
+        tail = nxt
+    return words, tail
+
+
+def _modifier_args(verb: Token, skip: set[int]) -> list[tuple[Token, Span]]:
+    """Prepositional, temporal and adverbial-clause arguments of a verb, in sentence order."""
+    out: list[tuple[Token, Span]] = []
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in _MODIFIER_DEPS:
+            if child.dep_ in ("prep", "agent") and not any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+                continue
+            out.append((child, span_of(child, _CUT_DEPS - {"conj", "cc"})))
+        elif child.dep_ == "advmod" and (child.ent_type_ in ("DATE", "TIME") or child.n_rights + child.n_lefts > 0):
+            out.append((child, span_of(child)))
+        elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _clause_marks() for m in child.children):
+            out.append((child, child.doc[child.left_edge.i : child.right_edge.i + 1]))
+    return out
+
+
+def _first_object(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+
+
+def _antecedent(verb: Token, token: Token) -> Token:
+    """'which'/'who' inside a relative clause stands for the noun the clause hangs on."""
+    if token.tag_ in _WH and verb.dep_ == "relcl":
+        return verb.head
+    return token
+
+
+def predicate_candidates(verb: Token) -> list[Candidate]:
+    """All extractions read from one predicate."""
+    subs = subjects(verb)
+    if not subs:
+        return []
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in verb.children)
+    words, tail = _chain(verb)
+    passive = is_passive(verb)
+    objects = _first_object(tail)
+    clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and c is not tail]
+    if tail is not verb:
+        clause_args = [c for c in clause_args if c.dep_ != "xcomp"]
+    skip: set[int] = set()
+    modifiers = _modifier_args(tail, skip)
+    if tail is not verb:
+        modifiers = [m for m in _modifier_args(verb, skip) if m[0].i < verb.i] + modifiers
+    out: list[Candidate] = []
+    base = {"own_subject": float(own_subject), "relcl": float(verb.dep_ == "relcl"),
+            "subordinate": float(verb.dep_ in ("advcl", "ccomp", "xcomp", "acl", "relcl")),
+            "conj": float(verb.dep_ == "conj"), "passive": float(passive)}
+    subject_tokens = [_antecedent(verb, s) for s in subs]
+    obj_lists: list[list[Token]] = [_conjuncts(o) for o in objects[:1]]
+    rel_extra: list[Token] = []
+    mods = list(modifiers)
+    agent_first = False
+    if objects:
+        main_objects = obj_lists[0]
+        if len(objects) > 1:
+            mods = [(o, span_of(o)) for o in objects[1:]] + mods
+        light = tail.lemma_.lower() in _light_verbs() and objects[0].dep_ == "dobj"
+        after = [m for m in mods if m[0].dep_ == "prep" and m[0].i > objects[0].i]
+        if light and after and len(main_objects) == 1:
+            # "made an offer on X": the object joins the relation, the preposition too
+            prep, _ = after[0]
+            rel_extra = [*span_of(objects[0]), prep]
+            pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+            main_objects = _conjuncts(pobj)
+            mods = [m for m in mods if m[0] is not prep]
+    elif clause_args:
+        main_objects = [clause_args[0]]
+        mark = [m for m in clause_args[0].children if m.dep_ == "mark" and m.i < clause_args[0].i]
+        rel_extra = mark
+        mods = [(c, clause_span(c)) for c in clause_args[1:]] + mods
+    else:
+        after = [m for m in mods if m[0].dep_ in ("prep", "agent") and m[0].i > tail.i]
+        if not after:
+            return []
+        prep = after[0][0]
+        pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        rel_extra = [prep]
+        main_objects = _conjuncts(pobj) if pobj.dep_ == "pobj" else [pobj]
+        mods = [m for m in mods if m[0] is not prep]
+        agent_first = prep.dep_ == "agent"
+    relation = sorted({t.i: t for t in [*words, *rel_extra]}.values(), key=lambda t: t.i)
+    for sub in subject_tokens:
+        for obj in main_objects:
+            obj = _antecedent(tail, obj)
+            if obj.dep_ in _CLAUSE_ARG_DEPS:
+                obj_span = clause_span(obj)
+            elif obj.dep_ == "pcomp":
+                obj_span = clause_span(obj)
+            else:
+                obj_span = span_of(obj)
+            args = [span_of(sub), obj_span, *(m[1] for m in mods)]
+            heads = [sub, obj, *(m[0] for m in mods)]
+            feats = dict(base)
+            feats.update({"n_args": float(len(args)), "clause_object": float(obj.dep_ in _CLAUSE_ARG_DEPS),
+                          "prep_relation": float(bool(rel_extra) and rel_extra[-1].dep_ in ("prep", "agent")),
+                          "light": float(len(rel_extra) > 1), "subject_conj": float(len(subject_tokens) > 1),
+                          "object_conj": float(len(main_objects) > 1)})
+            out.append(Candidate(relation, args, heads, verb, passive, 1 if agent_first else None, feats,
+                                 core=sorted(words, key=lambda t: t.i)))
+    return out
+
+
+def apposition_candidates(noun: Token) -> list[Candidate]:
+    """'X, the minister of Y' -> X | is the minister of | Y; 'X, a lawyer' -> X | is | a lawyer."""
+    out = []
+    for appos in noun.children:
+        if appos.dep_ != "appos" or appos.pos_ not in ("NOUN", "PROPN"):
+            continue
+        of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        subject = span_of(noun)
+        feats = {"appos": 1.0, "n_args": 2.0, "own_subject": 1.0}
+        if of is not None and pobj is not None:
+            title = span_of(appos, _CUT_DEPS | {"prep"})
+            out.append(Candidate([*title, of], [subject, span_of(pobj)], [noun, pobj], appos,
+                                 features={**feats, "prep_relation": 1.0}, implicit="is"))
+        else:
+            out.append(Candidate([], [subject, span_of(appos)], [noun, appos], appos, features=feats,
+                                 implicit="is"))
+    return out
+
+
+def candidates(doclike: Doc | Span) -> list[Candidate]:
+    """Every extraction in the text, in order of the predicates."""
+    out: list[Candidate] = []
+    for token in doclike:
+        if is_predicate(token):
+            out.extend(predicate_candidates(token))
+        elif token.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(apposition_candidates(token))
+    return out

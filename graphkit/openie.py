@@ -1,0 +1,70 @@
+"""Open IE over plain sentences: one Doc per input line, CaRB's tabbed output and JSON lines.
+
+`graphkit triples --sentences` and benchmarks/carb.py call these; the extraction itself is
+graphkit.extract.triples, the same extractor whose triples end up in the graph.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphkit.extract.triples import Extraction, extractions
+
+Extractor = Callable[[Doc], list[Extraction]]
+
+
+def parse_lines(nlp: Language, lines: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """One Doc per line, never re-split: each line is taken to be one sentence."""
+    yield from nlp.pipe((line.rstrip("\r\n") for line in lines), batch_size=batch_size)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())  # a tab or newline inside an argument would break the columns
+
+
+def carb_lines(sentence: str, doc: Doc, extractor: Extractor = extractions) -> list[str]:
+    """CaRB system rows: sentence, confidence, relation, arg1, arg2...; the sentence exactly as given."""
+    rows = []
+    for ex in extractor(doc):
+        cols = [sentence, f"{ex.confidence:.4f}", _clean(ex.relation), *(_clean(a) for a in ex.arguments)]
+        rows.append("\t".join(cols))
+    return rows
+
+
+def jsonl_record(ex: Extraction, doc_id: str, sentence: str, sentence_start: int) -> dict[str, Any]:
+    return {
+        "doc": doc_id, "sentence": sentence, "sentence_start": sentence_start,
+        "subject": ex.subject, "relation": ex.relation, "arguments": ex.arguments[1:],
+        "start": ex.start, "end": ex.end, "negated": ex.negated, "confidence": round(ex.confidence, 4),
+    }
+
+
+def sentence_records(nlp: Language, lines: Iterable[str], fmt: str) -> Iterator[str]:
+    """Output lines for one-sentence-per-line input, in 'carb' or 'jsonl' format."""
+    lines = list(lines)
+    for n, (line, doc) in enumerate(zip(lines, parse_lines(nlp, lines), strict=True), start=1):
+        if fmt == "carb":
+            yield from carb_lines(line.rstrip("\r\n"), doc)
+        else:
+            for ex in extractions(doc):
+                yield json.dumps(jsonl_record(ex, f"line-{n}", line.rstrip("\r\n"), 0), ensure_ascii=False)
+
+
+def article_records(nlp: Language, articles: Iterable[Any], fmt: str) -> Iterator[str]:
+    """Output lines for articles: every sentence of every article, with provenance in jsonl."""
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=16):
+        for sent in doc.sents:
+            found = extractions(sent)
+            for ex in found:
+                if fmt == "carb":
+                    cols = [_clean(sent.text), f"{ex.confidence:.4f}", _clean(ex.relation),
+                            *(_clean(a) for a in ex.arguments)]
+                    yield "\t".join(cols)
+                else:
+                    yield json.dumps(jsonl_record(ex, article.id, sent.text.strip(), sent.start_char),
+                                     ensure_ascii=False)
