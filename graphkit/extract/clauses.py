@@ -57,7 +57,7 @@ def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in cut:
+            if child.dep_ in cut and not (child.dep_ == "appos" and _adjacent(current, child)):
                 continue
             left, right = min(left, child.i), max(right, child.i)
             stack.append(child)
@@ -67,6 +67,12 @@ def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return doc[left : right + 1]
+
+
+def _adjacent(head: Token, appos: Token) -> bool:
+    """An apposition with no punctuation between it and its noun is part of the name ("team X")."""
+    lo, hi = sorted((head.i, appos.left_edge.i if appos.i > head.i else appos.right_edge.i))
+    return not any(t.is_punct for t in head.doc[lo:hi])
 
 
 def clause_span(token: Token) -> Span:
@@ -151,8 +157,22 @@ def _antecedent(verb: Token, token: Token) -> Token:
     return token
 
 
+def _absorbed(verb: Token) -> bool:
+    """An infinitive already read into its governor's relation ("tended to increase"), or one hanging
+    on a noun ("efforts to streamline"), or a participle used as an adjective ("forced labour")."""
+    if verb.dep_ == "xcomp":
+        return _chain(verb.head)[1] is not verb.head and verb in _chain(verb.head)[0]
+    if verb.dep_ == "acl":
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True
+        return verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)
+    return False
+
+
 def predicate_candidates(verb: Token) -> list[Candidate]:
     """All extractions read from one predicate."""
+    if _absorbed(verb):
+        return []
     subs = subjects(verb)
     if not subs:
         return []
@@ -214,7 +234,8 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
                 obj_span = clause_span(obj)
             else:
                 obj_span = span_of(obj)
-            args = [span_of(sub), obj_span, *(m[1] for m in mods)]
+            sub_span = span_of(sub, _CUT_DEPS | {"acl"}) if sub is verb.head else span_of(sub)
+            args = [sub_span, obj_span, *(m[1] for m in mods)]
             heads = [sub, obj, *(m[0] for m in mods)]
             feats = dict(base)
             feats.update({"n_args": float(len(args)), "clause_object": float(obj.dep_ in _CLAUSE_ARG_DEPS),
@@ -230,7 +251,7 @@ def apposition_candidates(noun: Token) -> list[Candidate]:
     """'X, the minister of Y' -> X | is the minister of | Y; 'X, a lawyer' -> X | is | a lawyer."""
     out = []
     for appos in noun.children:
-        if appos.dep_ != "appos" or appos.pos_ not in ("NOUN", "PROPN"):
+        if appos.dep_ != "appos" or appos.pos_ not in ("NOUN", "PROPN") or _adjacent(noun, appos):
             continue
         of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
