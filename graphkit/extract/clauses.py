@@ -146,6 +146,10 @@ def _modifier_args(verb: Token, skip: set[int]) -> list[tuple[Token, Span]]:
     return out
 
 
+def _pobj_of(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
 def _first_object(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
 
@@ -202,7 +206,18 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
             mods = [(o, span_of(o)) for o in objects[1:]] + mods
         light = tail.lemma_.lower() in _light_verbs() and objects[0].dep_ == "dobj"
         after = [m for m in mods if m[0].dep_ == "prep" and m[0].i > objects[0].i]
-        if light and after and len(main_objects) == 1:
+        complement = next((c for c in objects[0].children if c.dep_ in ("prep", "xcomp")), None) \
+            if objects[0].dep_ == "acomp" and len(main_objects) == 1 else None
+        if complement is not None and (complement.dep_ == "xcomp" or _pobj_of(complement) is not None):
+            # "X is responsible for Y", "X is hard to read": the adjective joins the relation
+            adjective = [t for t in span_of(objects[0], _CUT_DEPS | {"prep", "xcomp"})]
+            if complement.dep_ == "prep":
+                rel_extra = [*adjective, complement]
+                main_objects = _conjuncts(_pobj_of(complement) or complement)
+            else:
+                rel_extra = adjective
+                main_objects = [complement]
+        elif light and after and len(main_objects) == 1:
             # "made an offer on X": the object joins the relation, the preposition too
             prep, _ = after[0]
             rel_extra = [*span_of(objects[0]), prep]
@@ -260,10 +275,37 @@ def apposition_candidates(noun: Token) -> list[Candidate]:
         if of is not None and pobj is not None:
             title = span_of(appos, _CUT_DEPS | {"prep"})
             out.append(Candidate([*title, of], [subject, span_of(pobj)], [noun, pobj], appos,
-                                 features={**feats, "prep_relation": 1.0}, implicit="is"))
+                                 features={**feats, "prep_relation": 1.0}, implicit="be"))
         else:
             out.append(Candidate([], [subject, span_of(appos)], [noun, appos], appos, features=feats,
-                                 implicit="is"))
+                                 implicit="be"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    titles = lexicons.titles()
+    return frozenset(w for key in ("leads", "member_of") for entry in titles.get(key, ()) for w in entry.split())
+
+
+def nominal_candidates(token: Token) -> list[Candidate]:
+    """What a noun phrase states by itself: "President Bush" -> Bush | be | President,
+    "football team Ammanford FC" -> Ammanford FC | be | football team."""
+    doc = token.doc
+    feats = {"nominal": 1.0, "n_args": 2.0, "own_subject": 1.0}
+    if token.pos_ == "PROPN":
+        titles = [c for c in token.lefts if c.dep_ == "compound" and c.lower_.rstrip(".") in _title_words()]
+        if titles:
+            last = max(t.i for t in titles)
+            name = doc[last + 1 : token.i + 1]
+            title = doc[min(t.left_edge.i for t in titles) : last + 1]
+            if len(name) and all(t.pos_ == "PROPN" for t in name):
+                return [Candidate([], [name, title], [token, titles[-1]], token, features=feats, implicit="be")]
+    out = []
+    for appos in token.rights:
+        if appos.dep_ == "appos" and appos.pos_ == "PROPN" and _adjacent(token, appos):
+            head = doc[token.left_edge.i : token.i + 1]  # the noun and what precedes it
+            out.append(Candidate([], [span_of(appos), head], [appos, token], token, features=feats, implicit="be"))
     return out
 
 
@@ -275,4 +317,5 @@ def candidates(doclike: Doc | Span) -> list[Candidate]:
             out.extend(predicate_candidates(token))
         elif token.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(apposition_candidates(token))
+            out.extend(nominal_candidates(token))
     return out
