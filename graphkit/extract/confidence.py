@@ -8,7 +8,11 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from spacy.tokens import Span, Token
+
 from graphkit import data_files
+
+_LONG_ARGS = 12
 
 
 @lru_cache(maxsize=1)
@@ -22,3 +26,19 @@ def confidence(features: dict[str, float]) -> float:
     w = weights()
     z = w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def features(clause: dict[str, float], relation: list[Token], arguments: list[Span], heads: list[Token],
+             predicate: Token) -> dict[str, float]:
+    """The clause's own features plus what the rendered extraction looks like (lengths, heads)."""
+    feats = dict(clause)
+    arg_tokens = sum(len(a) for a in arguments)
+    feats["long_args"] = float(max(0, arg_tokens - _LONG_ARGS))
+    feats["pronoun_subject"] = float(heads[0].pos_ == "PRON")
+    feats["proper_subject"] = float(heads[0].pos_ == "PROPN")
+    feats["subject_len"] = min(len(arguments[0]), 10) / 10
+    feats["object_len"] = min(len(arguments[1]), 20) / 20 if len(arguments) > 1 else 0.0
+    feats["relation_len"] = min(len(relation), 6) / 6
+    feats["root"] = float(predicate.dep_ == "ROOT")
+    feats["sentence_len"] = min(len(predicate.sent), 60) / 60
+    return feats

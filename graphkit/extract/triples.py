@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.clauses import Candidate, candidates
-from graphkit.extract.confidence import confidence
+from graphkit.extract.confidence import confidence, features
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.types import Provenance, Triple
-
-_LONG_ARGS = 12
 
 
 @dataclass
@@ -41,10 +39,7 @@ class Extraction:
 def _render(c: Candidate) -> Extraction:
     words = [c.implicit] if c.implicit else []
     words.extend(t.text for t in c.relation)
-    arg_tokens = sum(len(a) for a in c.arguments)
-    feats = dict(c.features)
-    feats["long_args"] = float(max(0, arg_tokens - _LONG_ARGS))
-    feats["pronoun_subject"] = float(c.heads[0].pos_ == "PRON")
+    feats = features(c.features, c.relation, c.arguments, c.heads, c.predicate)
     starts = [a.start_char for a in c.arguments] + [t.idx for t in c.relation]
     ends = [a.end_char for a in c.arguments] + [t.idx + len(t) for t in c.relation]
     return Extraction(
