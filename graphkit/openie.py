@@ -7,13 +7,17 @@ graphkit.extract.triples, the same extractor whose triples end up in the graph.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphkit.errors import InputError
 from graphkit.extract.triples import Extraction, extractions
+from graphkit.ingest import load_articles
 
 Extractor = Callable[[Doc], list[Extraction]]
 
@@ -39,7 +43,7 @@ def carb_lines(sentence: str, doc: Doc, extractor: Extractor = extractions) -> l
 def jsonl_record(ex: Extraction, doc_id: str, sentence: str, sentence_start: int) -> dict[str, Any]:
     return {
         "doc": doc_id, "sentence": sentence, "sentence_start": sentence_start,
-        "subject": ex.subject, "relation": ex.relation, "arguments": ex.arguments[1:],
+        "subject": ex.subject, "relation": ex.readable_relation, "arguments": ex.arguments[1:],
         "start": ex.start, "end": ex.end, "negated": ex.negated, "confidence": round(ex.confidence, 4),
     }
 
@@ -68,3 +72,25 @@ def article_records(nlp: Language, articles: Iterable[Any], fmt: str) -> Iterato
                 else:
                     yield json.dumps(jsonl_record(ex, article.id, sent.text.strip(), sent.start_char),
                                      ensure_ascii=False)
+
+
+def read_sentence_lines(source: str | Path) -> list[str]:
+    """The lines of a file (or stdin for '-'), split on newlines only: a line is never re-split."""
+    if str(source) == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{source}: cannot read sentences ({exc})") from exc
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return [line for line in lines if line.strip()]
+
+
+def extract_source(nlp: Language, source: str | Path, *, sentences: bool, fmt: str) -> Iterator[str]:
+    """What `graphkit triples` prints: CaRB rows or JSON lines, from sentences or from articles."""
+    if fmt not in ("carb", "jsonl"):
+        raise ValueError(f"unknown triples format {fmt!r} (carb or jsonl)")
+    if sentences:
+        return sentence_records(nlp, read_sentence_lines(source), fmt)
+    return article_records(nlp, load_articles([source]), fmt)

@@ -150,6 +150,11 @@ def _pobj_of(prep: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
+def _pobj_of_noun(noun: Token) -> Token | None:
+    """The noun's first prepositional dependent that has an object ("appeal for calm")."""
+    return next((c for c in noun.rights if c.dep_ == "prep" and _pobj_of(c) is not None), None)
+
+
 def _first_object(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
 
@@ -217,10 +222,11 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
             else:
                 rel_extra = adjective
                 main_objects = [complement]
-        elif light and after and len(main_objects) == 1:
-            # "made an offer on X": the object joins the relation, the preposition too
-            prep, _ = after[0]
-            rel_extra = [*span_of(objects[0]), prep]
+        elif light and len(main_objects) == 1 and (after or _pobj_of_noun(objects[0]) is not None):
+            # "made an offer on X", "made an appeal for calm": the object joins the relation, the preposition too
+            prep = after[0][0] if after else _pobj_of_noun(objects[0])
+            assert prep is not None
+            rel_extra = [*span_of(objects[0], _CUT_DEPS | {"prep"}), prep]
             pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
             main_objects = _conjuncts(pobj)
             mods = [m for m in mods if m[0] is not prep]

@@ -35,6 +35,13 @@ class Extraction:
     def subject(self) -> str:
         return self.arguments[0]
 
+    @property
+    def readable_relation(self) -> str:
+        """The relation for people: a "be" the text leaves out (Open IE's convention) reads "is"."""
+        if self.candidate.implicit == "be":
+            return "is" + self.relation[2:]
+        return self.relation
+
 
 def _render(c: Candidate) -> Extraction:
     words = [c.implicit] if c.implicit else []
@@ -107,7 +114,8 @@ def triples(doclike: Doc | Span, doc_id: str = "", index: MentionIndex | None = 
         rel_tokens = c.relation or [c.predicate]
         if c.agent_index == 1:
             subj, obj, subj_head, obj_head = obj, subj, obj_head, subj_head
-        yield _triple(doc_id, subj, ex.relation, rel_tokens, obj, (subj_head, obj_head), ex, ex.confidence, index)
+        yield _triple(doc_id, subj, ex.readable_relation, rel_tokens, obj, (subj_head, obj_head), ex,
+                      ex.confidence, index)
         if not c.core:
             continue
         for arg, head in zip(c.arguments[2:], c.heads[2:], strict=True):
