@@ -62,16 +62,15 @@ def sentence_records(nlp: Language, lines: Iterable[str], fmt: str) -> Iterator[
 def article_records(nlp: Language, articles: Iterable[Any], fmt: str) -> Iterator[str]:
     """Output lines for articles: every sentence of every article, with provenance in jsonl."""
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=16):
-        for sent in doc.sents:
-            found = extractions(sent)
-            for ex in found:
-                if fmt == "carb":
-                    cols = [_clean(sent.text), f"{ex.confidence:.4f}", _clean(ex.relation),
-                            *(_clean(a) for a in ex.arguments)]
-                    yield "\t".join(cols)
-                else:
-                    yield json.dumps(jsonl_record(ex, article.id, sent.text.strip(), sent.start_char),
-                                     ensure_ascii=False)
+        for ex in extractions(doc):
+            sent = ex.sentence
+            if fmt == "carb":
+                cols = [_clean(ex.sentence_text), f"{ex.confidence:.4f}", _clean(ex.relation),
+                        *(_clean(a) for a in ex.arguments)]
+                yield "\t".join(cols)
+            else:
+                yield json.dumps(jsonl_record(ex, article.id, ex.sentence_text, sent.start_char),
+                                 ensure_ascii=False)
 
 
 def read_sentence_lines(source: str | Path) -> list[str]:

@@ -42,7 +42,7 @@ def main() -> None:
         for ex in extractions(doc):
             c = ex.candidate
             pred = carb.Tuple(ex.relation, tuple(ex.arguments))
-            rows.append(features(c.features, c.relation, c.arguments, c.heads, c.predicate))
+            rows.append(features(c.features, c.relation, c.arguments, c.heads, c.predicate, len(ex.sentence)))
             targets.append(max((carb.match(g, pred)[0] for g in golds), default=0.0))
     names = sorted({k for r in rows for k in r})
     x = np.array([[r.get(n, 0.0) for n in names] for r in rows])

@@ -61,5 +61,5 @@ def svo_extractions(doclike: Doc | Span) -> list[Extraction]:
         args = [doc[min(t.i for t in so[k]) : max(t.i for t in so[k]) + 1] for k in ("s", "o")]
         cand = Candidate(rel, args, [verb, verb], verb)
         out.append(Extraction(" ".join(t.text for t in rel), [_text(so["s"]), _text(so["o"])], 1.0,
-                              False, False, 0, 0, cand))
+                              False, False, 0, 0, cand, doc[:], doc.text))
     return out

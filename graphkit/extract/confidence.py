@@ -29,7 +29,7 @@ def confidence(features: dict[str, float]) -> float:
 
 
 def features(clause: dict[str, float], relation: list[Token], arguments: list[Span], heads: list[Token],
-             predicate: Token) -> dict[str, float]:
+             predicate: Token, sentence_len: int) -> dict[str, float]:
     """The clause's own features plus what the rendered extraction looks like (lengths, heads)."""
     feats = dict(clause)
     arg_tokens = sum(len(a) for a in arguments)
@@ -40,5 +40,5 @@ def features(clause: dict[str, float], relation: list[Token], arguments: list[Sp
     feats["object_len"] = min(len(arguments[1]), 20) / 20 if len(arguments) > 1 else 0.0
     feats["relation_len"] = min(len(relation), 6) / 6
     feats["root"] = float(predicate.dep_ == "ROOT")
-    feats["sentence_len"] = min(len(predicate.sent), 60) / 60
+    feats["sentence_len"] = min(sentence_len, 60) / 60
     return feats

@@ -30,6 +30,8 @@ class Extraction:
     start: int  # character offsets in the Doc covering the relation and all arguments
     end: int
     candidate: Candidate
+    sentence: Span
+    sentence_text: str  # built once per sentence: Span.text walks every token
 
     @property
     def subject(self) -> str:
@@ -43,10 +45,10 @@ class Extraction:
         return self.relation
 
 
-def _render(c: Candidate) -> Extraction:
+def _render(c: Candidate, sentence: Span, sentence_text: str) -> Extraction:
     words = [c.implicit] if c.implicit else []
     words.extend(t.text for t in c.relation)
-    feats = features(c.features, c.relation, c.arguments, c.heads, c.predicate)
+    feats = features(c.features, c.relation, c.arguments, c.heads, c.predicate, len(sentence))
     starts = [a.start_char for a in c.arguments] + [t.idx for t in c.relation]
     ends = [a.end_char for a in c.arguments] + [t.idx + len(t) for t in c.relation]
     return Extraction(
@@ -58,21 +60,26 @@ def _render(c: Candidate) -> Extraction:
         start=min(starts),
         end=max(ends),
         candidate=c,
+        sentence=sentence,
+        sentence_text=sentence_text,
     )
 
 
 def extractions(doclike: Doc | Span) -> list[Extraction]:
     """Open IE extractions of a sentence (or a whole Doc), duplicates removed, in text order."""
-    seen: set[tuple[str, ...]] = set()
     out = []
-    for c in candidates(doclike):
-        if len(c.arguments) < 2 or not c.arguments[0].text or not c.arguments[1].text:
-            continue
-        ex = _render(c)
-        key = (ex.relation, *ex.arguments)
-        if key not in seen:
-            seen.add(key)
-            out.append(ex)
+    sentences = list(doclike.sents) if isinstance(doclike, Doc) else [doclike]
+    for sentence in sentences:  # found once here, never looked up again per token
+        seen: set[tuple[str, ...]] = set()
+        text = sentence.text.strip()
+        for c in candidates(sentence):
+            if len(c.arguments) < 2 or not len(c.arguments[0]) or not len(c.arguments[1]):
+                continue
+            ex = _render(c, sentence, text)
+            key = (ex.relation, *ex.arguments)
+            if key not in seen:
+                seen.add(key)
+                out.append(ex)
     return out
 
 
@@ -82,7 +89,7 @@ def _pobj(prep: Token) -> Token | None:
 
 def _triple(doc_id: str, subj: Span, relation: str, rel_tokens: list[Token], obj: Span,
             heads: tuple[Token, Token], ex: Extraction, confidence: float, index: MentionIndex | None) -> Triple:
-    sent = ex.candidate.predicate.sent
+    sent = ex.sentence
     start = min(subj.start_char, obj.start_char, *(t.idx for t in rel_tokens))
     end = max(subj.end_char, obj.end_char, *(t.idx + len(t) for t in rel_tokens))
     subject_mention = index.at(heads[0]) if index else None
@@ -91,7 +98,7 @@ def _triple(doc_id: str, subj: Span, relation: str, rel_tokens: list[Token], obj
         subject=subj.text,
         relation=relation,
         object=obj.text,
-        prov=Provenance(doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
+        prov=Provenance(doc_id, ex.sentence_text, start, end, sent.start_char, sent.end_char),
         subject_key=subject_mention.key if subject_mention else None,
         object_key=object_mention.key if object_mention else None,
         negated=ex.negated,
