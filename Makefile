@@ -31,6 +31,7 @@ test: $(DEVSTAMP)
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check graphkit tests benchmarks tools
+	$(BIN)/mypy --strict graphkit
 
 neo4j-start:
 	bash tools/neo4j/start

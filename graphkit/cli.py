@@ -8,13 +8,15 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graphkit.errors import GraphkitError
+from graphkit.query.catalog import cli_names
 
-QUERY_NAMES = ("agencies-allegations", "who-alleges", "actor", "timeline")
+if TYPE_CHECKING:
+    from graphkit.backends import Backend
 
 
 class _Context:
@@ -42,10 +44,11 @@ def _print_frame(frame: Any, fmt: str) -> None:
             click.echo(frame.map(cut).to_string(index=False))
 
 
-def _neo4j_settings(uri: str | None, user: str | None, database: str | None) -> Any:
-    from graphkit.backends.neo4j_backend import Neo4jSettings
+def _backend(target: str, user: str | None = None, database: str | None = None) -> Backend:
+    """The one place the CLI chooses a backend: a graph file or a Neo4j URI (password: NEO4J_PASSWORD)."""
+    from graphkit.backends import open_backend
 
-    return Neo4jSettings.from_env(uri=uri, user=user, database=database)
+    return open_backend(target, user=user, database=database)
 
 
 def _neo4j_options(func: Any) -> Any:
@@ -117,11 +120,11 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
 
 
 def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:
-    from graphkit.backends.neo4j_backend import connect, write_graph
-
-    settings = _neo4j_settings(uri, user, database)
-    with connect(settings) as driver:
-        stats = write_graph(driver, graph, database=settings.database)
+    backend = _backend(uri, user, database)
+    try:
+        stats = backend.write(graph)
+    finally:
+        backend.close()
     click.echo(f"loaded into {uri}: {stats}")
 
 
@@ -138,7 +141,7 @@ def load(graph_path: Path, neo4j_uri: str, user: str | None, database: str | Non
 
 
 @cli.command()
-@click.argument("name", type=click.Choice(QUERY_NAMES))
+@click.argument("name", type=click.Choice(cli_names()))
 @click.argument("arg", required=False)
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), help="graph.json (or its folder).")
 @click.option("--neo4j-uri", default=None, help="Run the Cypher version on this Neo4j server instead.")
@@ -153,19 +156,13 @@ def query(name: str, arg: str | None, graph_path: Path | None, neo4j_uri: str | 
     params = {spec.params[0]: arg} if spec.params else {}
     if spec.params and not arg:
         raise click.UsageError(f"query {name} needs an argument: {spec.params[0].upper()}")
-    if neo4j_uri:
-        from graphkit.backends.neo4j_backend import connect, run_named_query
-
-        settings = _neo4j_settings(neo4j_uri, user, database)
-        with connect(settings) as driver:
-            frame = run_named_query(driver, name, params, database=settings.database)
-    else:
-        if graph_path is None:
-            raise click.UsageError("give --graph DIR/graph.json or --neo4j-uri")
-        from graphkit.graph import load_graph
-        from graphkit.query import run_query
-
-        frame = run_query(name, load_graph(graph_path), **params)
+    if graph_path is None and not neo4j_uri:
+        raise click.UsageError("give --graph DIR/graph.json or --neo4j-uri")
+    backend = _backend(neo4j_uri or str(graph_path), user, database)
+    try:
+        frame = backend.run(name, **params)
+    finally:
+        backend.close()
     _print_frame(frame, fmt)
 
 
@@ -179,15 +176,17 @@ def query(name: str, arg: str | None, graph_path: Path | None, neo4j_uri: str | 
 def cypher(cypher_text: str | None, cypher_file: Path | None, params: tuple[str, ...], neo4j_uri: str, fmt: str,
            user: str | None, database: str | None) -> None:
     """Run a read-only Cypher query on Neo4j and print the result."""
-    from graphkit.backends.neo4j_backend import connect, run_cypher
+    from graphkit.backends.neo4j import Neo4jBackend
 
     if bool(cypher_text) == bool(cypher_file):
         raise click.UsageError("give a query text or --file, not both")
     text = cypher_text or cypher_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
     values = dict(p.split("=", 1) for p in params if "=" in p)
-    settings = _neo4j_settings(neo4j_uri, user, database)
-    with connect(settings) as driver:
-        frame = run_cypher(driver, text, values, database=settings.database)
+    backend = Neo4jBackend.open(neo4j_uri, user=user, database=database)
+    try:
+        frame = backend.cypher(text, values)
+    finally:
+        backend.close()
     _print_frame(frame, fmt)
 
 

@@ -8,31 +8,20 @@ type) links, (source, type) pairs, (document, type) pairs and typed relations.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from graphkit.errors import GoldFileError
+from graphkit.names import scorer_key
 from graphkit.types import UNDIRECTED_RELATIONS
 
 NAMED_TYPES = frozenset({"Person", "Organization", "Location"})
 
 
-def norm_name(name: object) -> str:
-    s = unicodedata.normalize("NFKD", str(name))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("’", "'").replace("'s ", " ")
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
-
-
 def _names(entity: dict[str, Any]) -> set[str]:
-    out = {norm_name(entity.get("name", ""))}
-    out.update(norm_name(a) for a in entity.get("aliases") or [])
+    out = {scorer_key(entity.get("name", ""))}
+    out.update(scorer_key(a) for a in entity.get("aliases") or [])
     out.discard("")
     return out
 
@@ -107,7 +96,7 @@ def align(gold: dict[str, dict[str, Any]], system: dict[str, dict[str, Any]]) ->
         for gid, gnames in gold_names.items():
             overlap = len(names & gnames)
             if overlap:
-                exact = norm_name(s.get("name", "")) == norm_name(gold[gid].get("name", ""))
+                exact = scorer_key(s.get("name", "")) == scorer_key(gold[gid].get("name", ""))
                 candidates.append((exact, overlap, sid, gid))
     candidates.sort(reverse=True)
     mapping: dict[str, str] = {}

@@ -7,36 +7,22 @@ Across documents: gazetteer ids and names equal after case, accent and article f
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
-from graphkit import data_files
-from graphkit.types import DocResult, Entity, Mention, Resolution
+from graphkit.names import (
+    accentless_variants,
+    demonyms,
+    fold,
+    group_glossary,
+    home_country,
+    initials,
+    is_acronym,
+    slug,
+)
+from graphkit.types import DocResult, Entity, EntityType, Mention, Resolution
 
-_STOP = {"of", "the", "and", "for", "de", "la", "del", "las", "los", "y", "el", "on", "in", "&"}
 _TYPE_PRIORITY = {"Organization": 3, "Person": 3, "Location": 2, "Group": 1}
-
-
-def fold(name: str) -> str:
-    """Case, accent, punctuation and leading-article folding used to compare names."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entity"
-
-
-def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-–]+", fold(name)) if w and w not in _STOP]
-    return "".join(w[0] for w in words)
 
 
 class _UnionFind:
@@ -59,11 +45,6 @@ class _UnionFind:
             self.reasons[ra].append(reason)
 
 
-def _is_acronym(text: str) -> bool:
-    core = text.replace(".", "")
-    return 2 <= len(core) <= 8 and core.isupper() and core.isalpha()
-
-
 def _within_document(result: DocResult, uf: _UnionFind) -> None:
     text = result.article.text
     items = sorted(result.mentions, key=lambda m: m.start)
@@ -81,7 +62,7 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
         for other in named[i + 1 :]:
             if other.start > close or close < 0:
                 break
-            if other.type in (m.type, "Organization", "Location") or _is_acronym(other.text):
+            if other.type in (m.type, "Organization", "Location") or is_acronym(other.text):
                 uf.union(m.key, other.key, f"{other.text!r} in parentheses after {m.text!r}")
     # "the “collectives” (illegitimate armed groups that support Maduro)": a gloss of a group is that group
     groups = [m for m in items if m.type == "Group"]
@@ -108,57 +89,27 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
     # initials: "IACHR" and "Inter-American Commission on Human Rights"
     long_names = [m for m in named if len(m.text.split()) >= 2 and m.type == "Organization"]
     for m in named:
-        if _is_acronym(m.text):
-            for full in long_names:
-                if initials(full.text) == m.text.replace(".", "").lower():
-                    uf.union(full.key, m.key, f"{m.text!r} is the initials of {full.text!r}")
+        if is_acronym(m.text):
+            for spelled in long_names:
+                if initials(spelled.text) == m.text.replace(".", "").lower():
+                    uf.union(spelled.key, m.key, f"{m.text!r} is the initials of {spelled.text!r}")
                     break
     # surnames: "Dugarte" after "Ronald Dugarte" (whatever NER called the lone surname)
     people = [m for m in named if m.type == "Person" and len(m.text.split()) >= 2]
     for m in named:
-        if len(m.text.split()) != 1 or _is_acronym(m.text):
+        if len(m.text.split()) != 1 or is_acronym(m.text):
             continue
-        for full in people:
-            if fold(full.text).split()[-1] == fold(m.text) or (
-                len(fold(full.text).split()) >= 3 and fold(m.text) in fold(full.text).split()[1:]
+        for person in people:
+            if fold(person.text).split()[-1] == fold(m.text) or (
+                len(fold(person.text).split()) >= 3 and fold(m.text) in fold(person.text).split()[1:]
             ):
                 if m.type != "Person":
                     m.type = "Person"
-                uf.union(full.key, m.key, f"{m.text!r} is the surname of {full.text!r}")
+                uf.union(person.key, m.key, f"{m.text!r} is the surname of {person.text!r}")
                 break
 
 
 _QUOTED = re.compile(r"[“\"‘'][^”\"’']*[”\"’']")
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """Folded demonym -> country gazetteer id ("venezuelan" -> "loc-ve")."""
-    out: dict[str, str] = {}
-    for row in data_files.read_jsonl("gazetteers/locations.jsonl"):
-        if row.get("subtype") == "country":
-            for d in row.get("demonyms") or []:
-                out.setdefault(fold(d), row["id"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _glossary() -> dict[str, str]:
-    return {fold(k): fold(v) for k, v in (data_files.read_yaml("lexicons/group_glossary.yaml") or {}).items()}
-
-
-def home_country(text: str, mentions: Iterable[Mention]) -> str | None:
-    """The country a document is about (its gazetteer id): the one its places and demonyms name most."""
-    demonyms = _demonyms()
-    countries = set(demonyms.values())
-    votes: Counter[str] = Counter()
-    for m in mentions:
-        if m.type == "Location" and m.canonical_id in countries:
-            votes[m.canonical_id] += 1
-    for word in fold(text).split():
-        if word in demonyms:
-            votes[demonyms[word]] += 1
-    return votes.most_common(1)[0][0] if votes else None
 
 
 def home_countries(results: Iterable[DocResult]) -> dict[str, str]:
@@ -171,10 +122,10 @@ def group_key(text: str, home: str | None) -> str:
     """How an unnamed group is compared across documents: 'Venezuelan security forces' in an article about
     Venezuela is its 'security forces'; 'colectivos' are 'collectives'."""
     words = fold(text)
-    glossary = _glossary()
+    glossary = group_glossary()
     words = glossary.get(words, words)
     first, _, rest = words.partition(" ")
-    if rest and home is not None and _demonyms().get(first) == home:
+    if rest and home is not None and demonyms().get(first) == home:
         words = glossary.get(rest, rest)
     return words
 
@@ -236,7 +187,7 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
 
 
 def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> Entity:
-    type_votes = Counter()
+    type_votes: Counter[EntityType] = Counter()
     for m in members:
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))
@@ -248,7 +199,7 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         base_id = canonical.canonical_id or slug(name)
     else:
         # the fullest proper name: most words, then most frequent
-        name = max(surfaces, key=lambda s: (not _is_acronym(s), len(s.split()), surfaces[s], s))
+        name = max(surfaces, key=lambda s: (not is_acronym(s), len(s.split()), surfaces[s], s))
         base_id = slug(name)
     entity_id = base_id
     n = 2
@@ -257,7 +208,7 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         n += 1
     used_ids.add(entity_id)
     spelled = {a for m in members if not m.antecedent for a in (m.text, *m.aliases)}
-    aliases = sorted(({s for s in surfaces if s != name} | spelled | _accentless({name, *surfaces})) - {name})
+    aliases = sorted(({s for s in surfaces if s != name} | spelled | accentless_variants({name, *surfaces})) - {name})
     subtype = next((m.subtype for m in members if m.subtype), None)
     return Entity(
         id=entity_id,
@@ -269,12 +220,3 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         mentions=len(members),
         merge_reasons=sorted(set(reasons)),
     )
-
-
-def _accentless(names: Iterable[str]) -> set[str]:
-    out = set()
-    for n in names:
-        folded = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
-        if folded != n:
-            out.add(folded)
-    return out

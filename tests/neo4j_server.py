@@ -31,7 +31,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def neo4j_settings(tmp_path_factory):
-    from graphkit.backends.neo4j_backend import Neo4jSettings
+    from graphkit.backends.neo4j import Neo4jSettings
 
     if os.environ.get("NEO4J_URI"):
         yield Neo4jSettings.from_env()
@@ -54,7 +54,7 @@ def neo4j_settings(tmp_path_factory):
 @pytest.fixture
 def neo4j_driver(neo4j_settings):
     """A driver on an emptied database."""
-    from graphkit.backends.neo4j_backend import connect
+    from graphkit.backends.neo4j import connect
 
     driver = connect(neo4j_settings)
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.database)

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.backends import nx_queries
 from graphkit.errors import QueryParameterError, UnknownQueryError
-from graphkit.query import QUERIES, cypher_text, nx_queries, run_query
+from graphkit.query import QUERIES, cypher_text, run_query
 from tests.test_graph import tiny_graph
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,5 @@
-from graphkit.resolve import fold, initials, resolve
+from graphkit.names import fold, initials
+from graphkit.resolve import resolve
 from graphkit.types import Article, DocResult, Mention
 
 

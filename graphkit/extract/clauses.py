@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.parse import is_passive, subjects
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})

@@ -6,24 +6,17 @@ The weights live in data/lexicons/openie_confidence.yaml so they can be re-fitte
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from graphkit import data_files
+from graphkit import lexicons
 
 _LONG_ARGS = 12
 
 
-@lru_cache(maxsize=1)
-def weights() -> dict[str, float]:
-    raw = data_files.read_yaml("lexicons/openie_confidence.yaml") or {}
-    return {str(k): float(v) for k, v in raw.items()}
-
-
 def confidence(features: dict[str, float]) -> float:
     """Logistic of bias + sum of weight * feature; unknown features weigh nothing."""
-    w = weights()
+    w = lexicons.openie_confidence()
     z = w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-z))
 

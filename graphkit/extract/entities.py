@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from graphkit import data_files
+from graphkit import lexicons
+from graphkit.names import fold_accents, gazetteer_aliases, gazetteer_entries, leaders
 from graphkit.types import Mention
 
 LABELS = {
@@ -28,23 +28,6 @@ _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
 _QUANTIFIERS = {"several", "many", "some", "few", "more", "most", "around", "about", "over", "nearly", "almost",
                 "than", "least", "at", "dozens", "hundreds", "thousands", "roughly", "approximately", "numerous",
                 "other", "all", "both", "such", "these", "those", "various", "countless", "up", "to"}
-
-
-@lru_cache(maxsize=1)
-def group_nouns() -> dict[str, str]:
-    """Group head lemma -> role hint (actor, victim, either)."""
-    out: dict[str, str] = {}
-    for line in data_files.read_lines("lexicons/group_nouns.txt"):
-        lemma, _, hint = line.partition("\t")
-        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim", "self") else "either"
-    return out
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_subtypes() -> dict[str, tuple[str, str]]:
-    from graphkit.nlp.rulers import gazetteer_rows
-
-    return {r["id"]: (r.get("subtype") or "", r["name"]) for r in gazetteer_rows()}
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -67,7 +50,7 @@ def _mention(
     span: Span, doc_id: str, label: str, source: str, confidence: float = 1.0, canonical: str | None = None
 ) -> Mention:
     sent = span.sent
-    subtype, canonical_name = _gazetteer_subtypes().get(canonical, (None, None)) if canonical else (None, None)
+    subtype, canonical_name = gazetteer_entries().get(canonical, (None, None)) if canonical else (None, None)
     return Mention(
         key=f"{doc_id}:{span.start_char}-{span.end_char}",
         text=span.text,
@@ -85,59 +68,19 @@ def _mention(
     )
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, tuple[str, str]]:
-    """Folded name or alias -> (gazetteer id, type), for names that belong to exactly one entry."""
-    from graphkit.nlp.rulers import fold_accents, gazetteer_rows
-
-    seen: dict[str, set[tuple[str, str]]] = {}
-    for row in gazetteer_rows():
-        for name in (row["name"], *row.get("aliases", [])):
-            seen.setdefault(fold_accents(name).lower(), set()).add((row["id"], row["type"]))
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-
-
 def _known(span: Span) -> tuple[str, str] | None:
-    from graphkit.nlp.rulers import fold_accents
-
-    return _aliases().get(fold_accents(span.text).lower())
-
-
-@lru_cache(maxsize=1)
-def _leaders() -> dict[str, tuple[str, str, str]]:
-    """Folded leader name or alias -> (leader id, leader name, government id)."""
-    from graphkit.nlp.rulers import fold_accents, gazetteer_rows
-
-    out: dict[str, tuple[str, str, str]] = {}
-    for row in gazetteer_rows():
-        if row.get("type") == "Person" and row.get("government"):
-            for name in (row["name"], *row.get("aliases", [])):
-                out.setdefault(fold_accents(name).lower(), (row["id"], row["name"], row["government"]))
-    return out
-
-
-@lru_cache(maxsize=1)
-def leader_governments() -> dict[str, str]:
-    """Ruler id -> the government id the ruler heads or headed (not opposition leaders or claimants)."""
-    from graphkit.extract import lexicons
-    from graphkit.nlp.rulers import gazetteer_rows
-
-    ruling = lexicons.word_list("ruling_roles")
-    return {row["id"]: row["government"] for row in gazetteer_rows()
-            if row.get("type") == "Person" and row.get("government") and row.get("role") in ruling}
+    return gazetteer_aliases().get(fold_accents(span.text).lower())
 
 
 def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
     """'the Maduro regime', 'regime of Nicolás Maduro': the leader named inside a government's name."""
-    from graphkit.nlp.rulers import fold_accents
-
     names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
     for size in range(len(names), 0, -1):
         for i in range(len(names) - size + 1):
             window = names[i : i + size]
             if window[-1].i - window[0].i != size - 1:
                 continue
-            hit = _leaders().get(fold_accents(" ".join(t.text for t in window)).lower())
+            hit = leaders().get(fold_accents(" ".join(t.text for t in window)).lower())
             if hit and hit[2] == ent.ent_id_:
                 span = ent.doc[window[0].i : window[-1].i + 1]
                 return _mention(span, doc_id, "Person", "ruler", 0.9, canonical=hit[0])
@@ -162,7 +105,7 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
 
 
 def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, ...]]]:
-    nouns = group_nouns()
+    nouns = lexicons.group_nouns()
     for chunk in doc.noun_chunks:
         root = chunk.root
         forms = {root.lemma_.lower(), root.lower_, root.lower_.removesuffix("s"), root.lower_.removesuffix("es")}

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.types import Mention, Provenance, Relation
 
@@ -289,33 +289,44 @@ def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """The yaml cue phrases ending in a preposition: "X, based in Y", "a critic of Y, X", "serving as the
     headquarters of Y" (passive: Y is in X). The far side is the preposition's object, the near side is found
     by climbing the parse from the phrase's first word."""
-    phrases = _cue_phrases()
+    by_first = _cue_phrases_by_first_word()
     used: set[int] = set()
-    for token in doc:
-        if token.i in used:
-            continue
-        for words, kind, passive in phrases:
-            n = len(words)
-            if token.i + n > token.sent.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
+    for sent in doc.sents:
+        lowered = [t.lower_ for t in sent]
+        for offset, token in enumerate(sent):
+            if token.i in used:
                 continue
-            last = doc[token.i + n - 1]
-            pobjs = [c for c in last.children if c.dep_ == "pobj"]
-            if last.pos_ != "ADP" or not pobjs:
-                continue
-            used.update(range(token.i, token.i + n))
-            near = _phrase_subject(token, pobjs, index)
-            if near is None:
+            for words, kind, passive in by_first.get(lowered[offset], ()):
+                n = len(words)
+                if tuple(lowered[offset : offset + n]) != words:
+                    continue
+                last = doc[token.i + n - 1]
+                pobjs = [c for c in last.children if c.dep_ == "pobj"]
+                if last.pos_ != "ADP" or not pobjs:
+                    continue
+                used.update(range(token.i, token.i + n))
+                near = _phrase_subject(token, pobjs, index)
+                if near is None:
+                    break
+                for pobj in pobjs:
+                    for far in _phrase_objects(pobj, index):
+                        src, tgt = (far, near) if passive else (near, far)
+                        sources, targets = _ARG_TYPES[kind]
+                        if src is tgt or src.type not in sources or tgt.type not in targets:
+                            continue
+                        yield _relation(kind, src, tgt, sent, " ".join(words),
+                                        past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
+                                        confidence=0.65)
                 break
-            for pobj in pobjs:
-                for far in _phrase_objects(pobj, index):
-                    src, tgt = (far, near) if passive else (near, far)
-                    sources, targets = _ARG_TYPES[kind]
-                    if src is tgt or src.type not in sources or tgt.type not in targets:
-                        continue
-                    yield _relation(kind, src, tgt, token.sent, " ".join(words),
-                                    past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
-                                    confidence=0.65)
-            break
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]:
+    """The cue phrases indexed by their first word, longest first: one dict look-up per token."""
+    out: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for entry in _cue_phrases():
+        out.setdefault(entry[0][0], []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:

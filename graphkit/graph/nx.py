@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import networkx as nx
 
-from graphkit.types import GraphData, Provenance
+from graphkit.types import ROLE_EDGES, GraphData, Provenance
 
-ROLE_EDGES = (("perpetrators", "PERPETRATOR"), ("victims", "VICTIM"), ("sources", "SOURCE"),
-              ("locations", "LOCATION"))
+# the embedded store: node ids are entity, event and document ids
+NxGraph: TypeAlias = "nx.MultiDiGraph[str]"
 
 
 def _prov(p: Provenance) -> dict[str, object]:
@@ -18,8 +20,8 @@ def edge_key(kind: str, doc: str, start: int) -> str:
     return f"{kind}|{doc}|{start}"
 
 
-def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
+def to_networkx(graph: GraphData) -> NxGraph:
+    g: NxGraph = nx.MultiDiGraph()
     for d in graph.documents:
         g.add_node(d.id, kind="document", label="Document", id=d.id, title=d.title or "", url=d.url or "",
                    date=d.date or "", sha256=d.sha256)
@@ -33,7 +35,7 @@ def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
                    end=ev.prov.end, confidence=ev.confidence)
         if ev.doc_id in g:
             g.add_edge(ev.id, ev.doc_id, key=edge_key("REPORTED_IN", ev.doc_id, 0), type="REPORTED_IN")
-        for role, kind in ROLE_EDGES:
+        for role, kind in ROLE_EDGES.items():
             for entity_id in getattr(ev, role):
                 if entity_id in g:
                     g.add_edge(entity_id, ev.id, key=edge_key(kind, ev.doc_id, ev.prov.start), type=kind,

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from graphkit import data_files
-
-
-def fold_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+from graphkit import lexicons
+from graphkit.names import fold_accents, gazetteer_rows
 
 
 def _variants(name: str) -> set[str]:
     out = {name.strip()}
     out.add(fold_accents(name.strip()))
     return {v for v in out if v}
-
-
-def gazetteer_rows() -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for name in data_files.gazetteer_names():
-        rows.extend(data_files.read_jsonl(name))
-    return rows
 
 
 def _phrase_patterns(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -43,9 +31,9 @@ def _phrase_patterns(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return patterns
 
 
-def _government_patterns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _government_patterns(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """'the Maduro regime', 'regime of Nicolás Maduro', 'the Venezuelan State', 'Chavista regime'."""
-    gov_nouns = [n.lower() for n in data_files.read_lines("lexicons/government_nouns.txt")]
+    gov_nouns = sorted(lexicons.word_list("government_nouns"))
     if not gov_nouns:
         return []
     governments = {r["country"]: r["id"] for r in rows if r.get("subtype") == "government" and r.get("country")}

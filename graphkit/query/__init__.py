@@ -1,6 +1,18 @@
 """Named queries: one name, a NetworkX implementation and a Cypher file, the same DataFrame."""
 
-from graphkit.query.catalog import QUERIES, QuerySpec, cypher_text, get_spec
-from graphkit.query.run import run_query
+from __future__ import annotations
 
-__all__ = ["QUERIES", "QuerySpec", "cypher_text", "get_spec", "run_query"]
+from typing import Any
+
+from graphkit.query.catalog import QUERIES, QuerySpec, cli_names, cypher_text, get_spec
+
+__all__ = ["QUERIES", "QuerySpec", "cli_names", "cypher_text", "get_spec", "run_query"]
+
+
+def __getattr__(name: str) -> Any:
+    """run_query loads pandas and networkx: import it only when asked, so the CLI's --help stays instant."""
+    if name == "run_query":
+        from graphkit.query.run import run_query
+
+        return run_query
+    raise AttributeError(f"module 'graphkit.query' has no attribute {name!r}")

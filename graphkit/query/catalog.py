@@ -1,6 +1,6 @@
 """The catalog of named queries: parameters, output columns, what each answers.
 
-The name is the contract: QUERIES[name], queries/<name>.cypher and nx_queries.<name> exist together.
+The name is the contract: QUERIES[name], queries/<name>.cypher and backends/nx_queries.<name> exist together.
 The CLI spells names with hyphens (agencies-allegations), code and files with underscores.
 """
 
@@ -53,6 +53,11 @@ QUERIES: dict[str, QuerySpec] = {
 
 def canonical_name(name: str) -> str:
     return name.strip().replace("-", "_").lower()
+
+
+def cli_names() -> tuple[str, ...]:
+    """The query names as the command line spells them (hyphens)."""
+    return tuple(name.replace("_", "-") for name in QUERIES)
 
 
 def get_spec(name: str) -> QuerySpec:

@@ -17,33 +17,40 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from graphkit import data_files
-from graphkit.resolve import fold
-from graphkit.types import GraphData
-
-ROLE_LABELS = {"perpetrators": "perpetrator", "victims": "victim", "sources": "source", "locations": "location"}
+from graphkit import lexicons
+from graphkit.graph.nx import to_networkx
+from graphkit.names import fold
+from graphkit.types import RELATION_TYPES, ROLE_EDGES, GraphData
 
 
 def _style() -> dict:
-    return data_files.read_yaml("viz_style.yaml") or {}
+    return lexicons.viz_style()
+
+
+_MAP_EDGES = {*ROLE_EDGES.values(), *RELATION_TYPES}  # no document, mention or raw-triple edges
 
 
 def _graph(graph: GraphData) -> nx.MultiDiGraph:
-    """Entities and events only; document nodes would crowd the map."""
+    """The map's view of the one NetworkX form of the graph: entities, events, roles and relations."""
+    full = to_networkx(graph)
     g = nx.MultiDiGraph()
-    for e in graph.entities:
-        g.add_node(e.id, kind="entity", type=e.type, name=e.name, docs=e.docs, aliases=e.aliases)
-    for ev in graph.events:
-        g.add_node(ev.id, kind="event", type=ev.type, name=ev.type.replace("_", " "), docs=[ev.doc_id],
-                   status=ev.status, date=ev.date, evidence=ev.prov.sentence)
-        for role, label in ROLE_LABELS.items():
-            for ent in getattr(ev, role):
-                if ent in g:
-                    g.add_edge(ent, ev.id, label=label, evidence=ev.prov.sentence, doc=ev.doc_id)
-    for r in graph.relations:
-        if r.source in g and r.target in g:
-            g.add_edge(r.source, r.target, label=r.type, evidence=r.prov.sentence, doc=r.prov.doc_id, past=r.past)
+    for node, a in full.nodes(data=True):
+        if a["kind"] == "entity":
+            g.add_node(node, kind="entity", type=a["type"], name=a["name"], docs=a["docs"], aliases=a["aliases"])
+        elif a["kind"] == "event":
+            g.add_node(node, kind="event", type=a["type"], name=a["type"].replace("_", " "), docs=[a["doc"]],
+                       status=a["status"], date=a["date"] or None, evidence=a["evidence"])
+    for u, v, a in full.edges(data=True):
+        kind = a["type"]
+        if kind not in _MAP_EDGES:
+            continue
+        label = kind.lower() if kind in _ROLE_KINDS else kind
+        extra = {"past": a["past"]} if kind in RELATION_TYPES else {}
+        g.add_edge(u, v, label=label, evidence=a["evidence"], doc=a["doc"], **extra)
     return g
+
+
+_ROLE_KINDS = frozenset(ROLE_EDGES.values())
 
 
 def select_subgraph(

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from graphkit.backends.neo4j_backend import run_named_query, write_graph
+from graphkit.backends.neo4j import run_named_query, write_graph
 from graphkit.query import QUERIES, run_query
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.model]

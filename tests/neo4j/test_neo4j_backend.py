@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from graphkit.backends.neo4j_backend import (
+from graphkit.backends.neo4j import (
     Neo4jConnectionError,
     Neo4jSettings,
     connect,

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from graphkit import data_files
-from graphkit.errors import GraphkitError, SchemaError
-from graphkit.graph.nx import ROLE_EDGES
+from graphkit import lexicons
+from graphkit.backends.base import WriteStats
+from graphkit.errors import GraphkitError, QueryParameterError, SchemaError
+from graphkit.lexicons import Schema
 from graphkit.query.catalog import cypher_text, get_spec
-from graphkit.types import GraphData
+from graphkit.types import ROLE_EDGES, GraphData
 
 
 class Neo4jConnectionError(GraphkitError):
@@ -34,7 +35,7 @@ class Neo4jSettings:
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Neo4jSettings:
-        values = {
+        values: dict[str, Any] = {
             "uri": os.environ.get("NEO4J_URI", ""),
             "user": os.environ.get("NEO4J_USER", "neo4j"),
             "password": os.environ.get("NEO4J_PASSWORD", ""),
@@ -44,26 +45,6 @@ class Neo4jSettings:
         if not values["uri"]:
             raise Neo4jConnectionError("no Neo4j URI: pass --neo4j-uri or set NEO4J_URI")
         return cls(**values)
-
-
-@dataclass
-class WriteStats:
-    nodes_created: int = 0
-    relationships_created: int = 0
-    properties_set: int = 0
-    rows: int = 0
-    batches: int = 0
-
-    def add(self, counters: Any, rows: int) -> None:
-        self.nodes_created += counters.nodes_created
-        self.relationships_created += counters.relationships_created
-        self.properties_set += counters.properties_set
-        self.rows += rows
-        self.batches += 1
-
-    def __str__(self) -> str:
-        return (f"{self.rows} rows in {self.batches} batches: {self.nodes_created} nodes and "
-                f"{self.relationships_created} relationships created, {self.properties_set} properties set")
 
 
 def connect(settings: Neo4jSettings) -> Any:
@@ -108,26 +89,15 @@ def connect(settings: Neo4jSettings) -> Any:
     return driver
 
 
-# -- the closed schema ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Schema:
-    entity_types: frozenset[str]
-    relationship_types: frozenset[str]
-    node_labels: frozenset[str] = field(default_factory=frozenset)
-
-
-def load_schema() -> Schema:
-    raw = data_files.read_yaml("schema.yaml")
-    return Schema(frozenset(raw["entity_types"]), frozenset(raw["relationship_types"]), frozenset(raw["node_labels"]))
-
+# -- the closed schema (data/schema.yaml) ----------------------------------------------------------
 
 def _check(schema: Schema, graph: GraphData) -> None:
     bad_types = {e.type for e in graph.entities} - schema.entity_types
-    bad_rels = {r.type for r in graph.relations} - schema.relationship_types
-    if bad_types or bad_rels:
+    bad_rels = {r.type for r in graph.relations} - schema.relationship_types.keys()
+    bad_events = {e.type for e in graph.events} - schema.event_types
+    if bad_types or bad_rels or bad_events:
         raise SchemaError(f"not in the closed schema: entity types {sorted(bad_types)}, "
-                          f"relation types {sorted(bad_rels)}"
+                          f"relation types {sorted(bad_rels)}, event types {sorted(bad_events)}"
                           "; nothing was written")
 
 
@@ -161,7 +131,7 @@ def relationship_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
         prov = {"doc": ev.doc_id, "evidence": ev.prov.sentence, "start": ev.prov.start, "end": ev.prov.end}
         out.setdefault("REPORTED_IN", []).append({"a": ev.id, "b": ev.doc_id, "doc": ev.doc_id, "start": 0,
                                                   "props": {}})
-        for role, kind in ROLE_EDGES:
+        for role, kind in ROLE_EDGES.items():
             for entity_id in getattr(ev, role):
                 out.setdefault(kind, []).append({"a": entity_id, "b": ev.id, "doc": ev.doc_id,
                                                  "start": ev.prov.start, "props": prov})
@@ -192,9 +162,8 @@ def _node_statement(key: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}}) SET n:{labels} SET n += row.props"
 
 
-def relationship_statement(kind: str, schema_rels: dict[str, Any]) -> str:
-    spec = schema_rels[kind]
-    a, b = spec["from"], spec["to"]  # node labels of the closed schema file
+def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]]) -> str:
+    a, b = schema_rels[kind]  # node labels of the closed schema file
     identity = "doc: row.doc, start: row.start" + (", relation: row.relation" if kind == "TRIPLE" else "")
     return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
             f"MERGE (a)-[r:{kind} {{{identity}}}]->(b) SET r += row.props")
@@ -210,9 +179,8 @@ def ensure_constraints(driver: Any, database: str | None = None) -> None:
 
 def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, batch_size: int = 1000) -> WriteStats:
     """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
-    schema = load_schema()
+    schema = lexicons.schema()
     _check(schema, graph)
-    raw = data_files.read_yaml("schema.yaml")
     nodes, rels = node_rows(graph), relationship_rows(graph)
     for key in nodes:
         labels = key.split(":")
@@ -230,7 +198,7 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, b
                 summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
                 stats.add(summary.counters, len(batch))
         for kind, rows in rels.items():
-            statement = relationship_statement(kind, raw["relationship_types"])
+            statement = relationship_statement(kind, schema.relationship_types)
             for batch in batched(rows, batch_size):
                 summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
                 stats.add(summary.counters, len(batch))
@@ -271,3 +239,44 @@ def count_graph(driver: Any, database: str | None = None) -> dict[str, int]:
     nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
     rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
     return {"nodes": nodes, "relationships": rels}
+
+
+class Neo4jBackend:
+    """A Neo4j 5 server as a backend: batched idempotent writes, the named queries in Cypher."""
+
+    name = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings, batch_size: int = 1000) -> None:
+        self.settings = settings
+        self.batch_size = batch_size
+        self._driver: Any = None
+
+    @classmethod
+    def open(cls, target: str, **options: Any) -> Neo4jBackend:
+        """Settings from the URI and options (user, database, password), the rest from NEO4J_* variables."""
+        return cls(Neo4jSettings.from_env(uri=target, **options))
+
+    @property
+    def driver(self) -> Any:
+        if self._driver is None:
+            self._driver = connect(self.settings)
+        return self._driver
+
+    def write(self, graph: GraphData) -> WriteStats:
+        return write_graph(self.driver, graph, database=self.settings.database, batch_size=self.batch_size)
+
+    def run(self, query: str, /, **params: object) -> pd.DataFrame:
+        spec = get_spec(query)
+        missing = [p for p in spec.params if params.get(p) in (None, "")]
+        if missing:
+            raise QueryParameterError(f"query {spec.name.replace('_', '-')} needs: {', '.join(missing)}")
+        return run_named_query(self.driver, spec.name, dict(params), database=self.settings.database)
+
+    def cypher(self, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+        """Any read-only Cypher (run in a read transaction)."""
+        return run_cypher(self.driver, text, params, database=self.settings.database)
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
