@@ -41,7 +41,8 @@ def checked(value: object, allowed: tuple[_L, ...], what: str) -> _L:
 
 
 # an event role (a list on Event) -> the relationship type it becomes in a graph store
-ROLE_EDGES: dict[Role, str] = {"perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
+ROLE_EDGES: dict[Role, str] = {
+    "perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
 
 
 @dataclass

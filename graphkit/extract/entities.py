@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from graphkit import lexicons
+from graphkit.extract.parse import phrase
 from graphkit.names import fold_accents, gazetteer_aliases, gazetteer_entries, leaders
 from graphkit.types import Mention
 
@@ -90,8 +91,6 @@ def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
 def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     """The group as the text fully names it: with named modifiers ("U.S. law enforcement authorities") and
     with its prepositional phrases ("official within Venezuela's prisons service")."""
-    from graphkit.extract.parse import phrase
-
     out: list[str] = []
     named = _trim(chunk)
     if named is not None and named.start < span.start:
