@@ -308,6 +308,13 @@ def nominal_candidates(token: Token) -> list[Candidate]:
             if len(name) and all(t.pos_ == "PROPN" for t in name):
                 return [Candidate([], [name, title], [token, titles[-1]], token, features=feats, implicit="be")]
     out = []
+    for prep in token.rights:
+        pobj = _pobj_of(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "at") else None
+        if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ != "pobj":
+            # "a depot at Kettering" -> a depot | be in | Kettering
+            thing = span_of(token, _CUT_DEPS | {"prep", "acl"})
+            out.append(Candidate([], [thing, span_of(pobj)], [token, pobj], token,
+                                 features={**feats, "nominal": 0.0, "located": 1.0}, implicit="be in"))
     for appos in token.rights:
         if appos.dep_ == "appos" and appos.pos_ == "PROPN" and _adjacent(token, appos):
             head = doc[token.left_edge.i : token.i + 1]  # the noun and what precedes it

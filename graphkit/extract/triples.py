@@ -40,7 +40,7 @@ class Extraction:
     @property
     def readable_relation(self) -> str:
         """The relation for people: a "be" the text leaves out (Open IE's convention) reads "is"."""
-        if self.candidate.implicit == "be":
+        if self.candidate.implicit.startswith("be"):
             return "is" + self.relation[2:]
         return self.relation
 
