@@ -170,7 +170,7 @@ def _absorbed(verb: Token) -> bool:
     """An infinitive already read into its governor's relation ("tended to increase"), or one hanging
     on a noun ("efforts to streamline"), or a participle used as an adjective ("forced labour")."""
     if verb.dep_ == "xcomp":
-        return _chain(verb.head)[1] is not verb.head and verb in _chain(verb.head)[0]
+        return _chain(verb.head)[1] != verb.head and verb in _chain(verb.head)[0]
     if verb.dep_ == "acl":
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return True
@@ -183,18 +183,21 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
     if _absorbed(verb):
         return []
     subs = subjects(verb)
+    if not subs and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        subs = subjects(verb.head)  # "..., alleging fraud": the main clause's subject does it
     if not subs:
         return []
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in verb.children)
     words, tail = _chain(verb)
     passive = is_passive(verb)
     objects = _first_object(tail)
-    clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and c is not tail]
-    if tail is not verb:
+    clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and c != tail]
+    if tail != verb:
         clause_args = [c for c in clause_args if c.dep_ != "xcomp"]
     skip: set[int] = set()
     modifiers = _modifier_args(tail, skip)
-    if tail is not verb:
+    if tail != verb:
         modifiers = [m for m in _modifier_args(verb, skip) if m[0].i < verb.i] + modifiers
     out: list[Candidate] = []
     base = {"own_subject": float(own_subject), "relcl": float(verb.dep_ == "relcl"),
@@ -229,7 +232,7 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
             rel_extra = [*span_of(objects[0], _CUT_DEPS | {"prep"}), prep]
             pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
             main_objects = _conjuncts(pobj)
-            mods = [m for m in mods if m[0] is not prep]
+            mods = [m for m in mods if m[0] != prep]
     elif clause_args:
         main_objects = [clause_args[0]]
         mark = [m for m in clause_args[0].children if m.dep_ == "mark" and m.i < clause_args[0].i]
@@ -243,9 +246,11 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
         pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
         rel_extra = [prep]
         main_objects = _conjuncts(pobj) if pobj.dep_ == "pobj" else [pobj]
-        mods = [m for m in mods if m[0] is not prep]
+        mods = [m for m in mods if m[0] != prep]
         agent_first = prep.dep_ == "agent"
     relation = sorted({t.i: t for t in [*words, *rel_extra]}.values(), key=lambda t: t.i)
+    # "ads developed by X": a participle on a noun is a passive whose "be" the text leaves out
+    implicit = "be" if verb.dep_ == "acl" and verb.tag_ == "VBN" and len(words) == 1 else ""
     for sub in subject_tokens:
         for obj in main_objects:
             obj = _antecedent(tail, obj)
@@ -255,7 +260,7 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
                 obj_span = clause_span(obj)
             else:
                 obj_span = span_of(obj)
-            sub_span = span_of(sub, _CUT_DEPS | {"acl"}) if sub is verb.head else span_of(sub)
+            sub_span = span_of(sub, _CUT_DEPS | {"acl"}) if sub == verb.head else span_of(sub)
             args = [sub_span, obj_span, *(m[1] for m in mods)]
             heads = [sub, obj, *(m[0] for m in mods)]
             feats = dict(base)
@@ -264,7 +269,7 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
                           "light": float(len(rel_extra) > 1), "subject_conj": float(len(subject_tokens) > 1),
                           "object_conj": float(len(main_objects) > 1)})
             out.append(Candidate(relation, args, heads, verb, passive, 1 if agent_first else None, feats,
-                                 core=sorted(words, key=lambda t: t.i)))
+                                 implicit=implicit, core=sorted(words, key=lambda t: t.i)))
     return out
 
 
