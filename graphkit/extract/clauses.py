@@ -315,7 +315,7 @@ def nominal_candidates(token: Token) -> list[Candidate]:
     out = []
     for prep in token.rights:
         pobj = _pobj_of(prep) if prep.dep_ == "prep" and prep.lower_ in ("in", "at") else None
-        if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ != "pobj":
+        if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
             # "a depot at Kettering" -> a depot | be in | Kettering
             thing = span_of(token, _CUT_DEPS | {"prep", "acl"})
             out.append(Candidate([], [thing, span_of(pobj)], [token, pobj], token,

@@ -153,3 +153,23 @@ def test_reported_speech_keeps_the_attribution_out_of_the_claim(nlp):
 @pytest.mark.model
 def test_title_before_a_name_is_a_be_extraction(nlp):
     assert ("be", "Smith", "Senator") in _open(nlp, "Senator Smith opposed the bill.")
+
+
+@pytest.mark.model
+def test_participle_on_a_noun_is_a_passive_of_that_noun(nlp):
+    found = _open(nlp, "The agency released a report written by two former judges.")
+    assert ("be written by", "a report", "two former judges") in found
+    # in the graph the doer comes first, as for every passive with an agent
+    graph = _graph(nlp, "The agency released a report written by two former judges.")
+    assert ("two former judges", "is written by", "a report") in graph
+
+
+@pytest.mark.model
+def test_participial_clause_takes_the_main_subject(nlp):
+    found = _graph(nlp, "The union filed a complaint, accusing the company of fraud.")
+    assert ("The union", "accusing", "the company of fraud") in found
+
+
+@pytest.mark.model
+def test_thing_at_a_place_is_located_there(nlp):
+    assert ("be in", "the hospital", "Valencia") in _open(nlp, "Doctors at the hospital in Valencia went on strike.")
