@@ -57,7 +57,7 @@ def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in cut and not (child.dep_ == "appos" and _adjacent(current, child)):
+            if child.dep_ in cut and not (child.dep_ == "appos" and _part_of_name(current, child)):
                 continue
             left, right = min(left, child.i), max(right, child.i)
             stack.append(child)
@@ -73,6 +73,12 @@ def _adjacent(head: Token, appos: Token) -> bool:
     """An apposition with no punctuation between it and its noun is part of the name ("team X")."""
     lo, hi = sorted((head.i, appos.left_edge.i if appos.i > head.i else appos.right_edge.i))
     return not any(t.is_punct for t in head.doc[lo:hi])
+
+
+def _part_of_name(head: Token, appos: Token) -> bool:
+    """"team Ammanford FC", "Murray, Utah": an apposition that belongs to the name it follows."""
+    places = ("GPE", "LOC")
+    return _adjacent(head, appos) or (head.ent_type_ in places and appos.ent_type_ in places)
 
 
 def clause_span(token: Token) -> Span:
@@ -207,6 +213,8 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
     obj_lists: list[list[Token]] = [_conjuncts(o) for o in objects[:1]]
     rel_extra: list[Token] = []
     mods = list(modifiers)
+    main_objects: list[Token] = []
+    spans: dict[int, Span] = {}  # object spans fixed in advance (a modifier standing in for the object)
     agent_first = False
     if objects:
         main_objects = obj_lists[0]
@@ -240,21 +248,32 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
         mods = [(c, clause_span(c)) for c in clause_args[1:]] + mods
     else:
         after = [m for m in mods if m[0].dep_ in ("prep", "agent") and m[0].i > tail.i]
-        if not after:
+        if not after and mods:
+            # "the station closed just after midnight": the first modifier is the object
+            later = [m for m in mods if m[0].i > tail.i]
+            fixed = (later or mods)[0]
+            base["modifier_object"] = 1.0
+            main_objects = [fixed[0]]
+            spans[fixed[0].i] = fixed[1]
+            mods = [m for m in mods if m[0] != fixed[0]]
+        elif not after:
             return []
-        prep = after[0][0]
-        pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
-        rel_extra = [prep]
-        main_objects = _conjuncts(pobj) if pobj.dep_ == "pobj" else [pobj]
-        mods = [m for m in mods if m[0] != prep]
-        agent_first = prep.dep_ == "agent"
+        else:
+            prep = after[0][0]
+            pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+            rel_extra = [prep]
+            main_objects = _conjuncts(pobj) if pobj.dep_ == "pobj" else [pobj]
+            mods = [m for m in mods if m[0] != prep]
+            agent_first = prep.dep_ == "agent"
     relation = sorted({t.i: t for t in [*words, *rel_extra]}.values(), key=lambda t: t.i)
     # "ads developed by X": a participle on a noun is a passive whose "be" the text leaves out
     implicit = "be" if verb.dep_ == "acl" and verb.tag_ == "VBN" and len(words) == 1 else ""
     for sub in subject_tokens:
         for obj in main_objects:
             obj = _antecedent(tail, obj)
-            if obj.dep_ in _CLAUSE_ARG_DEPS:
+            if obj.i in spans:
+                obj_span = spans[obj.i]
+            elif obj.dep_ in _CLAUSE_ARG_DEPS:
                 obj_span = clause_span(obj)
             elif obj.dep_ == "pcomp":
                 obj_span = clause_span(obj)
@@ -277,7 +296,7 @@ def apposition_candidates(noun: Token) -> list[Candidate]:
     """'X, the minister of Y' -> X | is the minister of | Y; 'X, a lawyer' -> X | is | a lawyer."""
     out = []
     for appos in noun.children:
-        if appos.dep_ != "appos" or appos.pos_ not in ("NOUN", "PROPN") or _adjacent(noun, appos):
+        if appos.dep_ != "appos" or appos.pos_ not in ("NOUN", "PROPN") or _part_of_name(noun, appos):
             continue
         of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
