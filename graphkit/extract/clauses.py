@@ -66,6 +66,13 @@ def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
+    return _quoted(doc, left, right)
+
+
+def _quoted(doc: Doc, left: int, right: int) -> Span:
+    """The span, with the quotation marks around it when both are there ("`` total war ''")."""
+    if left > 0 and right + 1 < len(doc) and doc[left - 1].tag_ == "``" and doc[right + 1].tag_ == "''":
+        return doc[left - 1 : right + 2]
     return doc[left : right + 1]
 
 
@@ -198,6 +205,12 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
     words, tail = _chain(verb)
     passive = is_passive(verb)
     objects = _first_object(tail)
+    if not objects and not any(c.dep_ in _CLAUSE_ARG_DEPS or c.dep_ == "prep" for c in tail.children):
+        # "arrested and tortured the students": the first verb shares the second one's object
+        shared = next((c for c in tail.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if shared is not None:
+            objects = [c for c in _first_object(shared) if c.dep_ == "dobj"]
     clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and c != tail]
     if tail != verb:
         clause_args = [c for c in clause_args if c.dep_ != "xcomp"]

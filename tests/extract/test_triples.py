@@ -173,3 +173,15 @@ def test_participial_clause_takes_the_main_subject(nlp):
 @pytest.mark.model
 def test_thing_at_a_place_is_located_there(nlp):
     assert ("be in", "the hospital", "Valencia") in _open(nlp, "Doctors at the hospital in Valencia went on strike.")
+
+
+@pytest.mark.model
+def test_coordinated_verbs_share_the_object(nlp):
+    found = _graph(nlp, "Police officers arrested and tortured the students.")
+    assert ("Police officers", "arrested", "the students") in found
+    assert ("Police officers", "tortured", "the students") in found
+
+
+@pytest.mark.model
+def test_intransitive_verb_takes_its_modifier_as_object(nlp):
+    assert ("closed", "The factory", "last week") in _open(nlp, "The factory closed last week.")
