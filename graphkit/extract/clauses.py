@@ -328,7 +328,7 @@ def apposition_candidates(noun: Token) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     titles = lexicons.titles()
-    return frozenset(w for key in ("leads", "member_of") for entry in titles.get(key, ()) for w in entry.split())
+    return frozenset(entry for key in ("leads", "member_of") for entry in titles.get(key, ()) if " " not in entry)
 
 
 def nominal_candidates(token: Token) -> list[Candidate]:
