@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=("dev",))
     parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--steps", type=int, default=20000)
     args = parser.parse_args()
     nlp = make_nlp()
     lines = [line for line in (bench.DATA / f"{args.split}.txt").read_text().splitlines() if line.strip()]
@@ -48,7 +49,7 @@ def main() -> None:
     x = np.array([[r.get(n, 0.0) for n in names] for r in rows])
     y = np.array(targets)
     w, b = np.zeros(len(names)), 0.0
-    for _ in range(4000):
+    for _ in range(args.steps):
         p = 1 / (1 + np.exp(-(x @ w + b)))
         grad = p - y
         w -= 0.5 * (x.T @ grad / len(y) + args.l2 * w)

@@ -221,7 +221,9 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
     out: list[Candidate] = []
     base = {"own_subject": float(own_subject), "relcl": float(verb.dep_ == "relcl"),
             "subordinate": float(verb.dep_ in ("advcl", "ccomp", "xcomp", "acl", "relcl")),
-            "conj": float(verb.dep_ == "conj"), "passive": float(passive)}
+            "conj": float(verb.dep_ == "conj"), "passive": float(passive), "gerund": float(verb.tag_ == "VBG"),
+            "ccomp": float(verb.dep_ == "ccomp"), "advcl": float(verb.dep_ == "advcl"),
+            "acl": float(verb.dep_ == "acl")}
     subject_tokens = [_antecedent(verb, s) for s in subs]
     obj_lists: list[list[Token]] = [_conjuncts(o) for o in objects[:1]]
     rel_extra: list[Token] = []

@@ -26,7 +26,7 @@ def features(clause: dict[str, float], relation: list[Token], arguments: list[Sp
     """The clause's own features plus what the rendered extraction looks like (lengths, heads)."""
     feats = dict(clause)
     arg_tokens = sum(len(a) for a in arguments)
-    feats["long_args"] = float(max(0, arg_tokens - _LONG_ARGS))
+    feats["long_args"] = min(max(0, arg_tokens - _LONG_ARGS), 30) / 30
     feats["pronoun_subject"] = float(heads[0].pos_ == "PRON")
     feats["proper_subject"] = float(heads[0].pos_ == "PROPN")
     feats["subject_len"] = min(len(arguments[0]), 10) / 10
