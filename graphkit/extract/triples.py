@@ -131,5 +131,6 @@ def triples(doclike: Doc | Span, doc_id: str = "", index: MentionIndex | None = 
                 continue
             rel = [*c.core, head]
             obj_span = arg[1:] if len(arg) > 1 and arg[0] == head else arg
-            yield _triple(doc_id, c.arguments[0], " ".join(t.text for t in rel), rel, obj_span,
+            words = [t.text for t in c.core] + [head.text.lower()]  # "In 2018, X attacked" -> X | attacked in | 2018
+            yield _triple(doc_id, c.arguments[0], " ".join(words), rel, obj_span,
                           (c.heads[0], pobj), ex, ex.confidence * 0.9, index)
