@@ -108,6 +108,9 @@ def is_predicate(token: Token) -> bool:
         return token.dep_ not in ("aux", "auxpass", "amod", "compound")
     if token.pos_ == "AUX":
         return token.dep_ not in ("aux", "auxpass")
+    if token.pos_ == "ADJ":  # a participle tagged as an adjective: "Staff were informed of..."
+        deps = {c.dep_ for c in token.children}
+        return bool(deps & {"nsubj", "nsubjpass"}) and bool(deps & {"aux", "auxpass"})
     return False
 
 
@@ -117,12 +120,18 @@ def _relation_words(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.i < verb.i:
             words.append(child)
-        elif child.dep_ == "neg" or child.dep_ == "prt":
-            words.append(child)
+        elif child.dep_ == "prt" or (child.dep_ == "neg" and child.i <= verb.i + 1):
+            words.append(child)  # a "not" further on negates a later argument ("believe in X, not in Y")
         elif child.dep_ == "advmod" and child.i == verb.i - 1 and child.n_lefts + child.n_rights == 0 \
                 and child.pos_ == "ADV" and not child.ent_type_:
             words.append(child)  # "strictly maintain", "never returned"
     return words
+
+
+def _open_complement(head: Token) -> Token | None:
+    """An infinitive or participle complement with no subject of its own ("wanted to leave")."""
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
 
 
 def _chain(verb: Token) -> tuple[list[Token], Token]:
@@ -132,10 +141,14 @@ def _chain(verb: Token) -> tuple[list[Token], Token]:
     for _ in range(3):
         if any(c.dep_ in _OBJECT_DEPS - {"acomp"} for c in tail.children):
             break
-        nxt = next((c for c in tail.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
-                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        nxt = _open_complement(tail)
         if nxt is None:
-            break
+            # "may be able to shut out X", "it is necessary to climb": through the adjective
+            adjective = next((c for c in tail.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+            nxt = _open_complement(adjective) if adjective is not None else None
+            if nxt is None or adjective is None:
+                break
+            words.append(adjective)
         words.extend(_relation_words(nxt))
         words.extend(c for c in nxt.children if c.dep_ == "aux" and c.lower_ == "to")
         tail = nxt
@@ -211,6 +224,10 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
                        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
         if shared is not None:
             objects = [c for c in _first_object(shared) if c.dep_ == "dobj"]
+    if not objects and verb.dep_ == "relcl" and own_subject and tail == verb and verb.pos_ == "VERB" \
+            and not any(c.tag_ in _WH or c.dep_ in ("prep", "ccomp", "xcomp", "acomp") for c in verb.children) \
+            and not any(c.dep_ == "nsubj" and c.tag_ in _WH for c in verb.children):
+        objects = [verb.head]  # "the price the company is offering": the noun is the gap's object
     clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and c != tail]
     if tail != verb:
         clause_args = [c for c in clause_args if c.dep_ != "xcomp"]

@@ -185,3 +185,15 @@ def test_coordinated_verbs_share_the_object(nlp):
 @pytest.mark.model
 def test_intransitive_verb_takes_its_modifier_as_object(nlp):
     assert ("closed", "The factory", "last week") in _open(nlp, "The factory closed last week.")
+
+
+@pytest.mark.model
+def test_adjective_with_infinitive_joins_the_relation(nlp):
+    found = _graph(nlp, "The new minister may be able to block the reform.")
+    assert ("The new minister", "may be able to block", "the reform") in found
+
+
+@pytest.mark.model
+def test_relative_clause_without_relative_word_has_its_noun_as_object(nlp):
+    found = _open(nlp, "Investigators found the weapons the militia had hidden.")
+    assert ("had hidden", "the militia", "the weapons") in found
