@@ -289,7 +289,14 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
             spans[fixed[0].i] = fixed[1]
             mods = [m for m in mods if m[0] != fixed[0]]
         elif not after:
-            return []
+            # "was designed to look as if...": a clause introduced by any subordinating word
+            clause = next((c for c in tail.children if c.dep_ == "advcl" and c.i > tail.i
+                           and any(m.dep_ == "mark" for m in c.children)), None)
+            if clause is None:
+                return []
+            main_objects = [clause]
+            spans[clause.i] = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
+            base["modifier_object"] = 1.0
         else:
             prep = after[0][0]
             pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
@@ -371,6 +378,14 @@ def nominal_candidates(token: Token) -> list[Candidate]:
             thing = span_of(token, _CUT_DEPS | {"prep", "acl"})
             out.append(Candidate([], [thing, span_of(pobj)], [token, pobj], token,
                                  features={**feats, "nominal": 0.0, "located": 1.0}, implicit="be in"))
+    for prep in token.rights:
+        pobj = _pobj_of(prep) if prep.dep_ == "prep" and prep.lower_ == "as" else None
+        if pobj is not None and prep.i > 0 and doc[prep.i - 1].lower_ == "such":
+            # "symbols, such as the star and the cross" -> symbols | be such as | the star; ... | the cross
+            kind = span_of(token, _CUT_DEPS | {"prep", "acl"})
+            for example in _conjuncts(pobj):
+                out.append(Candidate([], [kind, span_of(example)], [token, example], token,
+                                     features={**feats, "nominal": 0.0, "example": 1.0}, implicit="be such as"))
     for appos in token.rights:
         if appos.dep_ == "appos" and appos.pos_ == "PROPN" and _adjacent(token, appos):
             head = doc[token.left_edge.i : token.i + 1]  # the noun and what precedes it

@@ -197,3 +197,16 @@ def test_adjective_with_infinitive_joins_the_relation(nlp):
 def test_relative_clause_without_relative_word_has_its_noun_as_object(nlp):
     found = _open(nlp, "Investigators found the weapons the militia had hidden.")
     assert ("had hidden", "the militia", "the weapons") in found
+
+
+@pytest.mark.model
+def test_such_as_lists_examples_of_the_noun(nlp):
+    found = _open(nlp, "The report lists several weapons, such as rifles and grenades.")
+    assert ("be such as", "several weapons", "rifles") in found
+    assert ("be such as", "several weapons", "grenades") in found
+
+
+@pytest.mark.model
+def test_clause_stands_for_the_object_when_there_is_nothing_else(nlp):
+    found = _open(nlp, "The minister looked as if he had not slept.")
+    assert ("looked", "The minister", "as if he had not slept") in found
