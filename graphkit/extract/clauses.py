@@ -155,12 +155,10 @@ def _chain(verb: Token) -> tuple[list[Token], Token]:
     return words, tail
 
 
-def _modifier_args(verb: Token, skip: set[int]) -> list[tuple[Token, Span]]:
+def _modifier_args(verb: Token) -> list[tuple[Token, Span]]:
     """Prepositional, temporal and adverbial-clause arguments of a verb, in sentence order."""
     out: list[tuple[Token, Span]] = []
     for child in verb.children:
-        if child.i in skip:
-            continue
         if child.dep_ in _MODIFIER_DEPS:
             if child.dep_ in ("prep", "agent") and not any(g.dep_ in ("pobj", "pcomp") for g in child.children):
                 continue
@@ -204,19 +202,84 @@ def _absorbed(verb: Token) -> bool:
     return False
 
 
-def predicate_candidates(verb: Token) -> list[Candidate]:
-    """All extractions read from one predicate."""
-    if _absorbed(verb):
-        return []
+@dataclass
+class _Objects:
+    """What a predicate's extractions share beyond the subject: one extraction per object head."""
+
+    heads: list[Token]
+    rel_extra: list[Token] = field(default_factory=list)  # words the object lends the relation ("made an offer on")
+    mods: list[tuple[Token, Span]] = field(default_factory=list)  # extra arguments
+    spans: dict[int, Span] = field(default_factory=dict)  # object spans fixed in advance
+    agent_first: bool = False
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _nominal_objects(tail: Token, objects: list[Token], mods: list[tuple[Token, Span]]) -> _Objects:
+    """Direct objects, attributes and adjective complements (coordinated ones give one extraction each)."""
+    first = objects[0]
+    found = _Objects(_conjuncts(first), mods=[(o, span_of(o)) for o in objects[1:]] + mods)
+    complement = next((c for c in first.children if c.dep_ in ("prep", "xcomp")), None) \
+        if first.dep_ == "acomp" and len(found.heads) == 1 else None
+    pobj = _pobj_of(complement) if complement is not None and complement.dep_ == "prep" else None
+    if complement is not None and (complement.dep_ == "xcomp" or pobj is not None):
+        # "X is responsible for Y", "X is hard to read": the adjective joins the relation
+        adjective = list(span_of(first, _CUT_DEPS | {"prep", "xcomp"}))
+        found.rel_extra = [*adjective, complement] if pobj is not None else adjective
+        found.heads = _conjuncts(pobj) if pobj is not None else [complement]
+        return found
+    if tail.lemma_.lower() not in _light_verbs() or first.dep_ != "dobj" or len(found.heads) != 1:
+        return found
+    after = [m[0] for m in found.mods if m[0].dep_ == "prep" and m[0].i > first.i]
+    prep = after[0] if after else _pobj_of_noun(first)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if prep is not None and pobj is not None:
+        # "made an offer on X", "made an appeal for calm": the object joins the relation, the preposition too
+        found.rel_extra = [*span_of(first, _CUT_DEPS | {"prep"}), prep]
+        found.heads = _conjuncts(pobj)
+        found.mods = [m for m in found.mods if m[0] != prep]
+    return found
+
+
+def _clause_object(clause_args: list[Token], mods: list[tuple[Token, Span]]) -> _Objects:
+    """Reported speech and complements: "said that X did Y" -> said that | subject | X did Y."""
+    first = clause_args[0]
+    mark = [m for m in first.children if m.dep_ == "mark" and m.i < first.i]
+    return _Objects([first], rel_extra=mark, mods=[(c, clause_span(c)) for c in clause_args[1:]] + mods)
+
+
+def _oblique_object(tail: Token, mods: list[tuple[Token, Span]]) -> _Objects | None:
+    """No object: the first preposition joins the relation ("was born in"), else a modifier or a
+    subordinate clause stands for the object; None when the verb has nothing after it."""
+    after = [m for m in mods if m[0].dep_ in ("prep", "agent") and m[0].i > tail.i]
+    if after:
+        prep = after[0][0]
+        pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        heads = _conjuncts(pobj) if pobj.dep_ == "pobj" else [pobj]
+        return _Objects(heads, [prep], [m for m in mods if m[0] != prep], agent_first=prep.dep_ == "agent")
+    if mods:
+        # "the station closed just after midnight": the first modifier is the object
+        later = [m for m in mods if m[0].i > tail.i]
+        head, span = (later or mods)[0]
+        return _Objects([head], mods=[m for m in mods if m[0] != head], spans={head.i: span},
+                        features={"modifier_object": 1.0})
+    # "was designed to look as if...": a clause introduced by any subordinating word
+    clause = next((c for c in tail.children if c.dep_ == "advcl" and c.i > tail.i
+                   and any(m.dep_ == "mark" for m in c.children)), None)
+    if clause is None:
+        return None
+    span = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
+    return _Objects([clause], spans={clause.i: span}, features={"modifier_object": 1.0})
+
+
+def _predicate_subjects(verb: Token) -> list[Token]:
     subs = subjects(verb)
     if not subs and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ == "mark" for c in verb.children):
         subs = subjects(verb.head)  # "..., alleging fraud": the main clause's subject does it
-    if not subs:
-        return []
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in verb.children)
-    words, tail = _chain(verb)
-    passive = is_passive(verb)
+    return [_antecedent(verb, s) for s in subs]
+
+
+def _direct_objects(verb: Token, tail: Token, own_subject: bool) -> list[Token]:
     objects = _first_object(tail)
     if not objects and not any(c.dep_ in _CLAUSE_ARG_DEPS or c.dep_ == "prep" for c in tail.children):
         # "arrested and tortured the students": the first verb shares the second one's object
@@ -225,109 +288,67 @@ def predicate_candidates(verb: Token) -> list[Candidate]:
         if shared is not None:
             objects = [c for c in _first_object(shared) if c.dep_ == "dobj"]
     if not objects and verb.dep_ == "relcl" and own_subject and tail == verb and verb.pos_ == "VERB" \
-            and not any(c.tag_ in _WH or c.dep_ in ("prep", "ccomp", "xcomp", "acomp") for c in verb.children) \
-            and not any(c.dep_ == "nsubj" and c.tag_ in _WH for c in verb.children):
+            and not any(c.tag_ in _WH or c.dep_ in ("prep", "ccomp", "xcomp", "acomp") for c in verb.children):
         objects = [verb.head]  # "the price the company is offering": the noun is the gap's object
-    clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and c != tail]
+    return objects
+
+
+def _clause_features(verb: Token, own_subject: bool, passive: bool) -> dict[str, float]:
+    dep = verb.dep_
+    return {"own_subject": float(own_subject), "relcl": float(dep == "relcl"),
+            "subordinate": float(dep in ("advcl", "ccomp", "xcomp", "acl", "relcl")),
+            "conj": float(dep == "conj"), "passive": float(passive), "gerund": float(verb.tag_ == "VBG"),
+            "ccomp": float(dep == "ccomp"), "advcl": float(dep == "advcl"), "acl": float(dep == "acl")}
+
+
+def _object_span(obj: Token, spans: dict[int, Span]) -> Span:
+    if obj.i in spans:
+        return spans[obj.i]
+    if obj.dep_ in _CLAUSE_ARG_DEPS or obj.dep_ == "pcomp":
+        return clause_span(obj)
+    return span_of(obj)
+
+
+def predicate_candidates(verb: Token) -> list[Candidate]:
+    """All extractions read from one predicate: one per subject conjunct and object conjunct."""
+    if _absorbed(verb):
+        return []
+    subject_tokens = _predicate_subjects(verb)
+    if not subject_tokens:
+        return []
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in verb.children)
+    words, tail = _chain(verb)
+    objects = _direct_objects(verb, tail, own_subject)
+    clause_args = [c for c in tail.children if c.dep_ in _CLAUSE_ARG_DEPS and (tail == verb or c.dep_ != "xcomp")]
+    mods = _modifier_args(tail)
     if tail != verb:
-        clause_args = [c for c in clause_args if c.dep_ != "xcomp"]
-    skip: set[int] = set()
-    modifiers = _modifier_args(tail, skip)
-    if tail != verb:
-        modifiers = [m for m in _modifier_args(verb, skip) if m[0].i < verb.i] + modifiers
-    out: list[Candidate] = []
-    base = {"own_subject": float(own_subject), "relcl": float(verb.dep_ == "relcl"),
-            "subordinate": float(verb.dep_ in ("advcl", "ccomp", "xcomp", "acl", "relcl")),
-            "conj": float(verb.dep_ == "conj"), "passive": float(passive), "gerund": float(verb.tag_ == "VBG"),
-            "ccomp": float(verb.dep_ == "ccomp"), "advcl": float(verb.dep_ == "advcl"),
-            "acl": float(verb.dep_ == "acl")}
-    subject_tokens = [_antecedent(verb, s) for s in subs]
-    obj_lists: list[list[Token]] = [_conjuncts(o) for o in objects[:1]]
-    rel_extra: list[Token] = []
-    mods = list(modifiers)
-    main_objects: list[Token] = []
-    spans: dict[int, Span] = {}  # object spans fixed in advance (a modifier standing in for the object)
-    agent_first = False
+        mods = [m for m in _modifier_args(verb) if m[0].i < verb.i] + mods
     if objects:
-        main_objects = obj_lists[0]
-        if len(objects) > 1:
-            mods = [(o, span_of(o)) for o in objects[1:]] + mods
-        light = tail.lemma_.lower() in _light_verbs() and objects[0].dep_ == "dobj"
-        after = [m for m in mods if m[0].dep_ == "prep" and m[0].i > objects[0].i]
-        complement = next((c for c in objects[0].children if c.dep_ in ("prep", "xcomp")), None) \
-            if objects[0].dep_ == "acomp" and len(main_objects) == 1 else None
-        if complement is not None and (complement.dep_ == "xcomp" or _pobj_of(complement) is not None):
-            # "X is responsible for Y", "X is hard to read": the adjective joins the relation
-            adjective = [t for t in span_of(objects[0], _CUT_DEPS | {"prep", "xcomp"})]
-            if complement.dep_ == "prep":
-                rel_extra = [*adjective, complement]
-                main_objects = _conjuncts(_pobj_of(complement) or complement)
-            else:
-                rel_extra = adjective
-                main_objects = [complement]
-        elif light and len(main_objects) == 1 and (after or _pobj_of_noun(objects[0]) is not None):
-            # "made an offer on X", "made an appeal for calm": the object joins the relation, the preposition too
-            prep = after[0][0] if after else _pobj_of_noun(objects[0])
-            assert prep is not None
-            rel_extra = [*span_of(objects[0], _CUT_DEPS | {"prep"}), prep]
-            pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
-            main_objects = _conjuncts(pobj)
-            mods = [m for m in mods if m[0] != prep]
+        found: _Objects | None = _nominal_objects(tail, objects, mods)
     elif clause_args:
-        main_objects = [clause_args[0]]
-        mark = [m for m in clause_args[0].children if m.dep_ == "mark" and m.i < clause_args[0].i]
-        rel_extra = mark
-        mods = [(c, clause_span(c)) for c in clause_args[1:]] + mods
+        found = _clause_object(clause_args, mods)
     else:
-        after = [m for m in mods if m[0].dep_ in ("prep", "agent") and m[0].i > tail.i]
-        if not after and mods:
-            # "the station closed just after midnight": the first modifier is the object
-            later = [m for m in mods if m[0].i > tail.i]
-            fixed = (later or mods)[0]
-            base["modifier_object"] = 1.0
-            main_objects = [fixed[0]]
-            spans[fixed[0].i] = fixed[1]
-            mods = [m for m in mods if m[0] != fixed[0]]
-        elif not after:
-            # "was designed to look as if...": a clause introduced by any subordinating word
-            clause = next((c for c in tail.children if c.dep_ == "advcl" and c.i > tail.i
-                           and any(m.dep_ == "mark" for m in c.children)), None)
-            if clause is None:
-                return []
-            main_objects = [clause]
-            spans[clause.i] = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
-            base["modifier_object"] = 1.0
-        else:
-            prep = after[0][0]
-            pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
-            rel_extra = [prep]
-            main_objects = _conjuncts(pobj) if pobj.dep_ == "pobj" else [pobj]
-            mods = [m for m in mods if m[0] != prep]
-            agent_first = prep.dep_ == "agent"
-    relation = sorted({t.i: t for t in [*words, *rel_extra]}.values(), key=lambda t: t.i)
+        found = _oblique_object(tail, mods)
+    if found is None:
+        return []
+    passive = is_passive(verb)
+    base = {**_clause_features(verb, own_subject, passive), **found.features}
+    relation = sorted({t.i: t for t in [*words, *found.rel_extra]}.values(), key=lambda t: t.i)
     # "ads developed by X": a participle on a noun is a passive whose "be" the text leaves out
     implicit = "be" if verb.dep_ == "acl" and verb.tag_ == "VBN" and len(words) == 1 else ""
+    core = sorted(words, key=lambda t: t.i)
+    out: list[Candidate] = []
     for sub in subject_tokens:
-        for obj in main_objects:
-            obj = _antecedent(tail, obj)
-            if obj.i in spans:
-                obj_span = spans[obj.i]
-            elif obj.dep_ in _CLAUSE_ARG_DEPS:
-                obj_span = clause_span(obj)
-            elif obj.dep_ == "pcomp":
-                obj_span = clause_span(obj)
-            else:
-                obj_span = span_of(obj)
-            sub_span = span_of(sub, _CUT_DEPS | {"acl"}) if sub == verb.head else span_of(sub)
-            args = [sub_span, obj_span, *(m[1] for m in mods)]
-            heads = [sub, obj, *(m[0] for m in mods)]
-            feats = dict(base)
-            feats.update({"n_args": float(len(args)), "clause_object": float(obj.dep_ in _CLAUSE_ARG_DEPS),
-                          "prep_relation": float(bool(rel_extra) and rel_extra[-1].dep_ in ("prep", "agent")),
-                          "light": float(len(rel_extra) > 1), "subject_conj": float(len(subject_tokens) > 1),
-                          "object_conj": float(len(main_objects) > 1)})
-            out.append(Candidate(relation, args, heads, verb, passive, 1 if agent_first else None, feats,
-                                 implicit=implicit, core=sorted(words, key=lambda t: t.i)))
+        sub_span = span_of(sub, _CUT_DEPS | {"acl"}) if sub == verb.head else span_of(sub)
+        for head in found.heads:
+            obj = _antecedent(tail, head)
+            args = [sub_span, _object_span(obj, found.spans), *(m[1] for m in found.mods)]
+            feats = {**base, "n_args": float(len(args)), "clause_object": float(obj.dep_ in _CLAUSE_ARG_DEPS),
+                     "prep_relation": float(bool(found.rel_extra) and found.rel_extra[-1].dep_ in ("prep", "agent")),
+                     "light": float(len(found.rel_extra) > 1), "subject_conj": float(len(subject_tokens) > 1),
+                     "object_conj": float(len(found.heads) > 1)}
+            out.append(Candidate(relation, args, [sub, obj, *(m[0] for m in found.mods)], verb, passive,
+                                 1 if found.agent_first else None, feats, implicit=implicit, core=core))
     return out
 
 
