@@ -7,6 +7,7 @@ graphkit.extract.triples, the same extractor whose triples end up in the graph.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -20,6 +21,7 @@ from graphkit.extract.triples import Extraction, extractions
 from graphkit.ingest import load_articles
 
 Extractor = Callable[[Doc], list[Extraction]]
+log = logging.getLogger(__name__)
 
 
 def parse_lines(nlp: Language, lines: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
@@ -49,14 +51,19 @@ def jsonl_record(ex: Extraction, doc_id: str, sentence: str, sentence_start: int
 
 
 def sentence_records(nlp: Language, lines: Iterable[str], fmt: str) -> Iterator[str]:
-    """Output lines for one-sentence-per-line input, in 'carb' or 'jsonl' format."""
-    lines = list(lines)
-    for n, (line, doc) in enumerate(zip(lines, parse_lines(nlp, lines), strict=True), start=1):
+    """Output lines for one-sentence-per-line input, in 'carb' or 'jsonl' format; blank lines are
+    skipped, and jsonl names each sentence by its line number ("line-3")."""
+    numbered = [(n, line.rstrip("\r\n")) for n, line in enumerate(lines, start=1) if line.strip()]
+    texts = [line for _, line in numbered]
+    for (n, line), doc in zip(numbered, parse_lines(nlp, texts), strict=True):
         if fmt == "carb":
-            yield from carb_lines(line.rstrip("\r\n"), doc)
+            if "\t" in line:
+                log.warning("line %d holds a tab: written with a space in the sentence column", n)
+                line = line.replace("\t", " ")
+            yield from carb_lines(line, doc)
         else:
             for ex in extractions(doc):
-                yield json.dumps(jsonl_record(ex, f"line-{n}", line.rstrip("\r\n"), 0), ensure_ascii=False)
+                yield json.dumps(jsonl_record(ex, f"line-{n}", line, 0), ensure_ascii=False)
 
 
 def article_records(nlp: Language, articles: Iterable[Any], fmt: str) -> Iterator[str]:
@@ -82,8 +89,7 @@ def read_sentence_lines(source: str | Path) -> list[str]:
             text = Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{source}: cannot read sentences ({exc})") from exc
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
-    return [line for line in lines if line.strip()]
+    return [line.removesuffix("\r") for line in text.removesuffix("\n").split("\n")]
 
 
 def extract_source(nlp: Language, source: str | Path, *, sentences: bool, fmt: str) -> Iterator[str]:

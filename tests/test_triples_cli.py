@@ -52,3 +52,37 @@ def test_triples_from_articles(runner, tmp_path):
     hit = next(r for r in records if r["relation"] == "detained")
     assert hit["subject"] == "Soldiers" and hit["arguments"][0] == "two students"
     assert hit["sentence"] == "Soldiers detained two students near the university."
+
+
+@pytest.mark.model
+def test_triples_sentences_skip_blank_lines_and_number_by_file_line(runner, tmp_path):
+    source = tmp_path / "sentences.txt"
+    source.write_text("\n" + LINES[0] + "\r\n", encoding="utf-8")
+    result = runner.invoke(cli, ["triples", str(source), "--sentences"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert records and {r["doc"] for r in records} == {"line-2"}
+    assert {r["sentence"] for r in records} == {LINES[0]}  # the \\r is not part of the sentence
+
+
+@pytest.mark.model
+def test_triples_tab_in_a_sentence_keeps_the_columns(runner, tmp_path, caplog):
+    source = tmp_path / "sentences.txt"
+    source.write_text("The police\tarrested the mayor .\n", encoding="utf-8")
+    result = runner.invoke(cli, ["triples", str(source), "--sentences", "--format", "carb"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    assert rows and all(row[0] == "The police arrested the mayor ." for row in rows)
+    assert "holds a tab" in caplog.text
+
+
+def test_triples_missing_file_is_a_one_line_error(tmp_path, capsys, monkeypatch):
+    from graphkit.cli import main
+
+    monkeypatch.setattr("sys.argv", ["graphkit", "triples", str(tmp_path / "nope.txt"), "--sentences"])
+    monkeypatch.setattr("graphkit.nlp.make_nlp", lambda settings=None: None)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("graphkit: error:") and "nope.txt" in err and "\n" not in err
