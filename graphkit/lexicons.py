@@ -193,9 +193,9 @@ def schema() -> Schema:
 
 @lru_cache(maxsize=1)
 def viz_style() -> dict[str, Any]:
-    """Colours and shapes of the map."""
+    """Colours and shapes of the maps, and how many names the network map draws at first sight."""
     style: dict[str, Any] = data_files.read_yaml(
-        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape")) or {}
+        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape", "labels")) or {}
     return style
 
 
