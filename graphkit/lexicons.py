@@ -173,6 +173,13 @@ def openie_confidence() -> dict[str, float]:
     return {str(k): float(v) for k, v in raw.items()}
 
 
+@lru_cache(maxsize=1)
+def transliteration() -> tuple[tuple[str, str], ...]:
+    """Romanisation rewrites (from, to), in order: how `graphkit review` sees 'Aleksandr' in 'Alexandr'."""
+    raw = data_files.read_yaml("lexicons/transliteration.yaml", keys=("rewrites",)) or {}
+    return tuple((str(a), str(b)) for a, b in raw.get("rewrites") or [])
+
+
 @dataclass(frozen=True)
 class Schema:
     """The closed graph schema: every label and relationship type a backend may write."""
@@ -212,6 +219,7 @@ def load_all() -> None:
     group_glossary()
     clutter()
     openie_confidence()
+    transliteration()
     schema()
     viz_style()
     for path in data_files.lexicon_text_files():
