@@ -324,6 +324,30 @@ def export(graph_path: Path, fmt: str, output: Path) -> None:
     click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
 
 
+@cli.command(name="triples")
+@click.argument("source")
+@click.option("--sentences", is_flag=True,
+              help="SOURCE has one sentence per line (never re-split); else it is read as articles.")
+@click.option("--format", "fmt", type=click.Choice(["carb", "jsonl"]), default="jsonl", show_default=True,
+              help="carb: sentence, confidence, relation, arg1, arg2... tab-separated; jsonl: with provenance.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--model", envvar="GRAPHKIT_SPACY_MODEL", help="spaCy model package.")
+def triples_command(source: str, sentences: bool, fmt: str, output: Path | None, model: str | None) -> None:
+    """Open IE triples (subject, relation, arguments) from SOURCE (a file, folder or - for stdin)."""
+    from graphkit.config import Settings
+    from graphkit.nlp import make_nlp
+    from graphkit.openie import extract_source
+
+    rows = extract_source(make_nlp(Settings.from_env(model=model)), source, sentences=sentences, fmt=fmt)
+    if output is None:
+        for row in rows:
+            click.echo(row)
+        return
+    with output.open("w", encoding="utf-8") as fh:
+        count = sum(1 for row in rows if fh.write(row + "\n") or True)
+    click.echo(f"wrote {count} extractions: {output}", err=True)
+
+
 @cli.command()
 @click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
               help="A gold JSON file or a folder of them (SCHEMA.md format).")

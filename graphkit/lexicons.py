@@ -167,6 +167,13 @@ def clutter() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def openie_confidence() -> dict[str, float]:
+    """Feature name (or "bias") -> weight of the open-triple confidence."""
+    raw = data_files.read_yaml("lexicons/openie_confidence.yaml") or {}
+    return {str(k): float(v) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
 def transliteration() -> tuple[tuple[str, str], ...]:
     """Romanisation rewrites (from, to), in order: how `graphkit review` sees 'Aleksandr' in 'Alexandr'."""
     raw = data_files.read_yaml("lexicons/transliteration.yaml", keys=("rewrites",)) or {}
@@ -211,6 +218,7 @@ def load_all() -> None:
     class_nouns()
     group_glossary()
     clutter()
+    openie_confidence()
     transliteration()
     schema()
     viz_style()
