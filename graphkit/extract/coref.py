@@ -14,8 +14,6 @@ from spacy.tokens import Doc, Token
 from graphkit import data_files
 from graphkit.types import Mention
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GOVERNMENT_NOUNS = {"regime", "government", "dictatorship", "administration", "state"}
 _WINDOW_CHARS = 1500  # an antecedent further back than a few paragraphs is too uncertain
 
 
@@ -38,7 +36,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
         if token.idx in taken:
             continue
         sent = token.sent
-        if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        if token.lower_ in _person_pronouns() and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
             ante = None
             if token.dep_ == "nsubj" and _reports(token.head):
                 # "..., he said": the person who has spoken, else the most talked-about one so far
@@ -50,7 +48,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
         if token.pos_ != "NOUN" or token.i == 0 or doc[token.i - 1].lower_ not in ("the", "this", "that"):
             continue
         word = token.lower_
-        if word in _GOVERNMENT_NOUNS:
+        if word in _government_nouns():
             ante = _antecedent(items, token.idx, lambda m: m.subtype == "government")
         else:
             ante = _antecedent(
@@ -67,6 +65,17 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
             start = doc[token.i - 1].idx
             out.append(_copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7))
     return out
+
+
+@lru_cache(maxsize=1)
+def _person_pronouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_files.read_lines("lexicons/person_pronouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _government_nouns() -> frozenset[str]:
+    """'the regime', 'the State': nouns that point back at a government (shared with the ruler's patterns)."""
+    return frozenset(w.lower() for w in data_files.read_lines("lexicons/government_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -25,10 +25,12 @@ LABELS = {
 }
 _TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART", "ADP"}
 _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
-# words that count or hedge a group rather than name it: "around 500 security agents" -> "security agents"
-_QUANTIFIERS = {"several", "many", "some", "few", "more", "most", "around", "about", "over", "nearly", "almost",
-                "than", "least", "at", "dozens", "hundreds", "thousands", "roughly", "approximately", "numerous",
-                "other", "all", "both", "such", "these", "those", "various", "countless", "up", "to"}
+
+
+@lru_cache(maxsize=1)
+def _quantifiers() -> frozenset[str]:
+    """Words that count or hedge a group rather than name it (data: lexicons/quantifiers.txt)."""
+    return frozenset(w.lower() for w in data_files.read_lines("lexicons/quantifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +142,7 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
                 continue
         cut = span.start
         for t in span[:-1]:
-            if t.pos_ in ("NUM", "DET", "PRON") or t.lower_ in _QUANTIFIERS or t.like_num:
+            if t.pos_ in ("NUM", "DET", "PRON") or t.lower_ in _quantifiers() or t.like_num:
                 cut = t.i + 1
         group = doc[cut : span.end]
         yield group, _group_aliases(chunk, group)

@@ -15,7 +15,7 @@ from graphkit.types import Mention
 def _member_nouns() -> frozenset[str]:
     from graphkit.extract import lexicons
 
-    return lexicons.titles().get("member_of", frozenset()) | {"member", "agent", "official", "officer", "soldier"}
+    return lexicons.titles().get("member_of", frozenset()) | lexicons.titles().get("acts_for_nouns", frozenset())
 
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}

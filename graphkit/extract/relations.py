@@ -11,7 +11,6 @@ from graphkit.extract import lexicons
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.types import Mention, Provenance, Relation
 
-_PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
 _ORG_TYPES = {"Organization"}
 
 
@@ -57,7 +56,7 @@ def _span(doc: Doc, m: Mention) -> Span | None:
 
 
 def _is_past(tokens: list[Token]) -> bool:
-    return any(t.lower_ in _PAST_MODIFIERS or t.lower_.startswith("ex-") for t in tokens)
+    return any(t.lower_ in lexicons.word_list("past_modifiers") or t.lower_.startswith("ex-") for t in tokens)
 
 
 def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator[Relation]:
@@ -385,12 +384,16 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
                     return
 
 
-_PLACE_RANK = {"facility": 0, "neighbourhood": 1, "neighborhood": 1, "municipality": 2, "city": 2, "town": 2,
-               "state": 3, "province": 3, "department": 3, "region": 4, "country": 5}
+@lru_cache(maxsize=1)
+def _place_rank() -> dict[str, int]:
+    """Place subtype -> size rank (data: lexicons/place_ranks.yaml)."""
+    from graphkit import data_files
+
+    return {str(k): int(v) for k, v in (data_files.read_yaml("lexicons/place_ranks.yaml") or {}).items()}
 
 
 def _ranks_below(place: Mention, other: Mention) -> bool:
-    a, b = _PLACE_RANK.get(place.subtype or ""), _PLACE_RANK.get(other.subtype or "")
+    a, b = _place_rank().get(place.subtype or ""), _place_rank().get(other.subtype or "")
     return a is None or b is None or a < b
 
 
