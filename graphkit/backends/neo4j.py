@@ -34,7 +34,7 @@ class Neo4jSettings:
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Neo4jSettings:
-        values = {
+        values: dict[str, Any] = {
             "uri": os.environ.get("NEO4J_URI", ""),
             "user": os.environ.get("NEO4J_USER", "neo4j"),
             "password": os.environ.get("NEO4J_PASSWORD", ""),
