@@ -9,6 +9,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from graphkit import data_files
+from graphkit.extract.entity_repair import Candidate, repair
+from graphkit.extract.rules import add_rule, rule
 from graphkit.names import fold_accents, gazetteer_aliases, gazetteer_entries, leaders
 from graphkit.types import Mention
 
@@ -85,7 +87,8 @@ def _known(span: Span) -> tuple[str, str] | None:
     return gazetteer_aliases().get(fold_accents(span.text).lower())
 
 
-def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
+@rule("leader-in-government-name", "entity")
+def _leader_inside(ent: Span, government: str, doc_id: str) -> Mention | None:
     """'the Maduro regime', 'regime of Nicolás Maduro': the leader named inside a government's name."""
     names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
     for size in range(len(names), 0, -1):
@@ -94,9 +97,11 @@ def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
             if window[-1].i - window[0].i != size - 1:
                 continue
             hit = leaders().get(fold_accents(" ".join(t.text for t in window)).lower())
-            if hit and hit[2] == ent.ent_id_:
+            if hit and hit[2] == government:
                 span = ent.doc[window[0].i : window[-1].i + 1]
-                return _mention(span, doc_id, "Person", "ruler", 0.9, canonical=hit[0])
+                leader = _mention(span, doc_id, "Person", "ruler", 0.9, canonical=hit[0])
+                add_rule(leader.rules, "leader-in-government-name")
+                return leader
     return None
 
 
@@ -117,6 +122,7 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in out if a != span.text))
 
 
+@rule("group-noun", "entity")
 def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, ...]]]:
     nouns = group_nouns()
     for chunk in doc.noun_chunks:
@@ -151,6 +157,7 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
 _NICKNAME = re.compile(r"^\s*[“\"'‘][^”\"'’.,;:!?]{1,40}[”\"'’]\s*$")
 
 
+@rule("nickname-join", "entity")
 def _join_nicknames(doc: Doc, doc_id: str, items: list[Mention]) -> list[Mention]:
     """'Héctor “the Child” Guerrero' is one person, not 'Héctor' and 'Guerrero'."""
     out: list[Mention] = []
@@ -160,16 +167,18 @@ def _join_nicknames(doc: Doc, doc_id: str, items: list[Mention]) -> list[Mention
         if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(doc.text[prev.end : m.start]):
             span = doc.char_span(prev.start, m.end, alignment_mode="expand")
             if span is not None:
-                out[-1] = _mention(span, doc_id, "Person", prev.source)
+                joined = _mention(span, doc_id, "Person", prev.source)
+                joined.rules = [*prev.rules]
+                add_rule(joined.rules, "nickname-join")
+                out[-1] = joined
                 continue
         out.append(m)
     return out
 
 
-def mentions(doc: Doc, doc_id: str) -> list[Mention]:
-    """Named mentions in document order, then Group mentions; the Doc is left unmodified."""
-    out: list[Mention] = []
-    taken: set[int] = set()
+def _candidates(doc: Doc) -> list[Candidate]:
+    """NER and gazetteer-ruler spans, trimmed, with the gazetteer's type where it knows the name."""
+    out: list[Candidate] = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
@@ -178,18 +187,51 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if span is None:
             continue
         canonical = ent.ent_id_ or None
+        c = Candidate(span, label, canonical)
+        add_rule(c.rules, "gazetteer-ruler" if canonical else "ner")
         if canonical is None and (hit := _known(span)) is not None:
-            canonical, label = hit  # NER repair from the data pack: a known name keeps its known type
-        out.append(_mention(span, doc_id, label, "ruler" if canonical else "ner", canonical=canonical))
-        if label == "Organization" and canonical:
-            leader = _leader_inside(ent, doc_id)
+            c.canonical, c.label = hit  # NER repair from the data pack: a known name keeps its known type
+            add_rule(c.rules, "gazetteer-type-repair")
+        out.append(c)
+    return out
+
+
+@rule("ner", "entity")
+def _ner_rule(doc: Doc) -> list[Candidate]:
+    """A span the statistical NER tagged PERSON, ORG, GPE, LOC or FAC."""
+    return [c for c in _candidates(doc) if "ner" in c.rules]
+
+
+@rule("gazetteer-ruler", "entity")
+def _ruler_rule(doc: Doc) -> list[Candidate]:
+    """A span the gazetteer's EntityRuler tagged (multiword names, acronyms, governments)."""
+    return [c for c in _candidates(doc) if "gazetteer-ruler" in c.rules]
+
+
+@rule("gazetteer-type-repair", "entity")
+def _type_repair_rule(doc: Doc) -> list[Candidate]:
+    """A name the gazetteer knows keeps the gazetteer's type whatever NER called it."""
+    return [c for c in _candidates(doc) if "gazetteer-type-repair" in c.rules]
+
+
+def mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    """Named mentions in document order, then Group mentions; the Doc is left unmodified."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for c in repair(doc, _candidates(doc)):
+        m = _mention(c.span, doc_id, c.label, "ruler" if c.canonical else "ner", canonical=c.canonical)
+        m.rules = list(c.rules)
+        out.append(m)
+        if c.label == "Organization" and c.canonical:
+            leader = _leader_inside(c.span, c.canonical, doc_id)
             if leader is not None:
                 out.append(leader)
-        taken.update(range(span.start, span.end))
+        taken.update(range(c.span.start, c.span.end))
     out = _join_nicknames(doc, doc_id, out)
     for span, aliases in _group_spans(doc, taken):
         group = _mention(span, doc_id, "Group", "group", confidence=0.8)
         group.aliases = aliases
+        add_rule(group.rules, "group-noun")
         out.append(group)
     out.sort(key=lambda m: m.start)
     return out
