@@ -164,7 +164,7 @@ def _country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _governments() -> dict[str, str]:
+def governments() -> dict[str, str]:
     """Country gazetteer id -> its government's id."""
     by_code = {r["country"]: r["id"] for r in gazetteer_rows() if r.get("subtype") == "government" and r.get("country")}
     return {r["id"]: by_code[r["country"]] for r in gazetteer_rows()
@@ -209,7 +209,7 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
             canonical = hit[0] if hit and hit[1] == "Organization" else None
             if canonical is None and doc[end - 1].lower_ in _government_nouns():
                 country = demonyms().get(fold(first.text)) or _country_names().get(fold(first.text))
-                canonical = _governments().get(country or "")
+                canonical = governments().get(country or "")
             c = Candidate(span, "Organization", canonical)
             add_rule(c.rules, "demonym-institution")
             found.append(c)
