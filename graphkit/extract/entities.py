@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from graphkit import data_files
 from graphkit.extract.entity_repair import Candidate, repair
 from graphkit.extract.rules import add_rule, rule
-from graphkit.names import fold_accents, gazetteer_aliases, gazetteer_entries, leaders
+from graphkit.names import fold, fold_accents, gazetteer_aliases, gazetteer_entries, leaders
 from graphkit.types import Mention
 
 LABELS = {
@@ -234,4 +234,20 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         add_rule(group.rules, "group-noun")
         out.append(group)
     out.sort(key=lambda m: m.start)
-    return out
+    return _home_authorities(doc, out)
+
+
+@rule("home-authorities", "entity")
+def _home_authorities(doc: Doc, items: list[Mention]) -> list[Mention]:
+    """'the authorities', 'Authorities said': with no other qualifier, the state of the document's country."""
+    from graphkit.extract.coref import home_government
+
+    bare = [m for m in items if m.type == "Group" and fold(m.text) in ("authorities", "the authorities")]
+    gov_id = home_government(doc, items) if bare else None
+    if gov_id is None:
+        return items
+    subtype, name = gazetteer_entries().get(gov_id, ("government", gov_id))
+    for m in bare:
+        m.type, m.subtype, m.canonical_id, m.canonical_name, m.source = "Organization", subtype, gov_id, name, "ruler"
+        add_rule(m.rules, "home-authorities")
+    return items
