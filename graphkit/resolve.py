@@ -91,7 +91,8 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
     for m in named:
         if is_acronym(m.text):
             for full in long_names:
-                if initials(full.text) == m.text.replace(".", "").lower():
+                if initials(full.text) == m.text.replace(".", "").lower() and not (
+                        m.canonical_id and full.canonical_id and m.canonical_id != full.canonical_id):
                     uf.union(full.key, m.key, f"{m.text!r} is the initials of {full.text!r}")
                     break
     # surnames: "Dugarte" after "Ronald Dugarte" (whatever NER called the lone surname)

@@ -234,7 +234,37 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         add_rule(group.rules, "group-noun")
         out.append(group)
     out.sort(key=lambda m: m.start)
-    return _home_authorities(doc, out)
+    return _country_as_state(doc, _home_authorities(doc, out))
+
+
+_NOT_STATE_ACTS = frozenset({"be", "have", "become", "remain", "lie", "border", "rank", "share", "face", "see",
+                             "experience", "suffer", "need", "lack", "host"})
+
+
+@rule("country-as-state", "entity")
+def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
+    """'China reacted', 'Peru announced', 'experts condemned Egypt for ...': a country that acts as a state, or is
+    accused as one, is its government (ANNOTATION.md); the country as a place stays a Location."""
+    from graphkit.extract import lexicons
+    from graphkit.extract.entity_repair import governments
+
+    accuse = lexicons.word_list("accusation_verbs")
+    for m in items:
+        gov_id = governments().get(m.canonical_id or "") if m.type == "Location" else None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if gov_id else None
+        if span is None:
+            continue
+        root, verb = span.root, span.root.head
+        if span.end < len(doc) and doc[span.end].text == ":":
+            continue  # "Egypt: police arrest ...": a headline's label, not a subject
+        acts = root.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_STATE_ACTS
+        accused = root.dep_ == "dobj" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in accuse or verb.lemma_.lower() in ("condemn", "criticize", "criticise", "urge"))
+        if acts or accused:
+            subtype, name = gazetteer_entries().get(gov_id, ("government", gov_id))
+            m.type, m.subtype, m.canonical_id, m.canonical_name = "Organization", subtype, gov_id, name
+            add_rule(m.rules, "country-as-state")
+    return items
 
 
 @rule("home-authorities", "entity")
