@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract import lexicons
 from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.rules import add_rule, rule
 from graphkit.types import Mention, Provenance, Relation
 
 _ORG_TYPES = {"Organization"}
@@ -40,15 +41,18 @@ def _longest_title(words: list[Token]) -> str | None:
 
 
 def _relation(
-    kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False, confidence: float = 0.8
+    rule_name: str, kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False,
+    confidence: float = 0.8,
 ) -> Relation:
     start = min(source.start, target.start)
     end = max(source.end, target.end)
-    return Relation(
+    rel = Relation(
         source=source.key, type=kind, target=target.key,
         prov=Provenance(source.doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
         past=past, confidence=confidence, cue=cue,
     )
+    add_rule(rel.rules, rule_name)
+    return rel
 
 
 def _span(doc: Doc, m: Mention) -> Span | None:
@@ -59,6 +63,7 @@ def _is_past(tokens: list[Token]) -> bool:
     return any(t.lower_ in lexicons.word_list("past_modifiers") or t.lower_.startswith("ex-") for t in tokens)
 
 
+@rule("title-before-name", "relation")
 def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'Interior Minister X', 'OAS Secretary General X', 'X, head of Y', 'X, an agent of Y'."""
     span = _span(doc, person)
@@ -95,7 +100,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
         if org is not None and (org.type in _ORG_TYPES or collective):
-            yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
+            yield _relation("title-before-name", kind, person, org, sent, " ".join(t.text for t in title_words),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
     for token in span.root.children if span.root.dep_ != "compound" else []:
@@ -153,6 +158,8 @@ def _demonstrative(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+@rule("title-of-phrase", "relation")
+@rule("title-with-organization-modifier", "relation")
 def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *, apposed: bool = False
               ) -> Iterator[Relation]:
     if token.dep_ not in ("appos", "pobj", "attr") and not apposed:
@@ -166,12 +173,13 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *,
             for pobj in prep.children:
                 org = (index.at(pobj) or _demonstrative(pobj, index)) if pobj.dep_ == "pobj" else None
                 if org is not None and org.type in _ORG_TYPES:
-                    yield _relation(kind, person, org, sent, f"{token.text} {prep.text}", past=past)
+                    yield _relation("title-of-phrase", kind, person, org, sent, f"{token.text} {prep.text}", past=past)
     # "an air force lieutenant": the organization is a modifier of the title
     for child in token.children:
         org = index.at(child) if child.dep_ in ("compound", "nmod") else None
         if org is not None and org.type in _ORG_TYPES:
-            yield _relation(kind, person, org, sent, token.text, past=past, confidence=0.7)
+            yield _relation("title-with-organization-modifier", kind, person, org, sent, token.text, past=past,
+                            confidence=0.7)
 
 
 def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
@@ -284,6 +292,7 @@ def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Me
     return None
 
 
+@rule("cue-phrase", "relation")
 def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """The yaml cue phrases ending in a preposition: "X, based in Y", "a critic of Y, X", "serving as the
     headquarters of Y" (passive: Y is in X). The far side is the preposition's object, the near side is found
@@ -313,7 +322,7 @@ def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                         sources, targets = _ARG_TYPES[kind]
                         if src is tgt or src.type not in sources or tgt.type not in targets:
                             continue
-                        yield _relation(kind, src, tgt, sent, " ".join(words),
+                        yield _relation("cue-phrase", kind, src, tgt, sent, " ".join(words),
                                         past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
                                         confidence=0.65)
                 break
@@ -328,6 +337,7 @@ def _cue_phrases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str, 
     return {k: tuple(v) for k, v in out.items()}
 
 
+@rule("group-member-of", "relation")
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'members of X', 'agents of X', 'X agents': an unnamed group belongs to a named organization."""
     span = _span(doc, group)
@@ -352,10 +362,12 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
             # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
             apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             person = next((m for m in apposed if m is not None and m.type == "Person"), None)
-            yield _relation(kind, person if holder is group and person else holder, org, span.sent,
+            yield _relation("group-member-of", kind, person if holder is group and person else holder, org, span.sent,
                             f"{root.text} of", confidence=0.7)
 
 
+@rule("place-comma-place", "relation")
+@rule("place-cue-phrase", "relation")
 def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'Denver, Colorado', 'located in the state of Aragua', 'the San Bernardino neighborhood of Caracas'."""
     span = _span(doc, place)
@@ -367,7 +379,7 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
         other = index.by_token.get(nxt + 1)
         if other is not None and other.type == "Location" and other is not place \
                 and not _in_list(doc, span, other, index) and _ranks_below(place, other):
-            yield _relation("LOCATED_IN", place, other, sent, ",", confidence=0.6)
+            yield _relation("place-comma-place", "LOCATED_IN", place, other, sent, ",", confidence=0.6)
     cue_phrases = lexicons.relation_cues().get("LOCATED_IN", {}).get("phrases", frozenset())
     # a following "<word> of <Location>" or "located in <Location>" within a few tokens
     window = doc[span.end : min(span.end + 7, sent.end)]
@@ -380,7 +392,7 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
             for t in window:
                 other = index.by_token.get(t.i)
                 if other is not None and other.type == "Location" and other is not place:
-                    yield _relation("LOCATED_IN", place, other, sent, phrase, confidence=0.7)
+                    yield _relation("place-cue-phrase", "LOCATED_IN", place, other, sent, phrase, confidence=0.7)
                     return
 
 
@@ -408,6 +420,7 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
         after + 1 < len(doc) and (doc[after + 1].i in index.by_token or doc[after + 1].lower_ == "and"))
 
 
+@rule("relation-verb", "relation")
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     from graphkit.extract.parse import agents, is_passive, subjects
 
@@ -437,9 +450,11 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                             continue
                         if kind == "LEADS" and src.type != "Person":
                             continue
-                        yield _relation(kind, src, tgt, verb.sent, verb.lemma_, past=past, confidence=0.6)
+                        yield _relation("relation-verb", kind, src, tgt, verb.sent, verb.lemma_, past=past,
+                                        confidence=0.6)
 
 
+@rule("leader-of-government", "relation")
 def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
     """'the Maduro regime' says whose regime it is: the leader named inside leads the government."""
     governments = [m for m in items if m.type == "Organization" and m.subtype == "government"]
@@ -450,9 +465,10 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
             if gov.start <= person.start and person.end <= gov.end:
                 span = _span(doc, gov)
                 if span is not None:
-                    yield _relation("LEADS", person, gov, span.sent, gov.text, confidence=0.8)
+                    yield _relation("leader-of-government", "LEADS", person, gov, span.sent, gov.text, confidence=0.8)
 
 
+@rule("complicity", "relation")
 def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
     from graphkit.extract.parse import agents, is_passive, subjects
@@ -471,7 +487,8 @@ def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             for main in index.with_conjuncts(doer):
                 for helper in helpers:
                     if main is not helper and "Location" not in (main.type, helper.type):
-                        yield _relation("ALLIED_WITH", helper, main, token.sent, token.text, confidence=0.6)
+                        yield _relation("complicity", "ALLIED_WITH", helper, main, token.sent, token.text,
+                                        confidence=0.6)
 
 
 def _party(m: Mention, state_places: bool) -> bool:
@@ -480,6 +497,7 @@ def _party(m: Mention, state_places: bool) -> bool:
         state_places and m.type == "Location" and m.subtype in ("country", "city"))
 
 
+@rule("between", "relation")
 def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'collaboration between X and Y' (ALLIED_WITH), 'clashes between X and Y' (OPPOSES)."""
     cues = lexicons.relation_cues()
@@ -500,9 +518,10 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
         for i, a in enumerate(parties):
             for b in parties[i + 1 :]:
                 if not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end):
-                    yield _relation(kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
+                    yield _relation("between", kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
 
 
+@rule("help-of", "relation")
 def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
     from graphkit.extract.parse import subjects
@@ -523,10 +542,11 @@ def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             for main in index.with_conjuncts(doer):
                 for helper in helpers:
                     if main is not helper and _party(main, False) and _party(helper, False):
-                        yield _relation("ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
+                        yield _relation("help-of", "ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
                                         confidence=0.6)
 
 
+@rule("against", "relation")
 def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> Iterator[Relation]:
     """'protests against the regime', 'dissidents who stood up to the government': opposition."""
     for m in items:
@@ -544,12 +564,11 @@ def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> I
                     for pobj in prep.children:
                         other = index.at(pobj) if pobj.dep_ == "pobj" else None
                         if other is not None and other is not m and other.type == "Organization":
-                            yield _relation("OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
+                            yield _relation("against", "OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
 
 
 def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """Relations in document order; a fact found by two rules is yielded once."""
-    seen: set[tuple[str, str, str]] = set()
     found: list[Relation] = []
     for m in items:
         if m.type == "Person":
@@ -565,9 +584,14 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_against_relations(doc, items, index))
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
+    kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
-        if key in seen or rel.source == rel.target:
+        if rel.source == rel.target:
             continue
-        seen.add(key)
-        yield rel
+        if key in kept:  # the same fact from another rule: one relation, both rules named
+            for name in rel.rules:
+                add_rule(kept[key].rules, name)
+            continue
+        kept[key] = rel
+    yield from kept.values()
