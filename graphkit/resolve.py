@@ -88,7 +88,8 @@ def _merge_glosses(items: list[Mention], text: str, uf: _UnionFind) -> None:
         first = next((g for g in groups[i + 1 :] if g.start < close), None)
         between = text[m.end : first.start] if first is not None else ""
         if first is not None and close > 0 and "(" in between and len(between.split()) <= 3:
-            uf.union(m.key, first.key, _reason("merge-group-gloss", f"{first.text!r} glosses {m.text!r} in parentheses"))
+            why = f"{first.text!r} glosses {m.text!r} in parentheses"
+            uf.union(m.key, first.key, _reason("merge-group-gloss", why))
             first.source = "gloss"  # the term the text explains names the group, not its explanation
 
 
