@@ -53,8 +53,8 @@ def _hyphenated(doc: Doc, i: int) -> bool:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")) \
-            and not _hyphenated(doc, start):
+    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")
+                           or not any(ch.isalnum() for ch in doc[start].text)) and not _hyphenated(doc, start):
         start += 1
     while end > start and (doc[end - 1].pos_ in _TRIM_RIGHT or doc[end - 1].text in ("'s", "’s", "'")):
         end -= 1

@@ -164,6 +164,12 @@ def _country_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _demonyms_of() -> dict[str, tuple[str, ...]]:
+    """Country gazetteer id -> its demonyms."""
+    return {r["id"]: tuple(r.get("demonyms") or ()) for r in gazetteer_rows() if r.get("subtype") == "country"}
+
+
+@lru_cache(maxsize=1)
 def governments() -> dict[str, str]:
     """Country gazetteer id -> its government's id."""
     by_code = {r["country"]: r["id"] for r in gazetteer_rows() if r.get("subtype") == "government" and r.get("country")}
@@ -206,6 +212,10 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
                 continue
             span = doc[token.i : end]
             hit = _known(span.text)
+            if hit is None and is_country:  # "Nicaragua's National Police" is the "Nicaraguan National Police"
+                country_id = _country_names().get(fold(first.text), "")
+                for demonym in _demonyms_of().get(country_id, ()):
+                    hit = hit or _known(f"{demonym} {doc[head:end].text}")
             canonical = hit[0] if hit and hit[1] == "Organization" else None
             if canonical is None and doc[end - 1].lower_ in _government_nouns():
                 country = demonyms().get(fold(first.text)) or _country_names().get(fold(first.text))
@@ -235,6 +245,86 @@ def adjacent_person_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles, offices and ranks (titles.yaml): never part of a person's or an organization's name."""
+    from graphkit.extract import lexicons
+
+    t = lexicons.titles()
+    words = t.get("person_titles", frozenset()) | t.get("leads", frozenset()) | t.get("member_of", frozenset())
+    return frozenset(w.rstrip(".") for w in words) | words
+
+
+@rule("title-trim", "entity")
+def title_trim(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """'Mission chair Marta Valinas' -> 'Marta Valinas'; 'Army Corporal' -> 'Army': a title is not part of a name
+    (the office becomes a relation)."""
+    titles = _title_words()
+    out: list[Candidate] = []
+    for c in items:
+        start, end = c.start, c.end
+        if c.label == "Person":
+            while end - start > 2 and doc[start].lower_.rstrip(".") in titles:
+                start += 1
+            if end - start == 2 and doc[start].lower_.rstrip(".") in titles and doc[start].lower_ not in ("mr", "ms"):
+                start += 1
+        elif c.label == "Organization":
+            while end - start > 1 and doc[end - 1].lower_.rstrip(".") in titles and doc[end - 1].is_title:
+                end -= 1
+        out.append(c if (start, end) == (c.start, c.end) else _with(c, doc[start:end], "title-trim"))
+    return out
+
+
+@rule("person-name-extend", "entity")
+def person_name_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """'Joao Pedro' + 'Matos Pinto', 'Ludwig Criss' (tagged a nationality) + 'Zelaya Romero': capitalised proper
+    nouns glued to a person's name, in no other name, are part of it."""
+    taken = {i for c in items for i in range(c.start, c.end)}
+    titles = _title_words()
+
+    def namelike(i: int) -> bool:
+        t = doc[i]
+        return (0 <= i < len(doc) and i not in taken and t.pos_ == "PROPN" and t.is_title and t.is_alpha
+                and t.lower_ not in titles and fold(t.text) not in demonyms())
+
+    out: list[Candidate] = []
+    for c in items:
+        start, end = c.start, c.end
+        if c.label == "Person":
+            while start - 1 >= 0 and namelike(start - 1) and not doc[start - 1].is_sent_start \
+                    and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            while end < len(doc) and namelike(end) and "\n" not in doc[end - 1].whitespace_ and end - start < 6:
+                end += 1
+        if (start, end) != (c.start, c.end):
+            taken.update(range(start, end))
+            out.append(_with(c, doc[start:end], "person-name-extend"))
+        else:
+            out.append(c)
+    return out
+
+
+@rule("ministry-list-join", "entity")
+def ministry_list_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """'Ministry of the Interior, Justice and Peace': a ministry's name may list its portfolios after a comma."""
+    out: list[Candidate] = []
+    skip_to = -1
+    for c in items:
+        if c.start < skip_to:
+            continue
+        end = c.end
+        if c.label == "Organization" and doc[c.start].lower_ == "ministry" and end + 3 < len(doc) \
+                and doc[end].text == "," and doc[end + 1].is_title and doc[end + 2].lower_ == "and" \
+                and doc[end + 3].is_title:
+            end += 4
+        if end != c.end:
+            skip_to = end
+            out.append(_with(c, doc[c.start : end], "ministry-list-join"))
+        else:
+            out.append(c)
+    return out
+
+
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -255,18 +345,18 @@ def heading_lines(doc: Doc) -> list[tuple[int, int]]:
 
 @rule("heading-drop", "entity")
 def heading_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """In a title-case headline every word looks like a name: keep a name from it only if the body uses it too
-    or the gazetteer knows it."""
+    """In a title-case headline every word looks like a name: keep a name from it only if the text uses it again
+    elsewhere or the gazetteer knows it."""
     heads = heading_lines(doc)
     if not heads:
         return items
-    body = " ".join(doc.text[a:b] for a, b in _complement(heads, len(doc.text)))
-    body_folded = f" {fold(body)} "
     out = []
     for c in items:
-        inside = any(a <= c.span.start_char and c.span.end_char <= b for a, b in heads)
-        if inside and c.canonical is None and f" {fold(c.span.text)} " not in body_folded:
-            continue
+        line = next(((a, b) for a, b in heads if a <= c.span.start_char and c.span.end_char <= b), None)
+        if line is not None and c.canonical is None:
+            rest = f" {fold(doc.text[: line[0]])} {fold(doc.text[line[1] :])} "
+            if f" {fold(c.span.text)} " not in rest:
+                continue
         out.append(c)
     return out
 
@@ -289,8 +379,9 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
     return out
 
 
-REPAIRS: tuple[Repair, ...] = (paren_split, hyphen_join, of_join, kind_noun_extend, demonym_institution,
-                               adjacent_person_join, heading_drop)
+REPAIRS: tuple[Repair, ...] = (paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
+                               kind_noun_extend, demonym_institution, adjacent_person_join, person_name_extend,
+                               heading_drop)
 
 
 def repair(doc: Doc, items: list[Candidate]) -> list[Candidate]:
