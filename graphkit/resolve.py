@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from graphkit.extract.rules import rule
 from graphkit.names import (
+    STOP_WORDS,
     accentless_variants,
     demonyms,
     fold,
@@ -140,8 +141,40 @@ def _merge_surnames(items: list[Mention], text: str, uf: _UnionFind) -> None:
                 break
 
 
+@rule("merge-first-name", "merge")
+def _merge_first_names(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """A lone first name joins the one person of the document whose full name starts with it ("Khadija")."""
+    people = [m for m in items if m.type == "Person" and len(m.text.split()) >= 2]
+    for m in items:
+        if m.type == "Group" or len(m.text.split()) != 1 or is_acronym(m.text):
+            continue
+        owners = {fold(p.text) for p in people if fold(p.text).split()[0] == fold(m.text)}
+        if len(owners) == 1:
+            full = next(p for p in people if fold(p.text) in owners)
+            uf.union(full.key, m.key, _reason("merge-first-name", f"{m.text!r} is the first name of {full.text!r}"))
+
+
+def word_order_key(name: str) -> str:
+    """An organization's content words in order of the alphabet: 'Directorate General of X' and 'General
+    Directorate of X', 'Ministry of the Interior' and 'Interior Ministry' share it."""
+    return " ".join(sorted(w for w in fold(name).split() if w not in STOP_WORDS))
+
+
+@rule("merge-word-order", "merge")
+def _merge_word_order(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """Two organization names with the same content words in another order are one organization."""
+    seen: dict[str, Mention] = {}
+    for m in items:
+        if m.type != "Organization" or len(m.text.split()) < 2:
+            continue
+        key = word_order_key(m.text)
+        if key in seen and fold(seen[key].text) != fold(m.text):
+            uf.union(seen[key].key, m.key, _reason("merge-word-order", f"{m.text!r} is {seen[key].text!r} reordered"))
+        seen.setdefault(key, m)
+
+
 _WITHIN = (_merge_antecedents, _merge_parentheses, _merge_glosses, _merge_group_heads, _merge_initials,
-           _merge_surnames)
+           _merge_surnames, _merge_first_names, _merge_word_order)
 
 
 def _within_document(result: DocResult, uf: _UnionFind) -> None:
@@ -181,6 +214,8 @@ def _global_key(m: Mention, home: str | None = None) -> str:
         return f"Person:{fold(_QUOTED.sub(' ', m.text))}"
     if m.type == "Group":
         return f"Group:{group_key(m.text, home)}"
+    if m.type == "Organization" and len(m.text.split()) >= 2:
+        return f"Organization:{word_order_key(m.text)}"
     return f"{m.type}:{fold(m.text)}"
 
 
