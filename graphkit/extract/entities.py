@@ -254,7 +254,10 @@ def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand") if gov_id else None
         if span is None:
             continue
-        root, verb = span.root, span.root.head
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:  # "The United States, Argentina and Peru announced"
+            root = root.head
+        verb = root.head
         if span.end < len(doc) and doc[span.end].text == ":":
             continue  # "Egypt: police arrest ...": a headline's label, not a subject
         acts = root.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_STATE_ACTS
@@ -267,12 +270,19 @@ def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
     return items
 
 
+@lru_cache(maxsize=1)
+def _government_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in data_files.read_lines("lexicons/government_nouns.txt"))
+
+
 @rule("home-authorities", "entity")
 def _home_authorities(doc: Doc, items: list[Mention]) -> list[Mention]:
-    """'the authorities', 'Authorities said': with no other qualifier, the state of the document's country."""
+    """'the authorities', 'Authorities said', 'the State' (tagged as a name): with no other qualifier, the state of
+    the document's country."""
     from graphkit.extract.coref import home_government
 
-    bare = [m for m in items if m.type == "Group" and fold(m.text) in ("authorities", "the authorities")]
+    bare = [m for m in items if (m.type == "Group" and fold(m.text) == "authorities")
+            or (m.type == "Organization" and m.canonical_id is None and fold(m.text) in _government_words())]
     gov_id = home_government(doc, items) if bare else None
     if gov_id is None:
         return items
