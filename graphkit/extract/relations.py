@@ -567,6 +567,103 @@ def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> I
                             yield _relation("against", "OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
 
 
+def _government_mention(index: MentionIndex, items: list[Mention], gov_id: str | None) -> Mention | None:
+    """The first mention of that government in the document (relations join mentions, not ids)."""
+    if gov_id is None:
+        return None
+    return next((m for m in items if m.canonical_id == gov_id and m.type == "Organization"), None)
+
+
+def _home_government_id(index: MentionIndex) -> str | None:
+    from graphkit.extract.entity_repair import governments
+
+    return governments().get(index.home_country or "")
+
+
+@rule("state-leader-title", "relation")
+def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'President X', 'former Honduran president X', 'the Syrian President, X': a head-of-state title leads the
+    government of the country its demonym names, else of the document's country (titles.yaml)."""
+    from graphkit.extract.entity_repair import governments
+    from graphkit.names import demonyms, fold
+
+    titles = lexicons.titles().get("state_leader_titles", frozenset())
+    for person in items:
+        span = _span(doc, person) if person.type == "Person" else None
+        if span is None:
+            continue
+        left = span.start - 1
+        if left >= 0 and doc[left].text == ",":
+            left -= 1
+        words: list[Token] = []
+        while left >= span.sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and len(words) < 3:
+            words.insert(0, doc[left])
+            left -= 1
+        lowered = [t.lower_ for t in words]
+        hit = next((i for i in range(len(lowered)) if " ".join(lowered[i:]) in titles), None)
+        if hit is None:
+            continue
+        before = words[:hit]
+        country = next((demonyms().get(fold(t.text)) for t in before if fold(t.text) in demonyms()), None)
+        gov = _government_mention(index, items, governments().get(country) if country else _home_government_id(index))
+        if gov is not None:
+            past = _is_past(words) or (left >= 0 and _is_past([doc[left]]))
+            yield _relation("state-leader-title", "LEADS", person, gov, span.sent, " ".join(lowered[hit:]), past=past,
+                            confidence=0.7)
+
+
+@rule("opposition-group", "relation")
+def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'dissidents', 'the opposition', 'anti-government protesters': a group defined by its opposition OPPOSES the
+    government of the document's country (data: opposition_words.txt)."""
+    words = lexicons.word_list("opposition_words")
+    gov = _government_mention(index, items, _home_government_id(index))
+    if gov is None:
+        return
+    for m in items:
+        if m.type == "Group" and words & set(m.text.lower().replace("-", " - ").replace(" - ", "-").split()):
+            span = _span(doc, m)
+            if span is not None:
+                yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
+
+
+@rule("in-place-phrase", "relation")
+def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'the Exchange House in Sana'a', 'Afghan Local Police in Zurmat District', "Panama's Tocumen airport": an
+    organization or place with an 'in'/'at' phrase or a place possessor is located there."""
+    for m in items:
+        if m.type not in ("Organization", "Location") or m.subtype in ("country", "government"):
+            continue
+        span = _span(doc, m)
+        if span is None:
+            continue
+        root = span.root
+        places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                  for p in prep.children if p.dep_ == "pobj"]
+        owners = [c for c in root.children if c.dep_ == "poss"] if m.type == "Location" else []
+        for token in places + owners:
+            other = index.at(token)
+            if other is None or other is m or other.type != "Location" or not _ranks_below(m, other):
+                continue
+            yield _relation("in-place-phrase", "LOCATED_IN", m, other, span.sent,
+                            "'s" if token in owners else "in", confidence=0.6)
+
+
+@rule("possessive-part-of", "relation")
+def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """"the Treasury Department's Office of Foreign Assets Control", "the government's interior ministry": an
+    organization an organization possesses is part of it."""
+    for m in items:
+        span = _span(doc, m) if m.type == "Organization" else None
+        if span is None:
+            continue
+        for child in span.root.children:
+            owner = index.at(child) if child.dep_ == "poss" else None
+            if owner is not None and owner is not m and owner.type == "Organization" and not (
+                    m.canonical_id and m.canonical_id == owner.canonical_id):
+                yield _relation("possessive-part-of", "PART_OF", m, owner, span.sent, "'s", confidence=0.6)
+
+
 def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """Relations in document order; a fact found by two rules is yielded once."""
     found: list[Relation] = []
@@ -584,6 +681,8 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_against_relations(doc, items, index))
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
+    for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts):
+        found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
