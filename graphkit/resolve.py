@@ -224,11 +224,6 @@ def _same_name_rule() -> None:
     """Across and within documents: the same gazetteer id, or the same folded name and type, is one entity."""
 
 
-@rule("merge-gazetteer-id", "merge")
-def _gazetteer_id_rule() -> None:
-    """A cluster that got a gazetteer id through any member joins that id's other clusters."""
-
-
 def resolve(results: Iterable[DocResult]) -> Resolution:
     results = list(results)
     homes = home_countries(results)
@@ -257,7 +252,7 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
             root = uf.find(key)
             if m.canonical_id in by_canonical:
                 uf.union(by_canonical[m.canonical_id], root,
-                         _reason("merge-gazetteer-id", f"same gazetteer id {m.canonical_id}"))
+                         _reason("merge-same-name", f"same gazetteer id {m.canonical_id}"))
             else:
                 by_canonical[m.canonical_id] = root
     clusters: dict[str, list[Mention]] = defaultdict(list)

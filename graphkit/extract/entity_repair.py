@@ -255,6 +255,14 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in words) | words
 
 
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    from graphkit.extract import lexicons
+
+    words = lexicons.titles().get("person_titles", frozenset())
+    return frozenset(w.rstrip(".") for w in words) | words
+
+
 @rule("title-trim", "entity")
 def title_trim(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     """'Mission chair Marta Valinas' -> 'Marta Valinas'; 'Army Corporal' -> 'Army': a title is not part of a name
@@ -268,8 +276,8 @@ def title_trim(doc: Doc, items: list[Candidate]) -> list[Candidate]:
                 start += 1
             if end - start == 2 and doc[start].lower_.rstrip(".") in titles and doc[start].lower_ not in ("mr", "ms"):
                 start += 1
-        elif c.label == "Organization":
-            while end - start > 1 and doc[end - 1].lower_.rstrip(".") in titles and doc[end - 1].is_title:
+        elif c.label == "Organization" and c.canonical is None:  # "Army Corporal": a rank, never "Guard"
+            while end - start > 1 and doc[end - 1].lower_.rstrip(".") in _person_titles() and doc[end - 1].is_title:
                 end -= 1
         out.append(c if (start, end) == (c.start, c.end) else _with(c, doc[start:end], "title-trim"))
     return out
