@@ -664,6 +664,23 @@ def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> It
                 yield _relation("possessive-part-of", "PART_OF", m, owner, span.sent, "'s", confidence=0.6)
 
 
+@rule("person-of-organization", "relation")
+def _person_of_org(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'Spokesman Nelson Chamisa of the MDC', 'reporter Ana Ruiz of El Tiempo': a person 'of' an organization
+    belongs to it."""
+    for person in items:
+        span = _span(doc, person) if person.type == "Person" else None
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+            continue
+        prep = doc[span.end]
+        if prep.head.i not in range(span.start, span.end):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            org = index.at(pobj)
+            if org is not None and org.type == "Organization":
+                yield _relation("person-of-organization", "MEMBER_OF", person, org, span.sent, "of", confidence=0.6)
+
+
 def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """Relations in document order; a fact found by two rules is yielded once."""
     found: list[Relation] = []
@@ -681,7 +698,8 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_against_relations(doc, items, index))
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
-    for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts):
+    for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
+                  _person_of_org):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):

@@ -52,6 +52,10 @@ MENTION_CASES = {
 
 # rule -> (text, (source text, relation type, target text))
 RELATION_CASES = {
+    "person-of-organization": (
+        "Spokesman Tendai Moyo of the Movement for Democratic Change described the attacks.",
+        ("Tendai Moyo", "MEMBER_OF", "Movement for Democratic Change"),
+    ),
     "title-before-name": (
         "Interpol Secretary General Jurgen Stock visited Lima.",
         ("Jurgen Stock", "LEADS", "Interpol"),
