@@ -272,7 +272,7 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
 
 
 def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> Entity:
-    type_votes = Counter()
+    type_votes: Counter[str] = Counter()
     for m in members:
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))

@@ -35,7 +35,8 @@ def main() -> None:
             aliases += [f"{d} government" for d in demonyms[1:]]
             aliases += [form.format(d=d) for d in demonyms for form in FORMS]
             entry = {"id": f"{cc.lower()}-government", "name": name, "type": "Organization", "subtype": "government",
-                     "country": cc, "aliases": [], "source": f"general English usage; Wikipedia: Government of {loc['name']}"}
+                     "country": cc, "aliases": [],
+                     "source": f"general English usage; Wikipedia: Government of {loc['name']}"}
             orgs.append(entry)
             by_country[cc] = entry
         else:

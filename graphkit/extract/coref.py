@@ -7,6 +7,7 @@ holds "Commission"; "the regime" -> the last government named. The new mentions 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -19,7 +20,7 @@ from graphkit.types import Mention
 _WINDOW_CHARS = 1500  # an antecedent further back than a few paragraphs is too uncertain
 
 
-def _antecedent(items: list[Mention], before: int, accept) -> Mention | None:
+def _antecedent(items: list[Mention], before: int, accept: Callable[[Mention], bool]) -> Mention | None:
     for m in reversed(items):
         if m.end <= before and before - m.end <= _WINDOW_CHARS and accept(m):
             return m
@@ -104,17 +105,19 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
             rule_name = "coref-government-noun"
         else:
             rule_name = "coref-head-word"
-            ante = _antecedent(
-                items, token.idx,
-                lambda m, w=word: m.type in ("Organization", "Group", "Location") and w in m.text.lower().split()
-                and len(m.text.split()) > 1,
-            )
+            def named_by_word(m: Mention, w: str = word) -> bool:
+                return m.type in ("Organization", "Group", "Location") and w in m.text.lower().split() \
+                    and len(m.text.split()) > 1
+
+            ante = _antecedent(items, token.idx, named_by_word)
             if ante is None and token.lemma_.lower() in kinds:
                 # "the gang" after "Tren de Aragua": the last organization of a kind the noun can name
                 fits = kinds[token.lemma_.lower()]
                 rule_name = "coref-class-noun"
-                ante = _antecedent(items, token.idx, lambda m, fits=fits: m.type == "Organization"
-                                   and m.subtype is not None and m.subtype in fits)
+                def of_kind(m: Mention, fits: frozenset[str] = fits) -> bool:
+                    return m.type == "Organization" and m.subtype is not None and m.subtype in fits
+
+                ante = _antecedent(items, token.idx, of_kind)
         if ante is not None:
             start = doc[token.i - 1].idx
             copy = _copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7)
@@ -182,7 +185,7 @@ def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:
     return keys
 
 
-def _copy(ante: Mention, text: str, start: int, end: int, sent, confidence: float) -> Mention:
+def _copy(ante: Mention, text: str, start: int, end: int, sent: Span, confidence: float) -> Mention:
     return Mention(
         key=f"{ante.doc_id}:{start}-{end}", text=text, type=ante.type, doc_id=ante.doc_id, start=start, end=end,
         sent_start=sent.start_char, sent_end=sent.end_char, subtype=ante.subtype, canonical_id=ante.canonical_id,

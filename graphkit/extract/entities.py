@@ -264,7 +264,7 @@ def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
         accused = root.dep_ == "dobj" and verb.pos_ == "VERB" and (
             verb.lemma_.lower() in accuse or verb.lemma_.lower() in ("condemn", "criticize", "criticise", "urge"))
         if acts or accused:
-            subtype, name = gazetteer_entries().get(gov_id, ("government", gov_id))
+            subtype, name = gazetteer_entries().get(gov_id or "", ("government", gov_id or ""))
             m.type, m.subtype, m.canonical_id, m.canonical_name = "Organization", subtype, gov_id, name
             add_rule(m.rules, "country-as-state")
     return items

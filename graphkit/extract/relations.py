@@ -109,15 +109,16 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
             yield from _of_title(token, person, index, sent)
     # "the executive director of that center, X": a title phrase just before ", X" that the parse left apart
-    token = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," else None
+    word: Token | None = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," \
+        else None
     for _ in range(4):
-        if token is None or token.i >= span.start:
+        if word is None or word.i >= span.start:
             break
-        if token.pos_ == "NOUN" and (_title_type(token.lemma_) or _title_type(token.text)):
-            if _described_person(token, [], index) is person:
-                yield from _of_title(token, person, index, sent, apposed=True)
+        if word.pos_ == "NOUN" and (_title_type(word.lemma_) or _title_type(word.text)):
+            if _described_person(word, [], index) is person:
+                yield from _of_title(word, person, index, sent, apposed=True)
             break
-        token = token.head if token.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
+        word = word.head if word.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
@@ -219,7 +220,7 @@ def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> M
         span = _span(doc, m) if m is not None and m.type == "Person" else None
         after = next((t for t in doc[span.end : sent.end] if not t.is_space), None) if span is not None else None
         closed = span is not None and (after is None or after.text in (",", ".", ")", ";"))
-        if closed and span.start == end + 2:
+        if closed and span is not None and span.start == end + 2:
             return m
     return None
 
@@ -427,10 +428,10 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     cues = lexicons.relation_cues()
     by_verb: dict[str, tuple[str, bool]] = {}
     for kind, spec in cues.items():
-        for verb in spec.get("verbs", frozenset()):
-            by_verb.setdefault(verb, (kind, False))
-        for verb in spec.get("past_verbs", frozenset()):
-            by_verb.setdefault(verb, (kind, True))
+        for lemma in spec.get("verbs", frozenset()):
+            by_verb.setdefault(lemma, (kind, False))
+        for lemma in spec.get("past_verbs", frozenset()):
+            by_verb.setdefault(lemma, (kind, True))
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in by_verb:
             continue
