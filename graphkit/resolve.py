@@ -22,7 +22,7 @@ from graphkit.names import (
     is_acronym,
     slug,
 )
-from graphkit.types import DocResult, Entity, Mention, Resolution
+from graphkit.types import DocResult, Entity, EntityType, Mention, Resolution
 
 _TYPE_PRIORITY = {"Organization": 3, "Person": 3, "Location": 2, "Group": 1}
 
@@ -116,10 +116,11 @@ def _merge_initials(items: list[Mention], text: str, uf: _UnionFind) -> None:
     long_names = [m for m in named if len(m.text.split()) >= 2 and m.type == "Organization"]
     for m in named:
         if is_acronym(m.text):
-            for full in long_names:
-                if initials(full.text) == m.text.replace(".", "").lower() and not (
-                        m.canonical_id and full.canonical_id and m.canonical_id != full.canonical_id):
-                    uf.union(full.key, m.key, _reason("merge-initials", f"{m.text!r} is the initials of {full.text!r}"))
+            for spelled in long_names:
+                if initials(spelled.text) == m.text.replace(".", "").lower() and not (
+                        m.canonical_id and spelled.canonical_id and m.canonical_id != spelled.canonical_id):
+                    why = f"{m.text!r} is the initials of {spelled.text!r}"
+                    uf.union(spelled.key, m.key, _reason("merge-initials", why))
                     break
 
 
@@ -131,13 +132,13 @@ def _merge_surnames(items: list[Mention], text: str, uf: _UnionFind) -> None:
     for m in named:
         if len(m.text.split()) != 1 or is_acronym(m.text):
             continue
-        for full in people:
-            if fold(full.text).split()[-1] == fold(m.text) or (
-                len(fold(full.text).split()) >= 3 and fold(m.text) in fold(full.text).split()[1:]
+        for person in people:
+            if fold(person.text).split()[-1] == fold(m.text) or (
+                len(fold(person.text).split()) >= 3 and fold(m.text) in fold(person.text).split()[1:]
             ):
                 if m.type != "Person":
                     m.type = "Person"
-                uf.union(full.key, m.key, _reason("merge-surname", f"{m.text!r} is the surname of {full.text!r}"))
+                uf.union(person.key, m.key, _reason("merge-surname", f"{m.text!r} is the surname of {person.text!r}"))
                 break
 
 
@@ -272,7 +273,7 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
 
 
 def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> Entity:
-    type_votes: Counter[str] = Counter()
+    type_votes: Counter[EntityType] = Counter()
     for m in members:
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))

@@ -8,11 +8,12 @@ holds "Commission"; "the regime" -> the last government named. The new mentions 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit import data_files
+from graphkit import lexicons
+from graphkit.extract.entity_repair import home_government
+from graphkit.extract.parse import verb_in
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import gazetteer_entries
 from graphkit.types import Mention
@@ -47,15 +48,6 @@ def _class_noun_rule() -> None:
     """'the gang' -> the last organization of a kind the noun can name (data: class_nouns.yaml)."""
 
 
-def home_government(doc: Doc, items: list[Mention]) -> str | None:
-    """The gazetteer id of the government of the country the document is about."""
-    from graphkit.extract.entity_repair import governments
-    from graphkit.names import home_country
-
-    home = home_country(doc.text, items)
-    return governments().get(home) if home else None
-
-
 @rule("home-government", "coref")
 def _government_mention(doc_id: str, gov_id: str, span: Span, rule_name: str) -> Mention:
     """'the government', 'the State' with no government named before: the government of the document's country."""
@@ -74,7 +66,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     items = sorted((m for m in named if m.antecedent is None), key=lambda m: m.start)
     # a bare one-word group ("the gang") may still point back at the organization it is
     taken = {i for m in named if not (m.type == "Group" and " " not in m.text) for i in range(m.start, m.end)}
-    kinds = _class_nouns()
+    kinds = lexicons.class_nouns()
     out: list[Mention] = []
     speakers = _speaker_keys(doc, items)
     for token in doc:
@@ -126,25 +118,13 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     return out
 
 
-@lru_cache(maxsize=1)
 def _person_pronouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_files.read_lines("lexicons/person_pronouns.txt"))
+    return lexicons.word_list("person_pronouns")
 
 
-@lru_cache(maxsize=1)
 def _government_nouns() -> frozenset[str]:
     """'the regime', 'the State': nouns that point back at a government (shared with the ruler's patterns)."""
-    return frozenset(w.lower() for w in data_files.read_lines("lexicons/government_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
-def _class_nouns() -> dict[str, frozenset[str]]:
-    """Noun -> the organization subtypes it can stand for."""
-    out: dict[str, set[str]] = {}
-    for subtype, nouns in (data_files.read_yaml("lexicons/class_nouns.yaml") or {}).items():
-        for noun in nouns or []:
-            out.setdefault(str(noun).lower(), set()).add(subtype)
-    return {k: frozenset(v) for k, v in out.items()}
+    return lexicons.word_list("government_nouns")
 
 
 def _salient(items: list[Mention], before: int) -> Mention | None:
@@ -167,9 +147,6 @@ def _salient(items: list[Mention], before: int) -> Mention | None:
 
 
 def _reports(verb: Token) -> bool:
-    from graphkit.extract import lexicons
-    from graphkit.extract.parse import verb_in
-
     return verb_in(verb, lexicons.word_list("reporting_verbs"))
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from graphkit import data_files
-from graphkit.extract.entity_repair import Candidate, repair
+from graphkit import lexicons
+from graphkit.extract.entity_repair import Candidate, governments, home_government, repair
+from graphkit.extract.parse import phrase
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import fold, fold_accents, gazetteer_aliases, gazetteer_entries, leaders
 from graphkit.types import Mention
@@ -29,20 +29,9 @@ _TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART", "A
 _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
 
 
-@lru_cache(maxsize=1)
 def _quantifiers() -> frozenset[str]:
     """Words that count or hedge a group rather than name it (data: lexicons/quantifiers.txt)."""
-    return frozenset(w.lower() for w in data_files.read_lines("lexicons/quantifiers.txt"))
-
-
-@lru_cache(maxsize=1)
-def group_nouns() -> dict[str, str]:
-    """Group head lemma -> role hint (actor, victim, either)."""
-    out: dict[str, str] = {}
-    for line in data_files.read_lines("lexicons/group_nouns.txt"):
-        lemma, _, hint = line.partition("\t")
-        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim", "self") else "either"
-    return out
+    return lexicons.word_list("quantifiers")
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -108,8 +97,6 @@ def _leader_inside(ent: Span, government: str, doc_id: str) -> Mention | None:
 def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     """The group as the text fully names it: with named modifiers ("U.S. law enforcement authorities") and
     with its prepositional phrases ("official within Venezuela's prisons service")."""
-    from graphkit.extract.parse import phrase
-
     out: list[str] = []
     named = _trim(chunk)
     if named is not None and named.start < span.start:
@@ -124,7 +111,7 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
 
 @rule("group-noun", "entity")
 def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, ...]]]:
-    nouns = group_nouns()
+    nouns = lexicons.group_nouns()
     for chunk in doc.noun_chunks:
         root = chunk.root
         forms = {root.lemma_.lower(), root.lower_, root.lower_.removesuffix("s"), root.lower_.removesuffix("es")}
@@ -245,9 +232,6 @@ _NOT_STATE_ACTS = frozenset({"be", "have", "become", "remain", "lie", "border", 
 def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
     """'China reacted', 'Peru announced', 'experts condemned Egypt for ...': a country that acts as a state, or is
     accused as one, is its government (ANNOTATION.md); the country as a place stays a Location."""
-    from graphkit.extract import lexicons
-    from graphkit.extract.entity_repair import governments
-
     accuse = lexicons.word_list("accusation_verbs")
     for m in items:
         gov_id = governments().get(m.canonical_id or "") if m.type == "Location" else None
@@ -270,17 +254,14 @@ def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
     return items
 
 
-@lru_cache(maxsize=1)
 def _government_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in data_files.read_lines("lexicons/government_nouns.txt"))
+    return lexicons.word_list("government_nouns")
 
 
 @rule("home-authorities", "entity")
 def _home_authorities(doc: Doc, items: list[Mention]) -> list[Mention]:
     """'the authorities', 'Authorities said', 'the State' (tagged as a name): with no other qualifier, the state of
     the document's country."""
-    from graphkit.extract.coref import home_government
-
     bare = [m for m in items if (m.type == "Group" and fold(m.text) == "authorities")
             or (m.type == "Organization" and m.canonical_id is None and fold(m.text) in _government_words())]
     gov_id = home_government(doc, items) if bare else None

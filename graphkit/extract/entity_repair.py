@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.extract.rules import add_rule, rule
-from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, gazetteer_rows
+from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, gazetteer_rows, home_country
+from graphkit.types import Mention
 
 
 @dataclass
@@ -43,7 +44,7 @@ Repair = Callable[[Doc, list[Candidate]], list[Candidate]]
 
 
 def _lines(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in data_files.read_lines(f"lexicons/{name}"))
+    return lexicons.word_list(name.removesuffix(".txt"))
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +178,12 @@ def governments() -> dict[str, str]:
             if r.get("subtype") == "country" and r.get("country") in by_code}
 
 
+def home_government(doc: Doc, items: list[Mention]) -> str | None:
+    """The gazetteer id of the government of the country the document is about."""
+    home = home_country(doc.text, items)
+    return governments().get(home) if home else None
+
+
 @lru_cache(maxsize=1)
 def _government_nouns() -> frozenset[str]:
     return _lines("government_nouns.txt")
@@ -248,8 +255,6 @@ def adjacent_person_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Titles, offices and ranks (titles.yaml): never part of a person's or an organization's name."""
-    from graphkit.extract import lexicons
-
     t = lexicons.titles()
     words = t.get("person_titles", frozenset()) | t.get("leads", frozenset()) | t.get("member_of", frozenset())
     return frozenset(w.rstrip(".") for w in words) | words
@@ -257,8 +262,6 @@ def _title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _person_titles() -> frozenset[str]:
-    from graphkit.extract import lexicons
-
     words = lexicons.titles().get("person_titles", frozenset())
     return frozenset(w.rstrip(".") for w in words) | words
 

@@ -7,9 +7,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
+from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import add_rule, rule
+from graphkit.names import demonyms, fold
 from graphkit.types import Mention, Provenance, Relation
 
 _ORG_TYPES = {"Organization"}
@@ -266,8 +269,6 @@ def _phrase_objects(pobj: Token, index: MentionIndex) -> list[Mention]:
 def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
     """The entity on the near side of a cue phrase: the person a role noun describes, else the nearest mention
     up the parse (the noun a participle or adjective modifies, the subject of the verb, an apposition's head)."""
-    from graphkit.extract.parse import subjects
-
     if first.pos_ == "NOUN":
         person = _described_person(first, tails, index)
         if person is not None:
@@ -400,9 +401,7 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
 @lru_cache(maxsize=1)
 def _place_rank() -> dict[str, int]:
     """Place subtype -> size rank (data: lexicons/place_ranks.yaml)."""
-    from graphkit import data_files
-
-    return {str(k): int(v) for k, v in (data_files.read_yaml("lexicons/place_ranks.yaml") or {}).items()}
+    return lexicons.place_ranks()
 
 
 def _ranks_below(place: Mention, other: Mention) -> bool:
@@ -423,8 +422,6 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
 
 @rule("relation-verb", "relation")
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    from graphkit.extract.parse import agents, is_passive, subjects
-
     cues = lexicons.relation_cues()
     by_verb: dict[str, tuple[str, bool]] = {}
     for kind, spec in cues.items():
@@ -472,8 +469,6 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
 @rule("complicity", "relation")
 def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
-    from graphkit.extract.parse import agents, is_passive, subjects
-
     nouns = lexicons.word_list("complicity_nouns")
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
@@ -525,8 +520,6 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
 @rule("help-of", "relation")
 def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
-    from graphkit.extract.parse import subjects
-
     spec = lexicons.relation_cues().get("ALLIED_WITH", {})
     verbs, nouns = spec.get("help_verbs", frozenset()), spec.get("help_nouns", frozenset())
     for noun in doc:
@@ -576,8 +569,6 @@ def _government_mention(index: MentionIndex, items: list[Mention], gov_id: str |
 
 
 def _home_government_id(index: MentionIndex) -> str | None:
-    from graphkit.extract.entity_repair import governments
-
     return governments().get(index.home_country or "")
 
 
@@ -585,9 +576,6 @@ def _home_government_id(index: MentionIndex) -> str | None:
 def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """'President X', 'former Honduran president X', 'the Syrian President, X': a head-of-state title leads the
     government of the country its demonym names, else of the document's country (titles.yaml)."""
-    from graphkit.extract.entity_repair import governments
-    from graphkit.names import demonyms, fold
-
     titles = lexicons.titles().get("state_leader_titles", frozenset())
     for person in items:
         span = _span(doc, person) if person.type == "Person" else None
