@@ -12,7 +12,7 @@ from graphkit.extract.entity_repair import Candidate, governments, home_governme
 from graphkit.extract.parse import phrase
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import fold, fold_accents, gazetteer_aliases, gazetteer_entries, leaders
-from graphkit.types import Mention
+from graphkit.types import ENTITY_TYPES, Mention, checked
 
 LABELS = {
     "PERSON": "Person",
@@ -58,7 +58,7 @@ def _mention(
     return Mention(
         key=f"{doc_id}:{span.start_char}-{span.end_char}",
         text=span.text,
-        type=label,
+        type=checked(label, ENTITY_TYPES, "entity type"),
         doc_id=doc_id,
         start=span.start_char,
         end=span.end_char,

@@ -13,7 +13,7 @@ from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
-from graphkit.types import Mention, Provenance, Relation
+from graphkit.types import RELATION_TYPES, Mention, Provenance, Relation, checked
 
 _ORG_TYPES = {"Organization"}
 
@@ -50,7 +50,7 @@ def _relation(
     start = min(source.start, target.start)
     end = max(source.end, target.end)
     rel = Relation(
-        source=source.key, type=kind, target=target.key,
+        source=source.key, type=checked(kind, RELATION_TYPES, "relation type"), target=target.key,
         prov=Provenance(source.doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
         past=past, confidence=confidence, cue=cue,
     )
