@@ -630,6 +630,12 @@ def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> 
         places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
                   for p in prep.children if p.dep_ == "pobj"]
         owners = [c for c in root.children if c.dep_ == "poss"] if m.type == "Location" else []
+        # "Tumeremo, in Bolívar state", "Rome is in Lazio": the phrase right after the name or after its copula
+        nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" and nxt < len(doc) and doc[nxt].i == root.head.i:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].lower_ in ("in", "at") and nxt != span.end:
+            places += [c for c in doc[nxt].children if c.dep_ == "pobj" and c not in places]
         for token in places + owners:
             other = index.at(token)
             if other is None or other is m or other.type != "Location" or not _ranks_below(m, other):

@@ -307,3 +307,10 @@ def test_every_rule_of_these_modules_has_a_case():
     registered = {name for name, r in RULES.items() if r.func.__module__ in mine}
     covered = set(MENTION_CASES) | set(RELATION_CASES) | set(MERGE_CASES)
     assert registered - covered == set()
+
+
+def test_in_place_phrase_after_a_comma(nlp):
+    result = _extract(nlp, "Protesters marched through Valencia, in Carabobo, on Friday.")
+    names = {m.key: m.text for m in result.mentions}
+    found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
+    assert ("Valencia", "LOCATED_IN", "Carabobo") in found, found
