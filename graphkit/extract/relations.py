@@ -448,7 +448,10 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                             continue
                         if kind == "LEADS" and src.type != "Person":
                             continue
-                        yield _relation("relation-verb", kind, src, tgt, verb.sent, verb.lemma_, past=past,
+                        # "police work with gangs": working or serving with someone is cooperation, not membership
+                        with_prep = o.dep_ == "pobj" and o.head.lower_ in ("with", "alongside")
+                        found = "ALLIED_WITH" if kind == "MEMBER_OF" and with_prep else kind
+                        yield _relation("relation-verb", found, src, tgt, verb.sent, verb.lemma_, past=past,
                                         confidence=0.6)
 
 

@@ -314,3 +314,11 @@ def test_in_place_phrase_after_a_comma(nlp):
     names = {m.key: m.text for m in result.mentions}
     found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
     assert ("Valencia", "LOCATED_IN", "Carabobo") in found, found
+
+
+def test_relation_verb_working_with_is_cooperation_not_membership(nlp):
+    result = _extract(nlp, "Residents say the National Police has worked with the Gulf Clan for years.")
+    names = {m.key: m.text for m in result.mentions}
+    found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
+    assert ("National Police", "MEMBER_OF", "Gulf Clan") not in found
+    assert any(r == "ALLIED_WITH" and {s, t} == {"National Police", "Gulf Clan"} for s, r, t in found), found
