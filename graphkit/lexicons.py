@@ -166,6 +166,13 @@ def clutter() -> dict[str, Any]:
     return raw
 
 
+@lru_cache(maxsize=1)
+def transliteration() -> tuple[tuple[str, str], ...]:
+    """Romanisation rewrites (from, to), in order: how `graphkit review` sees 'Aleksandr' in 'Alexandr'."""
+    raw = data_files.read_yaml("lexicons/transliteration.yaml", keys=("rewrites",)) or {}
+    return tuple((str(a), str(b)) for a, b in raw.get("rewrites") or [])
+
+
 @dataclass(frozen=True)
 class Schema:
     """The closed graph schema: every label and relationship type a backend may write."""
@@ -211,6 +218,7 @@ def load_all() -> None:
     class_nouns()
     group_glossary()
     clutter()
+    transliteration()
     schema()
     viz_style()
     place_ranks()

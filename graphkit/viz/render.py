@@ -47,7 +47,8 @@ def _graph(graph: GraphData) -> nx.MultiDiGraph[str]:
     g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, a in full.nodes(data=True):
         if a["kind"] == "entity":
-            g.add_node(node, kind="entity", type=a["type"], name=a["name"], docs=a["docs"], aliases=a["aliases"])
+            g.add_node(node, kind="entity", type=a["type"], name=a["name"], docs=a["docs"], aliases=a["aliases"],
+                       merge_reasons=a["merge_reasons"], decisions=a["decisions"])
         elif a["kind"] == "event":
             g.add_node(node, kind="event", type=a["type"], name=a["type"].replace("_", " "), docs=[a["doc"]],
                        status=a["status"], date=a["date"] or None, evidence=a["evidence"])
@@ -132,6 +133,9 @@ def _tooltip(attrs: dict[str, Any]) -> str:
         if attrs.get("aliases"):
             lines.append("also: " + ", ".join(attrs["aliases"][:6]))
         lines.append("documents: " + ", ".join(attrs.get("docs") or []))
+        # why these names are one node: human decisions first, then the rules that merged them
+        for why in [*(attrs.get("decisions") or []), *(attrs.get("merge_reasons") or [])][:4]:
+            lines.append("why: " + why)
     return "\n".join(lines)
 
 

@@ -105,3 +105,12 @@ def test_allegations_page_has_one_edge_per_row_and_escapes_names(tmp_path):
     assert sorted((e["from"], e["to"], e["events"]) for e in data["edges"]) == [
         ("actor:dgcim", "allegation:torture", 1), ("actor:evil", "allegation:torture", 1)]
     assert any(n["label"] == EVIL_NAME for n in data["nodes"])
+
+
+def test_map_tooltip_says_why_names_are_one_node(tmp_path):
+    g = tiny_graph()
+    g.entities[3].merge_reasons = ["'Maduro' is the surname of 'Nicolás Maduro'"]
+    g.entities[3].decisions = ["decision 'same' on 'Maduro' and 'Nicolás Maduro' by analyst"]
+    data = _data(render_map(g, tmp_path / "m.html").read_text(encoding="utf-8"))
+    title = next(n["title"] for n in data["nodes"] if n["label"] == "Nicolás Maduro")
+    assert "why: decision 'same'" in title and "why: 'Maduro' is the surname" in title
