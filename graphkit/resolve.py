@@ -228,8 +228,6 @@ def _global_key(m: Mention, home: str | None = None) -> str:
         return f"Person:{fold(_QUOTED.sub(' ', m.text))}"
     if m.type == "Group":
         return f"Group:{group_key(m.text, home)}"
-    if m.type == "Organization" and len(m.text.split()) >= 2:
-        return f"Organization:{word_order_key(m.text)}"
     return f"{m.type}:{fold(m.text)}"
 
 
