@@ -64,7 +64,7 @@ def word_list(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, frozenset[str]]:
-    keys = ("leads", "member_of", "member_nouns", "person_titles")
+    keys = ("leads", "member_of", "member_nouns", "acts_for_nouns", "state_leader_titles", "person_titles")
     raw = data_files.read_yaml("lexicons/titles.yaml", keys=keys) or {}
     return {k: frozenset(str(v).lower() for v in (vals or [])) for k, vals in raw.items()}
 
@@ -206,6 +206,13 @@ def viz_style() -> dict[str, Any]:
     return style
 
 
+@lru_cache(maxsize=1)
+def place_ranks() -> dict[str, int]:
+    """Place subtype -> size rank ("A, B" is A in B only when A ranks below B)."""
+    raw = data_files.read_yaml("lexicons/place_ranks.yaml") or {}
+    return {str(k): int(v) for k, v in raw.items()}
+
+
 def load_all() -> None:
     """Call every loader once (the data documentation test, and warming caches before forking workers)."""
     triggers()
@@ -222,5 +229,6 @@ def load_all() -> None:
     transliteration()
     schema()
     viz_style()
+    place_ranks()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))
