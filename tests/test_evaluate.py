@@ -72,3 +72,42 @@ def test_evaluate_seed_scores_reach_the_issue_targets(seeds_run, runner):
     assert s["sources"]["f1"] >= 0.60
     assert s["doc_events"]["f1"] >= 0.85
     assert s["relations"]["f1"] >= 0.50
+
+
+def test_show_errors_lists_misses_with_causes_and_false_hits():
+    from graphkit.evaluate_errors import find_errors, format_errors
+
+    text = "The Blue Brigade seized the mayor. Later the Red Unit beat him, the Green Watch said."
+    gold = {"entities": {"blue": {"name": "Blue Brigade", "type": "Organization", "docs": ["d"]},
+                         "red": {"name": "Red Unit", "type": "Organization", "docs": ["d"]}},
+            "events": [{"type": "torture", "doc": "d", "perpetrators": ["red"], "sources": [],
+                        "evidence": "Later the Red Unit beat him."},
+                       {"type": "detention", "doc": "d", "perpetrators": ["blue"]}],
+            "relations": [], "documents": []}
+    system = {"entities": {"b": {"name": "Blue Brigade", "type": "Organization", "docs": ["d"]},
+                           "g": {"name": "Green Watch", "type": "Organization", "docs": ["d"]}},
+              "events": [{"type": "torture", "doc": "d", "perpetrators": ["g"], "evidence": "the Green Watch said."},
+                         {"type": "detention", "doc": "d", "perpetrators": []}],
+              "relations": [], "documents": [{"id": "d", "text": text}]}
+    items = find_errors(gold, system)
+    links = {(i.kind, i.names, i.cause) for i in items if i.measure == "links"}
+    assert links == {("miss", "Red Unit -> torture", "actor-missing"),
+                     ("miss", "Blue Brigade -> detention", "not-attached"),
+                     ("false", "Green Watch (unmatched) -> torture", "")}
+    blue = next(i for i in items if i.names == "Blue Brigade -> detention")
+    assert blue.evidence == ("The Blue Brigade seized the mayor.",)  # no gold evidence: sentences naming the actor
+    assert "links: 2 misses (actor-missing 1, not-attached 1), 1 false hits" in format_errors(items)
+
+
+def test_cli_show_errors(tmp_path, runner):
+    gold = {"entities": [{"id": "a", "name": "Alpha Corps", "type": "Organization"}],
+            "events": [{"id": "e", "type": "killing", "doc": "d", "perpetrators": ["a"],
+                        "evidence": "Alpha Corps shot."}]}
+    system = {"entities": [], "events": [], "relations": [], "documents": [{"id": "d", "text": "Alpha Corps shot."}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    (tmp_path / "s.json").write_text(json.dumps(system))
+    result = runner.invoke(cli, ["evaluate", "--gold", str(tmp_path / "g.json"), "--graph", str(tmp_path / "s.json"),
+                                 "--show-errors"])
+    assert result.exit_code == 0, result.output
+    assert "[links miss actor-missing] Alpha Corps -> killing  (d)" in result.output
+    assert "| Alpha Corps shot." in result.output
