@@ -115,11 +115,11 @@ def find_errors(gold: dict[str, Any], system: dict[str, Any]) -> list[ErrorItem]
     for r in system["relations"]:
         sys_rels[rel_key(r, ref)].append(r)
     for rkey in sorted(set(gold_rels) - set(sys_rels)):
-        rows = gold_rels[key]
+        rows = gold_rels[rkey]
         out.append(ErrorItem("relations", "miss", f"{gold_name(rkey[0])} {rkey[1]} {gold_name(rkey[2])}",
                              tuple(str(r.get("doc", "")) for r in rows), tuple(r.get("evidence") or "" for r in rows)))
     for rkey in sorted(set(sys_rels) - set(gold_rels)):
-        rows = sys_rels[key]
+        rows = sys_rels[rkey]
         out.append(ErrorItem("relations", "false", f"{sys_name(rkey[0])} {rkey[1]} {sys_name(rkey[2])}",
                              tuple(str(r.get("doc", "")) for r in rows), tuple(r.get("evidence") or "" for r in rows)))
     return out
