@@ -162,6 +162,7 @@ class Entity:
     docs: list[str] = field(default_factory=list)
     mentions: int = 0
     merge_reasons: list[str] = field(default_factory=list)  # why names were joined
+    rules: list[str] = field(default_factory=list)  # rules that found its mentions or merged them
 
 
 @dataclass
