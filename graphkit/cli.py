@@ -229,7 +229,9 @@ def export(graph_path: Path, fmt: str, output: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--show-errors", is_flag=True,
               help="List each measure's misses and false hits with document, names and evidence.")
-def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool) -> None:
+@click.option("--by-rule", is_flag=True, help="For each registered rule: facts produced on the gold documents, "
+              "and how many were right.")
+def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool) -> None:
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
@@ -244,6 +246,10 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool) -> 
         from graphkit.evaluate_errors import find_errors, format_errors
 
         click.echo(format_errors(find_errors(gold_data, system)), err=as_json)
+    if by_rule:
+        from graphkit.evaluate_rules import count_by_rule, format_by_rule
+
+        click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
 
 
 def main() -> None:
