@@ -1,0 +1,25 @@
+"""The rule registry: a snapshot of every registered rule's name and kind, so adding, renaming or dropping
+a rule is a visible change (and the calibration file follows it)."""
+
+from graphkit.evaluate_rules import registered_rules
+
+# kind -> names; update this when a rule is added, renamed or dropped
+SNAPSHOT = {
+    "trigger": ["trigger-contest", "trigger-doer-noun", "trigger-noun", "trigger-pair", "trigger-phrase",
+                "trigger-verb"],
+    "role": ["role-accomplice", "role-accused-object", "role-active-object", "role-active-subject", "role-against",
+             "role-doer-noun", "role-fallback-actor", "role-light-verb", "role-named-by-act", "role-noun-by",
+             "role-noun-modifier", "role-noun-of", "role-noun-participle", "role-partnership", "role-passive-agent",
+             "role-passive-subject"],
+    "source": ["source-according-to", "source-contest", "source-document-author", "source-paragraph-carry",
+               "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
+               "source-sentence-speaker", "source-told-outlet"],
+    "status": ["status-confirmation-cue", "status-default", "status-denial-cue", "status-hedge", "status-negated"],
+}
+
+
+def test_registered_rule_names_match_the_snapshot():
+    found: dict[str, list[str]] = {}
+    for name, kind in registered_rules().items():
+        found.setdefault(kind, []).append(name)
+    assert {k: sorted(v) for k, v in found.items()} == SNAPSHOT
