@@ -69,7 +69,8 @@ CASES = [
      "Mary Otieno said the jail was full. “The guards tortured the prisoners every night. They beat everyone,” "
      "she said.",
      ("sources", "Mary Otieno", "torture")),
-    ("source-sentence-speaker", "The judge charged the Federal Police with torture.", ("sources", "judge", "detention")),
+    ("source-sentence-speaker", "The judge charged the Federal Police with torture.",
+     ("sources", "judge", "detention")),
     ("source-previous-speaker",
      "Anna Lopez said the jail was dirty.\nThe prisoners were tortured every night, said.",
      ("sources", "Anna Lopez", "torture")),
