@@ -235,13 +235,15 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
-    from graphkit.evaluate import format_scores, load_annotations, score
+    from graphkit.evaluate import format_scores, format_thresholds, load_annotations, score
 
     if graph_path.is_dir():
         graph_path = graph_path / "graph.json"
     gold_data, system = load_annotations(gold), load_annotations(graph_path)
     scores = score(gold_data, system)
     click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
+    if not as_json:
+        click.echo("\n" + format_thresholds(gold_data, system))
     if show_errors:
         from graphkit.evaluate_errors import find_errors, format_errors
 

@@ -122,6 +122,7 @@ class Event:
     rules: list[str] = field(default_factory=list)  # rules that found the trigger and set the status
     # "role|mention key" (after building: "role|entity id") -> rules that put that participant in that role
     role_rules: dict[str, list[str]] = field(default_factory=dict)
+    role_confidence: dict[str, float] = field(default_factory=dict)  # same keys: the calibrated confidence
 
 
 @dataclass

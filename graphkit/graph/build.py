@@ -30,6 +30,18 @@ def _role_rules(role_rules: dict[str, list[str]], table: dict[str, str]) -> dict
     return out
 
 
+def _role_confidence(confidence: dict[str, float], table: dict[str, str]) -> dict[str, float]:
+    """The same remapping; two mentions of one entity keep the higher confidence."""
+    out: dict[str, float] = {}
+    for key, value in confidence.items():
+        role, _, mention = key.partition("|")
+        entity_id = table.get(mention)
+        if entity_id is not None:
+            new = f"{role}|{entity_id}"
+            out[new] = max(out.get(new, 0.0), value)
+    return out
+
+
 def _entity_rules(entities: list[Entity], results: list[DocResult], table: dict[str, str]) -> list[Entity]:
     """Each entity with the rules that found its mentions (kept with those resolution already gave it)."""
     found: dict[str, list[str]] = {}
@@ -66,6 +78,7 @@ def build_graph(results: Iterable[DocResult], resolution: Resolution) -> GraphDa
                     locations=_ids(event.locations, table),
                     rules=list(event.rules),
                     role_rules=_role_rules(event.role_rules, table),
+                    role_confidence=_role_confidence(event.role_confidence, table),
                 )
             )
         seen: set[tuple[str, str, str]] = set()

@@ -41,7 +41,8 @@ def to_interchange(graph: GraphData) -> dict[str, Any]:
             {"id": e.id, "type": e.type, "doc": e.doc_id, "perpetrators": e.perpetrators, "victims": e.victims,
              "sources": e.sources, "locations": e.locations, "date": e.date, "status": e.status,
              "trigger": e.trigger, "confidence": round(e.confidence, 3), "negated": e.negated,
-             "rules": e.rules, "role_rules": e.role_rules, **_prov_fields(e.prov)}
+             "rules": e.rules, "role_rules": e.role_rules, "role_confidence": e.role_confidence,
+             **_prov_fields(e.prov)}
             for e in graph.events
         ],
         "relations": [
@@ -81,7 +82,8 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
                       locations=list(e.get("locations") or []), date=e.get("date"),
                       status=e.get("status") or "alleged", confidence=float(e.get("confidence", 1.0)),
                       negated=bool(e.get("negated", False)), rules=list(e.get("rules") or []),
-                      role_rules={str(k): list(v) for k, v in (e.get("role_rules") or {}).items()})
+                      role_rules={str(k): list(v) for k, v in (e.get("role_rules") or {}).items()},
+                      role_confidence={str(k): float(v) for k, v in (e.get("role_confidence") or {}).items()})
                 for e in data.get("events", [])
             ],
             relations=[
