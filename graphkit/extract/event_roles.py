@@ -92,8 +92,9 @@ def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) 
 
 @rule("role-active-subject", "role")
 def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'Soldiers tortured ...': the subject of an active trigger verb did it."""
-    if not is_passive(verb):
+    """'Soldiers tortured ...': the subject of an active trigger verb did it (not of an undergoer verb:
+    'protesters died')."""
+    if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
         for sub in subjects(verb):
             roles.add("perpetrators", index.with_conjuncts(sub), "role-active-subject")
 
@@ -130,7 +131,7 @@ def against_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) ->
 
 
 VERBAL_RULES: list[RoleRule] = [passive_agent_roles, passive_subject_roles, active_subject_roles,
-                                active_object_roles, against_roles]
+                                active_object_roles, against_roles]  # + the frame rules, added below
 
 
 # --- nominal triggers -------------------------------------------------------------------------------------
@@ -309,3 +310,15 @@ def saying_verbs() -> frozenset[str]:
 def not_doing_verbs() -> frozenset[str]:
     """Verbs whose agent reports, accuses or investigates an act rather than doing it."""
     return saying_verbs() | lexicons.word_list("inquiry_verbs")
+
+
+def _frames() -> None:
+    """The frame rules (event_frames) apply to verbal and nominal triggers alike."""
+    from graphkit.extract import event_frames as f
+
+    frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles]
+    VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
+    NOMINAL_RULES.extend(frames)
+
+
+_frames()

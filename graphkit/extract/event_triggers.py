@@ -41,6 +41,9 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
     out: list[Trigger] = []
     for found in TRIGGER_RULES:
         out.extend(found(sent, index, covered))
+    out = [t for t in out if not _inside_a_name(t, index)]
+    if any(t.type == "detention" and t.rule != "trigger-phrase" for t in out) and not abusive_detention(sent):
+        out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase"]
     # word triggers (doers, verbs, nouns) in sentence order, after the phrase and pair triggers
     rank = {"trigger-contest": 0, "trigger-phrase": 1, "trigger-pair": 2}
     out.sort(key=lambda t: (rank.get(t.rule, 3), t.token.i if t.rule not in rank else 0))
@@ -150,6 +153,23 @@ def noun_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
         if hit:
             covered.add(token.i)
             yield Trigger(token, token.i, token.i + 1, hit[0], hit[1], "trigger-noun")
+
+
+def _inside_a_name(trigger: Trigger, index: MentionIndex) -> bool:
+    """'the Office of Foreign Assets Control', 'Committee against Torture': a word of a proper name names
+    the body, not an act (an unnamed group named by its act, 'a kidnapping ring', is not a name)."""
+    m = index.by_token.get(trigger.token.i)
+    return m is not None and m.type in ("Organization", "Person", "Location") and trigger.rule != "trigger-contest"
+
+
+@rule("trigger-abusive-detention", "trigger")
+def abusive_detention(sent: Span) -> bool:
+    """A detention word is an event only with a cue that the arrest is an abuse (abusive_detention_cues.txt:
+    'arbitrarily', 'journalist', 'opposition'); an arrest of a suspect is law enforcement doing its job.
+    Detention phrases ('arbitrary detention', 'political prisoner') carry their own cue."""
+    text = sent.text.lower()
+    lemmas = {t.lemma_.lower() for t in sent}
+    return any((" " in c and c in text) or c in lemmas for c in lexicons.word_list("abusive_detention_cues"))
 
 
 TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, pair_triggers, doer_noun_triggers,
