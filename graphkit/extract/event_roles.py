@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from graphkit.extract import lexicons
+from graphkit.extract.entities import group_nouns
 from graphkit.extract.event_triggers import pair_table
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
@@ -253,7 +254,26 @@ def fallback_actor_roles(token: Token, sent: Span, index: MentionIndex, roles: R
               "role-fallback-actor")
 
 
-SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles]
+@rule("role-fallback-group", "role")
+def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """Still no doer: the unnamed groups of the sentence whose noun names those who act ('soldiers',
+    'state agents', 'armed men'; tagged actor in group_nouns.txt)."""
+    if roles.perpetrators:
+        return
+    named = {m.key for m in roles.victims + roles.sources}
+    roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
+                               if m.key not in named and _actor_group(m, index)], "role-fallback-group")
+
+
+def _actor_group(m: Mention, index: MentionIndex) -> bool:
+    """An unnamed group whose head noun names those who act ('soldiers', 'state agents'; group_nouns.txt)."""
+    if m.type != "Group":
+        return False
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and group_nouns().get(span.root.lemma_.lower()) == "actor"
+
+
+SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles]
 
 
 def _is_leader(m: Mention, index: MentionIndex) -> bool:

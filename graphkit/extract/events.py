@@ -98,9 +98,10 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             for source_rule in event_sources.FALLBACK_RULES:
                 source_rule(head, sent, index, ctx, roles)
             taken = {m.key for m in roles.perpetrators + roles.victims + roles.sources}
-            event.perpetrators = [m.key for m in roles.perpetrators]
+            # a place neither acts nor speaks: a country that does is its government (ANNOTATION.md)
+            event.perpetrators = [m.key for m in roles.perpetrators if m.type != "Location"]
             event.victims = [m.key for m in roles.victims if m.key not in event.perpetrators]
-            event.sources = [m.key for m in roles.sources]  # a leader may announce his own acts
+            event.sources = [m.key for m in roles.sources if m.type != "Location"]  # a leader may announce his own acts
             event.locations = [
                 m.key for m in index.in_span(sent.start, sent.end)
                 if m.type == "Location" and m.key not in taken and _is_locative(sent.doc, m)
