@@ -5,15 +5,17 @@ from graphkit.evaluate_rules import registered_rules
 
 # kind -> names; update this when a rule is added, renamed or dropped
 SNAPSHOT = {
-    "trigger": ["trigger-contest", "trigger-doer-noun", "trigger-noun", "trigger-pair", "trigger-phrase",
+    "trigger": ["trigger-abusive-detention", "trigger-contest", "trigger-doer-noun",
+                "trigger-noun", "trigger-pair", "trigger-phrase",
                 "trigger-verb"],
-    "role": ["role-accomplice", "role-accused-object", "role-active-object", "role-active-subject", "role-against",
-             "role-doer-noun", "role-fallback-actor", "role-light-verb", "role-named-by-act", "role-noun-by",
+    "role": ["role-accomplice", "role-accusation-frame", "role-accused-object", "role-active-object",
+             "role-active-subject", "role-against", "role-at-the-hands-of", "role-blamed-on", "role-doer-noun",
+             "role-fallback-actor", "role-fallback-group", "role-light-verb", "role-named-by-act", "role-noun-by",
              "role-noun-modifier", "role-noun-of", "role-noun-participle", "role-partnership", "role-passive-agent",
-             "role-passive-subject"],
+             "role-passive-subject", "role-responsible-for", "role-undergoer-subject"],
     "source": ["source-according-to", "source-contest", "source-document-author", "source-paragraph-carry",
                "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
-               "source-sentence-speaker", "source-told-outlet"],
+               "source-sentence-speaker", "source-told-outlet", "source-umbrella"],
     "status": ["status-confirmation-cue", "status-default", "status-denial-cue", "status-hedge", "status-negated"],
 }
 

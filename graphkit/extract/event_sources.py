@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -141,7 +142,32 @@ def paragraph_carry_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
         roles.add("sources", ctx.carried, "source-paragraph-carry")
 
 
-FALLBACK_RULES: list[SourceRule] = [quote_speaker_sources, sentence_speaker_sources, paragraph_carry_sources]
+@rule("source-umbrella", "source")
+def umbrella_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext, roles: Roles) -> None:
+    """'the UN human rights office said': when a part of an umbrella body speaks, the umbrella the document
+    names is a source too (source_umbrellas.yaml)."""
+    for umbrella_id, (words, prefixes) in _umbrellas().items():
+        umbrella = next((m for m in index.mentions if m.canonical_id == umbrella_id), None)
+        if umbrella is None or umbrella in roles.sources:
+            continue
+        for m in list(roles.sources):
+            name = f" {m.canonical_name or m.text} "
+            part = (m.canonical_id or "").startswith(tuple(prefixes)) or any(f" {w} " in name for w in words)
+            if part and m.canonical_id != umbrella_id:
+                roles.add("sources", [umbrella], "source-umbrella")
+                break
+
+
+@lru_cache(maxsize=1)
+def _umbrellas() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    from graphkit import data_files
+
+    raw = data_files.read_yaml("lexicons/source_umbrellas.yaml") or {}
+    return {k: (tuple(v.get("name_words", [])), tuple(v.get("id_prefixes", []))) for k, v in raw.items()}
+
+
+FALLBACK_RULES: list[SourceRule] = [quote_speaker_sources, sentence_speaker_sources, paragraph_carry_sources,
+                                    umbrella_sources]
 
 
 @rule("source-contest", "source")

@@ -53,6 +53,20 @@ CASES = [
      ("perpetrators", "Federal Police", "torture")),
     ("role-fallback-actor", "Two farmers were killed near the base of the Venezuelan National Guard.",
      ("perpetrators", "Venezuelan National Guard", "killing")),
+    ("role-accusation-frame", "The UN accused the Federal Police of torture.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-responsible-for", "The Federal Police is responsible for the killings of farmers.",
+     ("perpetrators", "Federal Police", "killing")),
+    ("role-at-the-hands-of", "Farmers suffered torture at the hands of the Federal Police.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-blamed-on", "The killings were blamed on the Federal Police.",
+     ("perpetrators", "Federal Police", "killing")),
+    ("role-undergoer-subject", "Farmers died at the hands of the Federal Police.", ("victims", "Farmers", "killing")),
+    ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
+     ("perpetrators", "soldiers", "killing")),
+    ("source-umbrella",
+     "The UN human rights office said protesters were killed. The United Nations has called for an inquiry.",
+     ("sources", "United Nations", "killing")),
     ("source-reporting-verb", "Human Rights Watch denounced the torture of students by the Federal Police.",
      ("sources", "Human Rights Watch", "torture")),
     ("source-reporting-clause", "Elections that were denounced as fraudulent by the Carter Center took place.",
@@ -81,6 +95,11 @@ CASES = [
 pytestmark = pytest.mark.model
 
 
+def _events(nlp, text):
+    article = make_article("t", text)
+    return extract_doc(nlp(article.text), article).events
+
+
 def _facts(nlp, text):
     article = make_article("t", text)
     result = extract_doc(nlp(article.text), article)
@@ -104,4 +123,28 @@ def test_every_event_rule_has_a_case():
     import graphkit.extract  # noqa: F401
 
     mine = {n for n, r in RULES.items() if r.kind in ("trigger", "role", "source", "status")}
-    assert mine == {c[0] for c in CASES}
+    assert mine == {c[0] for c in CASES} | FILTERS
+
+
+FILTERS = {"trigger-abusive-detention"}  # rules that keep or drop facts rather than make them
+
+
+def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
+    assert not [e for e in _events(nlp, "Police arrested the smuggler in the port.") if e.type == "detention"]
+    kept = [e for e in _events(nlp, "Police arrested the journalist in the port.") if e.type == "detention"]
+    assert kept and "trigger-verb" in kept[0].rules
+
+
+def test_no_trigger_inside_a_proper_name(nlp):
+    assert _events(nlp, "The Committee against Torture met in Geneva on Monday.") == []
+
+
+def test_undergoer_subject_is_never_the_doer(nlp):
+    (event,) = [e for e in _events(nlp, "Three protesters died in the square.") if e.type == "killing"]
+    assert not any(k.startswith("perpetrators|") for k in event.role_rules)
+
+
+def test_a_place_is_neither_doer_nor_source(nlp):
+    text = "Soldiers from Ruritania tortured detainees, according to Ruritania."
+    for event in _events(nlp, text):
+        assert not [k for k in event.role_rules if k.startswith(("perpetrators|", "sources|")) and "Ruritania" in k]
