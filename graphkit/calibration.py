@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.types import Event, Relation
 
-FILE = "calibration.yaml"
 UNCALIBRATED = 0.5
 THRESHOLDS = (0.5, 0.7, 0.9)
 _MEASURED_ROLES = ("perpetrators", "victims", "sources")
@@ -33,9 +32,7 @@ class RuleStats:
 
 @cache
 def table() -> dict[str, RuleStats]:
-    raw = data_files.read_yaml(FILE) or {}
-    return {name: RuleStats(int(v.get("produced", 0)), int(v.get("right", 0)))
-            for name, v in (raw.get("rules") or {}).items()}
+    return {name: RuleStats(produced, right) for name, (produced, right) in lexicons.calibration().items()}
 
 
 def precision(name: str) -> float:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
 
-ENTITY_TYPES = ("Person", "Organization", "Location", "Group")
-EVENT_TYPES = (
+EntityType = Literal["Person", "Organization", "Location", "Group"]
+EventType = Literal[
     "torture",
     "killing",
     "detention",
@@ -17,13 +17,32 @@ EVENT_TYPES = (
     "electoral_fraud",
     "trafficking",
     "crimes_against_humanity",
-)
-RELATION_TYPES = ("MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN", "ALLIED_WITH", "OPPOSES")
-UNDIRECTED_RELATIONS = ("ALLIED_WITH", "OPPOSES")
-STATUSES = ("alleged", "confirmed", "denied")
-ROLES = ("perpetrators", "victims", "sources", "locations")
+]
+RelationType = Literal["MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN", "ALLIED_WITH", "OPPOSES"]
+Status = Literal["alleged", "confirmed", "denied"]
+Role = Literal["perpetrators", "victims", "sources", "locations"]
+
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
+UNDIRECTED_RELATIONS: tuple[RelationType, ...] = ("ALLIED_WITH", "OPPOSES")
+STATUSES: tuple[Status, ...] = get_args(Status)
+ROLES: tuple[Role, ...] = get_args(Role)
+
+_L = TypeVar("_L", bound=str)
+
+
+def checked(value: object, allowed: tuple[_L, ...], what: str) -> _L:
+    """A string from data or a file, checked against a closed vocabulary (raises ValueError naming it)."""
+    for option in allowed:
+        if value == option:
+            return option
+    raise ValueError(f"{value!r} is not a known {what} (one of: {', '.join(allowed)})")
+
+
 # an event role (a list on Event) -> the relationship type it becomes in a graph store
-ROLE_EDGES = {"perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
+ROLE_EDGES: dict[Role, str] = {
+    "perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
 
 
 @dataclass
@@ -65,7 +84,7 @@ class Mention:
 
     key: str
     text: str
-    type: str  # one of ENTITY_TYPES
+    type: EntityType
     doc_id: str
     start: int
     end: int
@@ -107,7 +126,7 @@ class Event:
     """An act of one of EVENT_TYPES reported in one document, with its roles as mention keys."""
 
     id: str
-    type: str
+    type: EventType
     doc_id: str
     trigger: str
     prov: Provenance
@@ -116,7 +135,7 @@ class Event:
     sources: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     date: str | None = None
-    status: str = "alleged"
+    status: Status = "alleged"
     confidence: float = 1.0
     negated: bool = False
     rules: list[str] = field(default_factory=list)  # rules that found the trigger and set the status
@@ -130,7 +149,7 @@ class Relation:
     """A typed relation between two mentions (keys) or, after resolution, two entity ids."""
 
     source: str
-    type: str  # one of RELATION_TYPES
+    type: RelationType
     target: str
     prov: Provenance
     past: bool = False
@@ -157,7 +176,7 @@ class Entity:
 
     id: str
     name: str
-    type: str
+    type: EntityType
     subtype: str | None = None
     aliases: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)

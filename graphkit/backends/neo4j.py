@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.backends.base import WriteStats
 from graphkit.errors import GraphkitError, QueryParameterError, SchemaError
+from graphkit.lexicons import Schema
 from graphkit.query.catalog import cypher_text, get_spec
 from graphkit.types import ROLE_EDGES, GraphData
 
@@ -34,7 +35,7 @@ class Neo4jSettings:
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Neo4jSettings:
-        values = {
+        values: dict[str, Any] = {
             "uri": os.environ.get("NEO4J_URI", ""),
             "user": os.environ.get("NEO4J_USER", "neo4j"),
             "password": os.environ.get("NEO4J_PASSWORD", ""),
@@ -88,26 +89,15 @@ def connect(settings: Neo4jSettings) -> Any:
     return driver
 
 
-# -- the closed schema ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Schema:
-    entity_types: frozenset[str]
-    relationship_types: frozenset[str]
-    node_labels: frozenset[str] = field(default_factory=frozenset)
-
-
-def load_schema() -> Schema:
-    raw = data_files.read_yaml("schema.yaml")
-    return Schema(frozenset(raw["entity_types"]), frozenset(raw["relationship_types"]), frozenset(raw["node_labels"]))
-
+# -- the closed schema (data/schema.yaml) ----------------------------------------------------------
 
 def _check(schema: Schema, graph: GraphData) -> None:
     bad_types = {e.type for e in graph.entities} - schema.entity_types
-    bad_rels = {r.type for r in graph.relations} - schema.relationship_types
-    if bad_types or bad_rels:
+    bad_rels = {r.type for r in graph.relations} - schema.relationship_types.keys()
+    bad_events = {e.type for e in graph.events} - schema.event_types
+    if bad_types or bad_rels or bad_events:
         raise SchemaError(f"not in the closed schema: entity types {sorted(bad_types)}, "
-                          f"relation types {sorted(bad_rels)}"
+                          f"relation types {sorted(bad_rels)}, event types {sorted(bad_events)}"
                           "; nothing was written")
 
 
@@ -172,9 +162,8 @@ def _node_statement(key: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}}) SET n:{labels} SET n += row.props"
 
 
-def relationship_statement(kind: str, schema_rels: dict[str, Any]) -> str:
-    spec = schema_rels[kind]
-    a, b = spec["from"], spec["to"]  # node labels of the closed schema file
+def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]]) -> str:
+    a, b = schema_rels[kind]  # node labels of the closed schema file
     identity = "doc: row.doc, start: row.start" + (", relation: row.relation" if kind == "TRIPLE" else "")
     return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
             f"MERGE (a)-[r:{kind} {{{identity}}}]->(b) SET r += row.props")
@@ -190,9 +179,8 @@ def ensure_constraints(driver: Any, database: str | None = None) -> None:
 
 def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, batch_size: int = 1000) -> WriteStats:
     """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
-    schema = load_schema()
+    schema = lexicons.schema()
     _check(schema, graph)
-    raw = data_files.read_yaml("schema.yaml")
     nodes, rels = node_rows(graph), relationship_rows(graph)
     for key in nodes:
         labels = key.split(":")
@@ -210,7 +198,7 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, b
                 summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
                 stats.add(summary.counters, len(batch))
         for kind, rows in rels.items():
-            statement = relationship_statement(kind, raw["relationship_types"])
+            statement = relationship_statement(kind, schema.relationship_types)
             for batch in batched(rows, batch_size):
                 summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
                 stats.add(summary.counters, len(batch))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.event_roles import Roles, pobjs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import is_passive, subjects

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract import lexicons
-from graphkit.extract.entities import group_nouns
+from graphkit import lexicons
 from graphkit.extract.event_triggers import pair_table
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
@@ -270,7 +269,7 @@ def _actor_group(m: Mention, index: MentionIndex) -> bool:
     if m.type != "Group":
         return False
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and group_nouns().get(span.root.lemma_.lower()) == "actor"
+    return span is not None and lexicons.group_nouns().get(span.root.lemma_.lower()) == "actor"
 
 
 SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles]

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.event_roles import Roles, pobjs, saying_verbs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
@@ -146,7 +145,8 @@ def paragraph_carry_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
 def umbrella_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext, roles: Roles) -> None:
     """'the UN human rights office said': when a part of an umbrella body speaks, the umbrella the document
     names is a source too (source_umbrellas.yaml)."""
-    for umbrella_id, (words, prefixes) in _umbrellas().items():
+    for umbrella_id, spec in lexicons.source_umbrellas().items():
+        words, prefixes = spec.name_words, spec.id_prefixes
         umbrella = next((m for m in index.mentions if m.canonical_id == umbrella_id), None)
         if umbrella is None or umbrella in roles.sources:
             continue
@@ -156,14 +156,6 @@ def umbrella_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: Sourc
             if part and m.canonical_id != umbrella_id:
                 roles.add("sources", [umbrella], "source-umbrella")
                 break
-
-
-@lru_cache(maxsize=1)
-def _umbrellas() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    from graphkit import data_files
-
-    raw = data_files.read_yaml("lexicons/source_umbrellas.yaml") or {}
-    return {k: (tuple(v.get("name_words", [])), tuple(v.get("id_prefixes", []))) for k, v in raw.items()}
 
 
 FALLBACK_RULES: list[SourceRule] = [quote_speaker_sources, sentence_speaker_sources, paragraph_carry_sources,

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_negated, is_passive, subjects
 from graphkit.extract.rules import rule
@@ -65,7 +64,8 @@ def contest_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iter
         # the words a phrasal entry needs after its verb: "call [the results] into question", "cast doubt"
         after = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
         words = {t.lemma_.lower() for c in after for t in (c, *(p for p in c.children if p.dep_ == "pobj"))}
-        for event_type, (verbs, negated, nouns) in _contest_table().items():
+        for event_type, cue in lexicons.contest_cues().items():
+            verbs, negated, nouns = cue.verbs, cue.negated, cue.objects
             said = lemma in verbs or any(
                 v.startswith(lemma + " ") and set(v.split()[1:]) <= words for v in verbs)
             said = said or (lemma in negated and is_negated(verb))
@@ -99,7 +99,7 @@ def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Itera
 def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """A noun that names an act only with a qualifying word in its phrase or clause (event_pairs.yaml:
     'properties seized', 'election ... fraudulent')."""
-    table = _pair_table()
+    table = pair_table()
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in covered:
             continue
@@ -181,35 +181,11 @@ def _source_of_goods(token: Token) -> bool:
     return token.lemma_.lower() in doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
-@lru_cache(maxsize=1)
-def _pair_table() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
-    """Entry name -> (event type, nouns, modifiers)."""
-    from graphkit import data_files
-
-    raw = data_files.read_yaml("lexicons/event_pairs.yaml") or {}
-    return {k: (v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
-            for k, v in raw.items()}
-
-
 def pair_table() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
-    return _pair_table()
+    """Entry name -> (event type, nouns, modifiers) of event_pairs.yaml."""
+    return {k: (p.type, p.nouns, p.modifiers) for k, p in lexicons.event_pairs().items()}
 
 
-@lru_cache(maxsize=1)
 def doer_nouns() -> dict[str, str]:
     """Lemma -> event type of the nouns that name doers (perpetrator_nouns.txt)."""
-    out = {}
-    for line in lexicons.word_list("perpetrator_nouns"):
-        lemma, _, event_type = line.partition("\t")
-        if event_type.strip():
-            out[lemma.strip()] = event_type.strip()
-    return out
-
-
-@lru_cache(maxsize=1)
-def _contest_table() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
-    from graphkit import data_files
-
-    raw = data_files.read_yaml("lexicons/contest_cues.yaml") or {}
-    return {k: (frozenset(v.get("verbs", [])), frozenset(v.get("negated", [])), frozenset(v.get("objects", [])))
-            for k, v in raw.items()}
+    return lexicons.doer_nouns()

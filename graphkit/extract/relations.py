@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.types import Mention, Provenance, Relation
 
 _PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
@@ -258,8 +259,6 @@ def _phrase_objects(pobj: Token, index: MentionIndex) -> list[Mention]:
 def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
     """The entity on the near side of a cue phrase: the person a role noun describes, else the nearest mention
     up the parse (the noun a participle or adjective modifies, the subject of the verb, an apposition's head)."""
-    from graphkit.extract.parse import subjects
-
     if first.pos_ == "NOUN":
         person = _described_person(first, tails, index)
         if person is not None:
@@ -406,8 +405,6 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
 
 
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    from graphkit.extract.parse import agents, is_passive, subjects
-
     cues = lexicons.relation_cues()
     by_verb: dict[str, tuple[str, bool]] = {}
     for kind, spec in cues.items():
@@ -452,8 +449,6 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
 
 def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
-    from graphkit.extract.parse import agents, is_passive, subjects
-
     nouns = lexicons.word_list("complicity_nouns")
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
@@ -502,8 +497,6 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
 
 def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
-    from graphkit.extract.parse import subjects
-
     spec = lexicons.relation_cues().get("ALLIED_WITH", {})
     verbs, nouns = spec.get("help_verbs", frozenset()), spec.get("help_nouns", frozenset())
     for noun in doc:
