@@ -91,9 +91,9 @@ def dev_scores(dev_run):
 
 
 # Floors just under the development scores measured when they were last raised: a regression fails CI.
-FLOORS = {"all": {"entities": 0.80, "links": 0.29, "sources": 0.38, "doc_events": 0.73, "relations": 0.23},
-          "A": {"links": 0.33, "sources": 0.43},
-          "B": {"links": 0.23, "sources": 0.27}}
+FLOORS = {"all": {"entities": 0.805, "links": 0.34, "sources": 0.39, "doc_events": 0.79, "relations": 0.24},
+          "A": {"links": 0.39, "sources": 0.45},
+          "B": {"links": 0.28, "sources": 0.29}}
 
 
 @pytest.mark.model
