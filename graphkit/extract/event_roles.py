@@ -337,7 +337,7 @@ def _frames() -> None:
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
-    NOMINAL_RULES.extend(frames)
+    NOMINAL_RULES.extend([*frames, f.list_head_roles])
 
 
 _frames()
