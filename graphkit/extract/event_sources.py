@@ -102,8 +102,14 @@ def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: S
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             for pobj in token.nbor().children:
-                if pobj.dep_ == "pobj":
-                    roles.add("sources", index.with_conjuncts(pobj), "source-according-to")
+                if pobj.dep_ != "pobj":
+                    continue
+                found = index.with_conjuncts(pobj)
+                if found:
+                    roles.add("sources", found, "source-according-to")
+                elif pobj.lemma_.lower() in lexicons.word_list("document_nouns"):
+                    # "according to an investigation by El Diario": whoever wrote it
+                    roles.add("sources", _authors_of(pobj, index), "source-document-author")
 
 
 PARSE_RULES: list[SourceRule] = [reporting_clause_sources, reporting_verb_sources, told_outlet_sources,
@@ -187,14 +193,15 @@ def _office_holder(m: Mention, index: MentionIndex) -> Mention | None:
 
 
 def _authors_of(noun: Token, index: MentionIndex) -> list[Mention]:
-    """'the annual report of the Casla Institute', 'Amnesty's report', 'a study by HRW'."""
+    """'the annual report of the Casla Institute', 'Amnesty's report', 'a study by HRW', 'an eyewitness
+    report'."""
     out: list[Mention] = []
     for pobj in pobjs(noun, {"of", "by", "from"}):
         out.extend(m for m in index.with_conjuncts(pobj) if m.type != "Location" and m not in out)
     for child in noun.children:
         if child.dep_ in ("poss", "compound"):
             m = index.at(child)
-            if m is not None and m.type in ("Organization", "Person") and m not in out:
+            if m is not None and m.type in ("Organization", "Person", "Group") and m not in out:
                 out.append(m)
     return out
 
