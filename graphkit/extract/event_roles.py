@@ -261,12 +261,13 @@ def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if m.key not in named and _actor_group(m, index)], "role-fallback-group")
+                               if m.key not in named and actor_group(m, index)], "role-fallback-group")
 
 
-def _actor_group(m: Mention, index: MentionIndex) -> bool:
-    """An unnamed group whose head noun names those who act ('soldiers', 'state agents'; group_nouns.txt)."""
-    if m.type != "Group":
+def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
+    """An unnamed group (with `bodies`, also a named body) whose head noun names those who act ('soldiers',
+    'state agents', 'the National Police'; group_nouns.txt)."""
+    if m.type not in (("Group", "Organization") if bodies else ("Group",)):
         return False
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and lexicons.group_nouns().get(span.root.lemma_.lower()) == "actor"

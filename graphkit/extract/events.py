@@ -18,7 +18,7 @@ from graphkit.extract.event_sources import SourceContext
 from graphkit.extract.event_triggers import Trigger, find_triggers
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import is_negated
-from graphkit.extract.rules import add_rule
+from graphkit.extract.rules import add_rule, rule
 from graphkit.types import Event, Mention, Provenance
 
 _LOCATIVE_PREPS = {"in", "at", "inside", "within", "near", "across", "throughout", "into", "from", "outside"}
@@ -108,8 +108,23 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             ]
             kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
             event.role_rules = {k: v for k, v in roles.rules.items() if k in kept}
+            if event.confidence < WEAK_ONLY and actor_confirmed(roles, index):
+                event.confidence = WEAK_ONLY
+                add_rule(event.rules, "trigger-actor-confirmed")
             yield event
         ctx.carried = ctx.speakers or ctx.carried
+
+
+@rule("trigger-actor-confirmed", "trigger")
+def actor_confirmed(roles: Roles, index: MentionIndex) -> bool:
+    """An ambiguous word ('attacked', 'controlled', 'died') names an act when the parse ties a state force,
+    armed group or acting group to it as the doer (a doer only guessed from the sentence does not count)."""
+    for m in roles.perpetrators:
+        by = roles.rules.get(f"perpetrators|{m.key}", [])
+        if any(not name.startswith("role-fallback") for name in by) and (
+                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)):
+            return True
+    return False
 
 
 def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -> Roles:
@@ -127,6 +142,9 @@ def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -
     for source_rule in event_sources.PARSE_RULES:
         source_rule(trig.token, sent, index, ctx, roles)
     return roles
+
+
+WEAK_ONLY = 0.6  # the trigger lexicon gives its weak_* words 0.5, its strong words 0.9
 
 
 def merge_document_events(items: list[Event]) -> list[Event]:
@@ -157,8 +175,9 @@ def merge_document_events(items: list[Event]) -> list[Event]:
         event.victims = [k for k in event.victims if k not in event.perpetrators]
         kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
         event.role_rules = {k: v for k, v in event.role_rules.items() if k in kept}
-    # a trigger word that no sentence ties to anyone (who did it, to whom, who says so) is a topic, not an act
-    return [e for e in out if e.perpetrators or e.victims or e.sources]
+    # a trigger word that no sentence ties to anyone (who did it, to whom, who says so) is a topic, not an act;
+    # and an act named only by ambiguous words ('attacked', 'abuses', 'held') in the whole document is too
+    return [e for e in out if (e.perpetrators or e.victims or e.sources) and e.confidence >= WEAK_ONLY]
 
 
 def _is_locative(doc: Doc, mention: Mention) -> bool:

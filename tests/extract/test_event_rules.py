@@ -38,8 +38,8 @@ CASES = [
      ("victims", "students", "torture")),
     ("role-noun-modifier", "The Northern Army's killings shocked the villagers.",
      ("perpetrators", "Northern Army", "killing")),
-    ("role-noun-participle", "Torture of prisoners by guards happened in prisons run by the Interior Ministry.",
-     ("perpetrators", "Interior Ministry", "detention")),
+    ("role-noun-participle", "The torture carried out by the Interior Ministry shocked the nation.",
+     ("perpetrators", "Interior Ministry", "torture")),
     ("role-partnership", "The inquiry exposed ties with the Delta Cartel.",
      ("perpetrators", "Delta Cartel", "corruption")),
     ("role-light-verb", "The regime committed torture against prisoners.", ("perpetrators", "regime", "torture")),
@@ -65,6 +65,8 @@ CASES = [
     ("role-list-head",
      "Grave violations were committed by the Red Army, including killings and abductions of villagers.",
      ("perpetrators", "Red Army", "killing")),
+    ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
+     ("repression", "alleged")),
     ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
      ("perpetrators", "soldiers", "killing")),
     ("source-umbrella",
@@ -86,8 +88,8 @@ CASES = [
      "Mary Otieno said the jail was full. “The guards tortured the prisoners every night. They beat everyone,” "
      "she said.",
      ("sources", "Mary Otieno", "torture")),
-    ("source-sentence-speaker", "The judge charged the Federal Police with torture.",
-     ("sources", "judge", "detention")),
+    ("source-sentence-speaker", "Soldiers tortured the prisoners, and Maria Lopez said so.",
+     ("sources", "Maria Lopez", "torture")),
     ("source-previous-speaker",
      "Anna Lopez said the jail was dirty.\nThe prisoners were tortured every night, said.",
      ("sources", "Anna Lopez", "torture")),
@@ -132,6 +134,11 @@ def test_every_event_rule_has_a_case():
 FILTERS = {"trigger-abusive-detention"}  # rules that keep or drop facts rather than make them
 
 
+def test_an_ambiguous_word_alone_is_no_act(nlp):
+    """'controlled' names an act only with an acting body or group as its parsed doer."""
+    assert _events(nlp, "The company controlled the market and its prices.") == []
+
+
 def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
     assert not [e for e in _events(nlp, "Police arrested the smuggler in the port.") if e.type == "detention"]
     kept = [e for e in _events(nlp, "Police arrested the journalist in the port.") if e.type == "detention"]
@@ -143,7 +150,8 @@ def test_no_trigger_inside_a_proper_name(nlp):
 
 
 def test_undergoer_subject_is_never_the_doer(nlp):
-    (event,) = [e for e in _events(nlp, "Three protesters died in the square.") if e.type == "killing"]
+    (event,) = [e for e in _events(nlp, "Three protesters died in custody, witnesses said.")
+                if e.type == "killing"]
     assert not any(k.startswith("perpetrators|") for k in event.role_rules)
 
 
