@@ -16,7 +16,7 @@ from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import rule
 from graphkit.types import Mention
 
-_BLAME_PREPS = {"of", "for", "with", "in"}
+_BLAME_PREPS = {"of", "for", "with", "in", "because", "over"}
 
 
 def _actors(found: list[Mention]) -> list[Mention]:
@@ -45,9 +45,21 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
         return
     verb = head
     accused: list[Token] = []
+    blame = lexicons.word_list("accusation_verbs")
+    noun = head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in blame:
+        # "sanctions on the police and two commanders for abuses", "charges against X for torture"
+        for pobj in pobjs(noun, {"on", "against"}):
+            roles.add("perpetrators", _actors(index.with_conjuncts(pobj)), "role-accusation-frame")
+        for conj in noun.conjuncts:
+            if conj.pos_ in ("NOUN", "PROPN") and conj.lemma_.lower() not in blame:
+                roles.add("perpetrators", _actors(index.with_conjuncts(conj)), "role-accusation-frame")
+        return
     if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
         accused, verb = [verb], verb.head  # "accused [the police of torture]": the 'of' hangs on the object
-    if verb.lemma_.lower() not in lexicons.word_list("accusation_verbs"):
+    if verb.lemma_.lower() not in blame:
         return
     if not accused:
         accused = [c for c in verb.children if c.dep_ == ("nsubjpass" if is_passive(verb) else "dobj")]
