@@ -16,7 +16,7 @@ SNAPSHOT = {
              "role-passive-subject", "role-responsible-for", "role-undergoer-subject"],
     "source": ["source-according-to", "source-contest", "source-document-author", "source-paragraph-carry",
                "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
-               "source-sentence-speaker", "source-told-outlet", "source-umbrella"],
+               "source-sentence-speaker", "source-umbrella"],
     "status": ["status-confirmation-cue", "status-default", "status-denial-cue", "status-hedge", "status-negated"],
 }
 

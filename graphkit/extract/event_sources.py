@@ -80,21 +80,6 @@ def reporting_verb_sources(trigger: Token, sent: Span, index: MentionIndex, ctx:
         node = node.head
 
 
-@rule("source-told-outlet", "source")
-def told_outlet_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
-                        roles: Roles) -> None:
-    """'a source told InSight Crime': the outlet that publishes the account vouches for it too."""
-    node = trigger
-    while node.head.i != node.i:
-        node = node.head
-        if verb_in(node, saying_verbs()):
-            for child in node.children:
-                if child.dep_ in ("dobj", "dative"):
-                    m = index.at(child)
-                    if m is not None and m.subtype in ("media", "ngo"):
-                        roles.add("sources", [m], "source-told-outlet")
-
-
 @rule("source-according-to", "source")
 def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
                          roles: Roles) -> None:
@@ -112,8 +97,9 @@ def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: S
                     roles.add("sources", _authors_of(pobj, index), "source-document-author")
 
 
-PARSE_RULES: list[SourceRule] = [reporting_clause_sources, reporting_verb_sources, told_outlet_sources,
-                                 according_to_sources]
+# (a "told <outlet>" rule was dropped: on the development set the outlet told was the article's own
+# publisher every time, which ANNOTATION.md excludes; 0 of 4 right)
+PARSE_RULES: list[SourceRule] = [reporting_clause_sources, reporting_verb_sources, according_to_sources]
 
 
 @rule("source-quote-speaker", "source")

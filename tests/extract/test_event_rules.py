@@ -78,8 +78,6 @@ CASES = [
      ("sources", "Carter Center", "electoral_fraud")),
     ("source-according-to", "Dissidents were tortured by the Republican Guard, according to Amnesty International.",
      ("sources", "Amnesty International", "torture")),
-    ("source-told-outlet", "Farmers were murdered, a source told InSight Crime.",
-     ("sources", "InSight Crime", "killing")),
     ("source-document-author", "The report of the Lima Institute documents torture in the jails.",
      ("sources", "Lima Institute", "torture")),
     ("source-contest", "Several countries rejected the results of the election.",
