@@ -8,6 +8,7 @@ a coin toss until it is calibrated.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,7 +51,7 @@ def combine(names: list[str]) -> float:
     return 1.0 - wrong
 
 
-def calibrate_event(event: Event, kinds: dict[str, str]) -> None:
+def calibrate_event(event: Event, kinds: Mapping[str, str]) -> None:
     """Set the event's confidence from its trigger rules, and each participant's from its role rules."""
     triggers = [n for n in event.rules if kinds.get(n) == "trigger"]
     if triggers:

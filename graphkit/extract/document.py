@@ -16,6 +16,7 @@ from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.relations import relations
 from graphkit.extract.rules import RULES
 from graphkit.extract.triples import triples
+from graphkit.names import scorer_key
 from graphkit.types import Article, DocResult
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,8 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> D
     result = DocResult(article=article, mentions=found)
     result.triples = [t for t in triples(doc, article.id, index) if t.confidence >= min_confidence]
     kinds = {name: r.kind for name, r in RULES.items()}
-    found_events = merge_document_events(list(events(doc, article.id, index)))
+    names = {m.key: m.canonical_id or scorer_key(m.canonical_name or m.text) for m in found}
+    found_events = merge_document_events(list(events(doc, article.id, index)), names)
     for event in found_events:
         calibrate_event(event, kinds)
     result.events = [keep_confident(e, min_confidence) for e in found_events if e.confidence >= min_confidence]

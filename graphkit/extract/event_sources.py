@@ -17,7 +17,7 @@ from graphkit.extract.event_roles import Roles, pobjs, saying_verbs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
 from graphkit.extract.rules import rule
-from graphkit.types import Mention
+from graphkit.types import Mention, Status
 
 
 @dataclass
@@ -280,13 +280,13 @@ def default_status(sent: Span, negated: bool) -> bool:
     return True
 
 
-STATUS_RULES: list[tuple[Callable[[Span, bool], bool], str, str]] = [
+STATUS_RULES: list[tuple[Callable[[Span, bool], bool], str, Status]] = [
     (negated_status, "status-negated", "denied"), (denial_status, "status-denial-cue", "denied"),
     (hedge_status, "status-hedge", "alleged"), (confirmation_status, "status-confirmation-cue", "confirmed"),
     (default_status, "status-default", "alleged")]
 
 
-def status(sent: Span, negated: bool) -> tuple[str, str]:
+def status(sent: Span, negated: bool) -> tuple[Status, str]:
     """(status, name of the rule that set it)."""
     for check, name, value in STATUS_RULES:
         if check(sent, negated):

@@ -19,7 +19,7 @@ from graphkit.extract.event_triggers import Trigger, find_triggers
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import is_negated
 from graphkit.extract.rules import add_rule, rule
-from graphkit.types import Event, Mention, Provenance
+from graphkit.types import EVENT_TYPES, Event, Mention, Provenance, checked
 
 _LOCATIVE_PREPS = {"in", "at", "inside", "within", "near", "across", "throughout", "into", "from", "outside"}
 _MONTHS = {m: i for i, m in enumerate(
@@ -76,7 +76,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             status, status_rule = event_sources.status(sent, negated)
             event = Event(
                 id=f"{doc_id}:ev{counter}",
-                type=trig.type,
+                type=checked(trig.type, EVENT_TYPES, "event type"),
                 doc_id=doc_id,
                 trigger=trigger_span.text,
                 prov=Provenance(doc_id, sent.text.strip(), trigger_span.start_char, trigger_span.end_char,
@@ -144,11 +144,36 @@ def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -
     return roles
 
 
+@rule("source-document-speaker", "source")
+def document_speaker_sources(items: list[Event], names: dict[str, str] | None = None) -> None:
+    """An act no sentence attributes to anyone is vouched for by the document's main speaker: whoever is the
+    source of the most of its other acts (all of them on a tie). `names` (mention key -> what it names)
+    counts two mentions of one speaker together."""
+    names = names or {}
+    counts: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    for event in items:
+        for who in {names.get(k, k) for k in event.sources}:
+            counts[who] = counts.get(who, 0) + 1
+        for k in event.sources:
+            keys.setdefault(names.get(k, k), k)
+    if not counts:
+        return
+    best = max(counts.values())
+    main = [keys[who] for who, n in counts.items() if n == best]
+    for event in items:
+        if not event.sources:
+            event.sources = list(main)
+            for key in main:
+                add_rule(event.role_rules.setdefault(f"sources|{key}", []), "source-document-speaker")
+
+
 WEAK_ONLY = 0.6  # the trigger lexicon gives its weak_* words 0.5, its strong words 0.9
 
 
-def merge_document_events(items: list[Event]) -> list[Event]:
-    """Events of one type in one document become one, their roles united and their sentences kept."""
+def merge_document_events(items: list[Event], named: dict[str, str] | None = None) -> list[Event]:
+    """Events of one type in one document become one, their roles united and their sentences kept; `named`
+    (mention key -> what it names) lets the document's main speaker be counted across its mentions."""
     merged: dict[str, Event] = {}
     for event in items:
         first = merged.get(event.type)
@@ -177,7 +202,9 @@ def merge_document_events(items: list[Event]) -> list[Event]:
         event.role_rules = {k: v for k, v in event.role_rules.items() if k in kept}
     # a trigger word that no sentence ties to anyone (who did it, to whom, who says so) is a topic, not an act;
     # and an act named only by ambiguous words ('attacked', 'abuses', 'held') in the whole document is too
-    return [e for e in out if (e.perpetrators or e.victims or e.sources) and e.confidence >= WEAK_ONLY]
+    out = [e for e in out if (e.perpetrators or e.victims or e.sources) and e.confidence >= WEAK_ONLY]
+    document_speaker_sources(out, named)
+    return out
 
 
 def _is_locative(doc: Doc, mention: Mention) -> bool:

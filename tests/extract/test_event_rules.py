@@ -91,6 +91,9 @@ CASES = [
     ("source-previous-speaker",
      "Anna Lopez said the jail was dirty.\nThe prisoners were tortured every night, said.",
      ("sources", "Anna Lopez", "torture")),
+    ("source-document-speaker",
+     "Maria Lopez said soldiers tortured the prisoners.\n\nSoldiers also killed a farmer in the village.",
+     ("sources", "Maria Lopez", "killing")),
     ("source-paragraph-carry", "Mary Otieno said the guards were cruel. Prisoners were tortured in the cells.",
      ("sources", "Mary Otieno", "torture")),
 ]
