@@ -91,9 +91,9 @@ def dev_scores(dev_run):
 
 
 # Floors just under the development scores measured when they were last raised: a regression fails CI.
-FLOORS = {"all": {"entities": 0.805, "links": 0.35, "sources": 0.40, "doc_events": 0.82, "relations": 0.24},
-          "A": {"links": 0.385, "sources": 0.455},
-          "B": {"links": 0.325, "sources": 0.32}}
+FLOORS = {"all": {"entities": 0.805, "links": 0.35, "sources": 0.415, "doc_events": 0.825, "relations": 0.24},
+          "A": {"links": 0.385, "sources": 0.465},
+          "B": {"links": 0.325, "sources": 0.36}}
 
 
 @pytest.mark.model

@@ -40,7 +40,7 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
     out: list[Trigger] = []
     for found in TRIGGER_RULES:
         out.extend(found(sent, index, covered))
-    out = [t for t in out if not _inside_a_name(t, index)]
+    out = [t for t in out if not _inside_a_name(t, index) and not topic_frame(t.token)]
     if any(t.type == "detention" and t.rule != "trigger-phrase" for t in out) and not abusive_detention(sent):
         out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase"]
     # word triggers (doers, verbs, nouns) in sentence order, after the phrase and pair triggers
@@ -160,6 +160,22 @@ def _inside_a_name(trigger: Trigger, index: MentionIndex) -> bool:
     the body, not an act (an unnamed group named by its act, 'a kidnapping ring', is not a name)."""
     m = index.by_token.get(trigger.token.i)
     return m is not None and m.type in ("Organization", "Person", "Location") and trigger.rule != "trigger-contest"
+
+
+@rule("trigger-topic-frame", "trigger")
+def topic_frame(token: Token) -> bool:
+    """'the law punishes kidnapping', 'the fight against drug trafficking', 'trafficking is flourishing': an
+    act under one of these heads (topic_frames.txt) is a law, a policy or a topic, not an act anyone did."""
+    frames = lexicons.word_list("topic_frames")
+    node = token
+    while node.dep_ not in _CLAUSE_EDGES and node.head.i != node.i:  # heads within the trigger's own clause
+        node = node.head
+        if node.lemma_.lower() in frames:
+            return True
+    return False
+
+
+_CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl"}
 
 
 @rule("trigger-abusive-detention", "trigger")

@@ -132,7 +132,7 @@ def test_every_event_rule_has_a_case():
     assert mine == {c[0] for c in CASES} | FILTERS
 
 
-FILTERS = {"trigger-abusive-detention"}  # rules that keep or drop facts rather than make them
+FILTERS = {"trigger-abusive-detention", "trigger-topic-frame"}  # rules that keep or drop facts rather than make them
 
 
 def test_an_ambiguous_word_alone_is_no_act(nlp):
@@ -144,6 +144,11 @@ def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
     assert not [e for e in _events(nlp, "Police arrested the smuggler in the port.") if e.type == "detention"]
     kept = [e for e in _events(nlp, "Police arrested the journalist in the port.") if e.type == "detention"]
     assert kept and "trigger-verb" in kept[0].rules
+
+
+def test_an_act_under_a_law_or_a_policy_is_a_topic(nlp):
+    assert _events(nlp, "The new law punishes kidnapping with twenty years in prison.") == []
+    assert [e.type for e in _events(nlp, "Gunmen kidnapped two nurses, the police said.")] == ["disappearance"]
 
 
 def test_no_trigger_inside_a_proper_name(nlp):
