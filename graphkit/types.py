@@ -183,6 +183,7 @@ class Entity:
     mentions: int = 0
     merge_reasons: list[str] = field(default_factory=list)  # why names were joined
     rules: list[str] = field(default_factory=list)  # rules that found its mentions or merged them
+    decisions: list[str] = field(default_factory=list)  # human judgements on its names (graphkit.decisions)
 
 
 @dataclass
