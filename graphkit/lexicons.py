@@ -213,6 +213,29 @@ def place_ranks() -> dict[str, int]:
     return {str(k): int(v) for k, v in raw.items()}
 
 
+@dataclass(frozen=True)
+class Umbrella:
+    """A body that is a source too when one of its parts speaks: words and gazetteer id prefixes of parts."""
+
+    name_words: tuple[str, ...]
+    id_prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def source_umbrellas() -> dict[str, Umbrella]:
+    """Umbrella gazetteer id -> how its parts are recognised."""
+    raw = data_files.read_yaml("lexicons/source_umbrellas.yaml", nested_keys=("name_words", "id_prefixes")) or {}
+    return {k: Umbrella(tuple(v.get("name_words", [])), tuple(v.get("id_prefixes", []))) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, tuple[int, int]]:
+    """Rule name -> (facts produced, facts right) on the development set (benchmarks/calibrate.py)."""
+    raw = data_files.read_yaml("calibration.yaml", keys=("documents", "rules")) or {}
+    return {str(name): (int(v.get("produced", 0)), int(v.get("right", 0)))
+            for name, v in (raw.get("rules") or {}).items()}
+
+
 def load_all() -> None:
     """Call every loader once (the data documentation test, and warming caches before forking workers)."""
     triggers()
@@ -230,5 +253,7 @@ def load_all() -> None:
     schema()
     viz_style()
     place_ranks()
+    source_umbrellas()
+    calibration()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))
