@@ -325,26 +325,60 @@ def export(graph_path: Path, fmt: str, output: Path) -> None:
     click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
 
 
+@cli.command(name="triples")
+@click.argument("source")
+@click.option("--sentences", is_flag=True,
+              help="SOURCE has one sentence per line (never re-split); else it is read as articles.")
+@click.option("--format", "fmt", type=click.Choice(["carb", "jsonl"]), default="jsonl", show_default=True,
+              help="carb: sentence, confidence, relation, arg1, arg2... tab-separated; jsonl: with provenance.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--model", envvar="GRAPHKIT_SPACY_MODEL", help="spaCy model package.")
+def triples_command(source: str, sentences: bool, fmt: str, output: Path | None, model: str | None) -> None:
+    """Open IE triples (subject, relation, arguments) from SOURCE (a file, folder or - for stdin)."""
+    from graphkit.config import Settings
+    from graphkit.nlp import make_nlp
+    from graphkit.openie import extract_source
+
+    rows = extract_source(make_nlp(Settings.from_env(model=model)), source, sentences=sentences, fmt=fmt)
+    if output is None:
+        for row in rows:
+            click.echo(row)
+        return
+    with output.open("w", encoding="utf-8") as fh:
+        count = sum(1 for row in rows if fh.write(row + "\n") or True)
+    click.echo(f"wrote {count} extractions: {output}", err=True)
+
+
 @cli.command()
 @click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path),
               help="A gold JSON file or a folder of them (SCHEMA.md format).")
 @click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path), help="graph.json to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--show-errors", is_flag=True, help="List missed and unmatched entities.")
-def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool) -> None:
+@click.option("--show-errors", is_flag=True,
+              help="List each measure's misses and false hits with document, names and evidence.")
+@click.option("--by-rule", is_flag=True, help="For each registered rule: facts produced on the gold documents, "
+              "and how many were right.")
+def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool) -> None:
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
-    from graphkit.evaluate import evaluate as run_evaluation
-    from graphkit.evaluate import format_scores
+    from graphkit.evaluate import format_scores, format_thresholds, load_annotations, score
 
     if graph_path.is_dir():
         graph_path = graph_path / "graph.json"
-    scores = run_evaluation(gold, graph_path)
+    gold_data, system = load_annotations(gold), load_annotations(graph_path)
+    scores = score(gold_data, system)
     click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
+    if not as_json:
+        click.echo("\n" + format_thresholds(gold_data, system))
     if show_errors:
-        click.echo(f"missed entities: {scores.missed_entities}", err=True)
-        click.echo(f"unmatched system entities: {scores.extra_entities}", err=True)
+        from graphkit.evaluate_errors import find_errors, format_errors
+
+        click.echo(format_errors(find_errors(gold_data, system)), err=as_json)
+    if by_rule:
+        from graphkit.evaluate_rules import count_by_rule, format_by_rule
+
+        click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
 
 
 def _terminated(signum: int, frame: Any) -> None:

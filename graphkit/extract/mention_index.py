@@ -13,7 +13,7 @@ from graphkit.types import Mention
 
 @lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
-    return lexicons.titles().get("member_of", frozenset()) | {"member", "agent", "official", "officer", "soldier"}
+    return lexicons.titles().get("member_of", frozenset()) | lexicons.titles().get("acts_for_nouns", frozenset())
 
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
