@@ -56,8 +56,9 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
     sents = doclike.sents if isinstance(doclike, Doc) else [doclike]
     counter = 0
     ctx = SourceContext()
+    text = index.text
     for sent in sents:
-        start = sent.doc.text.rfind("\n", 0, sent.start_char)
+        start = text.rfind("\n", 0, sent.start_char)
         if start != ctx.paragraph:
             ctx.paragraph, ctx.carried = start, []
         event_sources.read_sentence(sent, index, ctx)
