@@ -154,7 +154,7 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
     counts: dict[str, int] = {}
     keys: dict[str, str] = {}
     for event in items:
-        for who in {names.get(k, k) for k in event.sources}:
+        for who in dict.fromkeys(names.get(k, k) for k in event.sources):  # ordered: same output every run
             counts[who] = counts.get(who, 0) + 1
         for k in event.sources:
             keys.setdefault(names.get(k, k), k)
