@@ -19,6 +19,18 @@ SNAPSHOT = {
                "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
                "source-sentence-speaker", "source-umbrella"],
     "status": ["status-confirmation-cue", "status-default", "status-denial-cue", "status-hedge", "status-negated"],
+    "entity": ["adjacent-person-join", "country-as-state", "demonym-institution", "gazetteer-ruler",
+               "gazetteer-type-repair", "group-noun", "heading-drop", "home-authorities", "hyphen-join",
+               "kind-noun-extend", "leader-in-government-name", "ministry-list-join", "ner", "nickname-join",
+               "of-join", "paren-split", "person-name-extend", "title-trim"],
+    "coref": ["coref-class-noun", "coref-government-noun", "coref-head-word", "coref-person-pronoun",
+              "home-government"],
+    "relation": ["against", "between", "complicity", "cue-phrase", "group-member-of", "help-of", "in-place-phrase",
+                 "leader-of-government", "opposition-group", "person-of-organization", "place-comma-place",
+                 "place-cue-phrase", "possessive-part-of", "relation-verb", "state-leader-title",
+                 "title-before-name", "title-of-phrase", "title-with-organization-modifier"],
+    "merge": ["merge-antecedent", "merge-first-name", "merge-group-gloss", "merge-group-head", "merge-initials",
+              "merge-parenthesis", "merge-same-name", "merge-surname", "merge-word-order"],
 }
 
 

@@ -148,10 +148,11 @@ _NICKNAME = re.compile(r"^\s*[“\"'‘][^”\"'’.,;:!?]{1,40}[”\"'’]\s*$"
 def _join_nicknames(doc: Doc, doc_id: str, items: list[Mention]) -> list[Mention]:
     """'Héctor “the Child” Guerrero' is one person, not 'Héctor' and 'Guerrero'."""
     out: list[Mention] = []
+    text = doc.text  # Doc.text joins every token: read it once
     for m in items:
         prev = out[-1] if out else None
         surname = m.type == "Person" or (" " not in m.text and m.text[:1].isupper())
-        if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(doc.text[prev.end : m.start]):
+        if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(text[prev.end : m.start]):
             span = doc.char_span(prev.start, m.end, alignment_mode="expand")
             if span is not None:
                 joined = _mention(span, doc_id, "Person", prev.source)

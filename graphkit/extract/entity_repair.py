@@ -204,8 +204,12 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
             first = doc[token.i : token.i + size]
             after = token.i + size
             possessive = after < len(doc) and doc[after].text in ("'s", "’s", "’", "'")
-            is_demonym = fold(first.text) in demonyms() and first.text[:1].isupper()
-            is_country = possessive and fold(first.text) in _country_names()
+            capital = first.text[:1].isupper()
+            if not (capital or possessive):
+                continue  # both kinds of name start with a capital or stand before 's: fold nothing else
+            folded = fold(first.text)
+            is_demonym = capital and folded in demonyms()
+            is_country = possessive and folded in _country_names()
             if not (is_demonym or is_country) or len(first) < size:
                 continue
             head = after + 1 if is_country else after
@@ -362,11 +366,14 @@ def heading_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     if not heads:
         return items
     out = []
+    text = doc.text
+    rests: dict[tuple[int, int], str] = {}  # the folded text outside each heading, folded once
     for c in items:
         line = next(((a, b) for a, b in heads if a <= c.span.start_char and c.span.end_char <= b), None)
         if line is not None and c.canonical is None:
-            rest = f" {fold(doc.text[: line[0]])} {fold(doc.text[line[1] :])} "
-            if f" {fold(c.span.text)} " not in rest:
+            if line not in rests:
+                rests[line] = f" {fold(text[: line[0]])} {fold(text[line[1] :])} "
+            if f" {fold(c.span.text)} " not in rests[line]:
                 continue
         out.append(c)
     return out

@@ -221,7 +221,7 @@ _QUOTES = {"“": "”", '"': '"', "«": "»"}
 def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
     """A sentence inside a quotation is said by whoever the reporting verb next to the quotation names."""
     doc = sent.doc
-    text = doc.text
+    text = index.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
     para_end = text.find("\n", sent.end_char)
     para_end = len(text) if para_end < 0 else para_end

@@ -56,8 +56,9 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
     sents = doclike.sents if isinstance(doclike, Doc) else [doclike]
     counter = 0
     ctx = SourceContext()
+    text = index.text
     for sent in sents:
-        start = sent.doc.text.rfind("\n", 0, sent.start_char)
+        start = text.rfind("\n", 0, sent.start_char)
         if start != ctx.paragraph:
             ctx.paragraph, ctx.carried = start, []
         event_sources.read_sentence(sent, index, ctx)
@@ -153,7 +154,7 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
     counts: dict[str, int] = {}
     keys: dict[str, str] = {}
     for event in items:
-        for who in {names.get(k, k) for k in event.sources}:
+        for who in dict.fromkeys(names.get(k, k) for k in event.sources):  # ordered: same output every run
             counts[who] = counts.get(who, 0) + 1
         for k in event.sources:
             keys.setdefault(names.get(k, k), k)
