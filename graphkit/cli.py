@@ -6,6 +6,7 @@ Heavy imports (spaCy, the Neo4j driver, pyvis) happen inside the commands so `--
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -380,13 +381,20 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_
         click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    click.echo("graphkit: terminated; outputs not yet written are unchanged", err=True)
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point: GraphkitError becomes one line on stderr and exit 1, unless --debug."""
     debug = "--debug" in sys.argv
+    # SIGTERM unwinds like Ctrl-C, so temporary output files are removed and no output is half-written
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("graphkit: aborted", err=True)
+        click.echo("graphkit: aborted; outputs not yet written are unchanged", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()

@@ -44,3 +44,7 @@ class SchemaError(GraphkitError):
 
 class GoldFileError(GraphkitError):
     """A gold annotation file that cannot be read."""
+
+
+class OutputError(GraphkitError):
+    """An output file or folder cannot be written; the previous file, if any, is left as it was."""

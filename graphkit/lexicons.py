@@ -157,6 +157,13 @@ def group_glossary() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Language code -> its most frequent function words (graphkit.ingest.language tells languages apart)."""
+    raw = data_files.read_yaml("lexicons/stopwords.yaml") or {}
+    return {str(lang): frozenset(str(w).lower() for w in words) for lang, words in raw.items()}
+
+
+@lru_cache(maxsize=1)
 def clutter() -> dict[str, Any]:
     """The raw clutter rules (graphkit.ingest.clutter compiles them)."""
     raw: dict[str, Any] = data_files.read_yaml(
@@ -248,6 +255,7 @@ def load_all() -> None:
     class_nouns()
     group_glossary()
     clutter()
+    stopwords()
     openie_confidence()
     transliteration()
     schema()

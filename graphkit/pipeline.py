@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
+from graphkit.atomic import atomic_write
 from graphkit.config import Settings
 from graphkit.decisions import Decision
 from graphkit.errors import GraphkitError
@@ -63,17 +63,16 @@ def build_from_articles(
 
 def write_triples(graph: GraphData, path: Path) -> Path:
     """One JSON line per triple with its provenance; written atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+
+    def write(fh: IO[str]) -> None:
         for t in graph.triples:
             row = {"subject": t.subject, "relation": t.relation, "object": t.object,
                    "subject_id": t.subject_key, "object_id": t.object_key, "negated": t.negated,
                    "confidence": round(t.confidence, 3), "doc": t.prov.doc_id, "sentence": t.prov.sentence,
                    "start": t.prov.start, "end": t.prov.end}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
-    return path
+
+    return atomic_write(path, write)
 
 
 def run_pipeline(

@@ -7,12 +7,11 @@ applies a decisions file to the same mentions, which keeps every merge, split an
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from graphkit.atomic import atomic_write
 from graphkit.errors import GraphFileError
 from graphkit.types import (
     ENTITY_TYPES,
@@ -57,14 +56,8 @@ def from_row(row: dict[str, Any]) -> DocResult:
 
 def write_records(results: list[DocResult], path: str | Path) -> Path:
     """One JSON line per document; written atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        for result in results:
-            fh.write(json.dumps(to_row(result), ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
-    return path
+    return atomic_write(path, lambda fh: fh.writelines(json.dumps(to_row(r), ensure_ascii=False) + "\n"
+                                                    for r in results))
 
 
 def read_records(path: str | Path) -> list[DocResult]:

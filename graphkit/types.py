@@ -57,6 +57,7 @@ class Article:
     source: str | None = None  # where it was read from (path, "stdin", ...)
     sha256: str = ""
     removed_lines: int = 0  # clutter lines dropped by ingest
+    aliases: list[str] = field(default_factory=list)  # other sources the same text was read from
 
 
 Document = Article  # the issue tracker's name for it

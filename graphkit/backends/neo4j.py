@@ -26,6 +26,12 @@ class Neo4jConnectionError(GraphkitError):
     """The server cannot be reached, refuses the credentials, lacks the database or is too old."""
 
 
+def _lost_connection_errors() -> tuple[type[Exception], ...]:
+    from neo4j.exceptions import DatabaseUnavailable, ServiceUnavailable, SessionExpired, TransientError
+
+    return ServiceUnavailable, SessionExpired, TransientError, DatabaseUnavailable
+
+
 @dataclass(frozen=True)
 class Neo4jSettings:
     uri: str
@@ -189,19 +195,24 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, b
     for kind in rels:
         if kind not in schema.relationship_types:
             raise SchemaError(f"relationship type {kind} is not in the closed schema; nothing was written")
-    ensure_constraints(driver, database)
     stats = WriteStats()
-    with driver.session(database=database) as session:
-        for key, rows in nodes.items():
-            statement = _node_statement(key)
-            for batch in batched(rows, batch_size):
-                summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
-                stats.add(summary.counters, len(batch))
-        for kind, rows in rels.items():
-            statement = relationship_statement(kind, schema.relationship_types)
-            for batch in batched(rows, batch_size):
-                summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
-                stats.add(summary.counters, len(batch))
+    statements = [(_node_statement(key), rows) for key, rows in nodes.items()]
+    statements += [(relationship_statement(kind, schema.relationship_types), rows) for kind, rows in rels.items()]
+    try:
+        ensure_constraints(driver, database)
+        with driver.session(database=database) as session:
+            for statement, rows in statements:
+                for batch in batched(rows, batch_size):
+                    summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+                    stats.add(summary.counters, len(batch))
+    except Exception as exc:
+        if not isinstance(exc, _lost_connection_errors()):
+            raise
+        total = sum(len(rows) for _, rows in statements)
+        raise Neo4jConnectionError(
+            f"lost the Neo4j server during the load after {stats.rows} of {total} rows "
+            f"({type(exc).__name__}); when it is back, run the same load again: it is idempotent"
+        ) from exc
     return stats
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 
+from graphkit.atomic import atomic_write
 from graphkit.errors import GraphkitError
 from graphkit.graph.interchange import save_graph
 from graphkit.graph.nx import NxGraph, to_networkx
@@ -15,8 +17,23 @@ from graphkit.types import GraphData
 FORMATS = ("json", "graphml", "gexf")
 
 
+# characters XML 1.0 cannot hold at all (not even escaped): C0 controls but tab and newlines, FFFE, FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(value: object) -> object:
+    return _xml_str(value) if isinstance(value, str) else value
+
+
+def _xml_str(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
 def _flat(g: NxGraph) -> NxGraph:
-    """GraphML and GEXF hold scalars only: lists become '; '-joined strings, None becomes ''."""
+    """GraphML and GEXF hold scalars only: lists become '; '-joined strings, None becomes ''.
+
+    Characters XML cannot hold (NUL and other control characters) are left out of every string.
+    """
     flat: NxGraph = nx.MultiDiGraph()
 
     def clean(attrs: dict[str, object]) -> dict[str, object]:
@@ -30,12 +47,13 @@ def _flat(g: NxGraph) -> NxGraph:
                 out[k] = ""
             else:
                 out[k] = v
+            out[k] = _xml_text(out[k])
         return out
 
     for n, attrs in g.nodes(data=True):
-        flat.add_node(n, **clean(attrs))
+        flat.add_node(_xml_str(n), **clean(attrs))
     for u, v, k, attrs in g.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=k, **clean(attrs))
+        flat.add_edge(_xml_str(u), _xml_str(v), key=_xml_str(k), **clean(attrs))
     return flat
 
 
@@ -45,10 +63,7 @@ def export_graph(graph: GraphData, path: str | Path, fmt: str = "json") -> Path:
         raise GraphkitError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "json":
         return save_graph(graph, path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     flat = _flat(to_networkx(graph))
-    if fmt == "graphml":
-        nx.write_graphml(flat, path)
-    else:
-        nx.write_gexf(flat, path)
-    return path
+    lines = nx.generate_graphml(flat) if fmt == "graphml" else nx.generate_gexf(flat)
+    header = "<?xml version='1.0' encoding='utf-8'?>\n"
+    return atomic_write(path, lambda fh: fh.writelines([header, *(line + "\n" for line in lines)]))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from graphkit.atomic import atomic_write
 from graphkit.errors import GraphFileError
 from graphkit.types import (
     ENTITY_TYPES,
@@ -41,7 +40,7 @@ def to_interchange(graph: GraphData) -> dict[str, Any]:
         "format": FORMAT,
         "documents": [
             {"id": d.id, "title": d.title, "url": d.url, "date": d.date, "source": d.source,
-             "sha256": d.sha256, "text": d.text}
+             "sha256": d.sha256, "aliases": d.aliases, "text": d.text}
             for d in graph.documents
         ],
         "entities": [
@@ -78,7 +77,8 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
         return GraphData(
             documents=[
                 Article(id=d["id"], text=d.get("text") or "", title=d.get("title"), url=d.get("url"),
-                        date=d.get("date"), source=d.get("source"), sha256=d.get("sha256") or "")
+                        date=d.get("date"), source=d.get("source"), sha256=d.get("sha256") or "",
+                        aliases=list(d.get("aliases") or []))
                 for d in data.get("documents", [])
             ],
             entities=[
@@ -118,13 +118,8 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
 
 def save_graph(graph: GraphData, path: str | Path) -> Path:
     """Write atomically, so an interrupted run never leaves half a graph file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(to_interchange(graph), fh, ensure_ascii=False, indent=1)
-    os.replace(tmp, path)
-    return path
+    data = to_interchange(graph)
+    return atomic_write(path, lambda fh: json.dump(data, fh, ensure_ascii=False, indent=1))
 
 
 def load_graph(path: str | Path) -> GraphData:

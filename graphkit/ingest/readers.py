@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from typing import IO
 
 from graphkit.errors import InputError
 from graphkit.ingest.clutter import split_meta_date, strip_clutter
+from graphkit.ingest.decode import decode_bytes, normalize_text
 from graphkit.types import Article
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+MIN_HTML_LINE_WORDS = 8  # an article page has at least one paragraph this long
 
 
 # scraped text often loses the space after a closing quote ('executions”he said'), which breaks tokens
@@ -43,7 +46,8 @@ def make_article(
     date: str | None = None,
     source: str | None = None,
 ) -> Article:
-    """Clean raw text into an Article; the hash is of the raw text so re-runs match."""
+    """Clean raw text into an Article; the hash is of the raw text (line endings unified) so re-runs match."""
+    raw, _ = normalize_text(raw)
     text, meta_date = split_meta_date(raw)
     body, dropped = strip_clutter(text)
     body = _GLUED_QUOTE.sub(r"\1 \2", body)
@@ -68,7 +72,8 @@ def _html_article(doc_id: str, html: str, source: str) -> Article:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     meta = trafilatura.extract_metadata(html)
-    if not text:
+    # on a page without an article the extractor returns what is left (menus, a footer): not prose
+    if not text or max(len(line.split()) for line in text.split("\n")) < MIN_HTML_LINE_WORDS:
         raise InputError(f"{source}: no article text found in the HTML")
     return make_article(
         doc_id,
@@ -80,6 +85,23 @@ def _html_article(doc_id: str, html: str, source: str) -> Article:
     )
 
 
+def _jsonl_row_problem(row: object) -> str | None:
+    if not isinstance(row, dict):
+        return f"a JSON {type(row).__name__}, not an object"
+    if "text" not in row:
+        return "no 'text' field"
+    if not isinstance(row["text"], str):
+        return f"'text' is a {type(row['text']).__name__}, not a string"
+    if not row["text"].strip():
+        return "'text' is empty"
+    return None
+
+
+def _optional(row: dict[str, object], key: str) -> str | None:
+    value = row.get(key)
+    return None if value is None or value == "" else str(value)
+
+
 def _jsonl_articles(lines: Iterable[str], stem: str, source: str) -> Iterator[Article]:
     for n, line in enumerate(lines, start=1):
         if not line.strip():
@@ -89,48 +111,82 @@ def _jsonl_articles(lines: Iterable[str], stem: str, source: str) -> Iterator[Ar
         except json.JSONDecodeError as exc:
             log.warning("%s line %d: not JSON (%s); skipped", source, n, exc.msg)
             continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-            log.warning("%s line %d: no 'text' field; skipped", source, n)
+        problem = _jsonl_row_problem(row)
+        if problem:
+            log.warning("%s line %d: %s; skipped", source, n, problem)
             continue
-        doc_id = str(row.get("id") or f"{stem}-{n}")
+        doc_id = _optional(row, "id") or f"{stem}-{n}"
         yield make_article(
             doc_id,
             row["text"],
-            title=row.get("title"),
-            url=row.get("url"),
-            date=str(row["date"]) if row.get("date") else None,
-            source=f"{source}:{n}",
+            title=_optional(row, "title"),
+            url=_optional(row, "url"),
+            date=_optional(row, "date"),
+            source=f"{source} line {n}",
         )
 
 
 def _read_file(path: Path) -> Iterator[Article]:
     suffix = path.suffix.lower()
     try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raw = path.read_text(encoding="latin-1")
-        log.warning("%s: not UTF-8, read as Latin-1", path)
+        data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise InputError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from exc
+    decoded = decode_bytes(data, str(path))
+    if decoded.note:
+        log.warning("%s: %s", path, decoded.note)
+    raw = decoded.text
+    if not raw.strip():
+        raise InputError(f"{path}: empty file")
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(raw.splitlines(), path.stem, str(path))
+        yield from _jsonl_articles(raw.split("\n"), path.stem, str(path))
     elif suffix in HTML_SUFFIXES:
         yield _html_article(path.stem, raw, str(path))
     else:
-        if not raw.strip():
-            raise InputError(f"{path}: empty file")
         yield make_article(path.stem, raw, source=str(path))
 
 
 def _stdin_articles(stream: IO[str]) -> Iterator[Article]:
-    raw = stream.read()
+    raw, _ = normalize_text(stream.read())
     stripped = raw.lstrip()
     if stripped.startswith("{"):
-        yield from _jsonl_articles(raw.splitlines(), "stdin", "stdin")
+        yield from _jsonl_articles(raw.split("\n"), "stdin", "stdin")
     elif stripped[:15].lower().startswith(("<!doctype", "<html")):
         yield _html_article("stdin", raw, "stdin")
     elif stripped:
         yield make_article("stdin", raw, source="stdin")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under folder, sorted; unreadable folders and symlink loops are warned about."""
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        log.warning("%s: cannot read this folder (%s); skipped", exc.filename, exc.strerror)
+
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a symlink back up the tree
+            log.warning("%s: a folder already read (symlink loop); skipped", root)
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        for name in files:
+            path = Path(root, name)
+            if path.suffix.lower() not in SUFFIXES:
+                continue
+            if path.is_symlink() and not path.exists():
+                log.warning("%s: a broken or looping symlink; skipped", path)
+                continue
+            found.append(path)
+    found.sort()
+    return iter(found)
 
 
 def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
@@ -140,19 +196,26 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = list(_walk(path))
             if not files:
                 log.warning("%s: no .txt, .html or .jsonl files in this folder", path)
             yield from files
         elif path.is_file():
             yield path
+        elif path.is_symlink():
+            log.warning("%s: a broken or looping symlink; skipped", path)
+        elif path.exists():
+            log.warning("%s: not a file or folder; skipped", path)
         else:
             log.warning("%s: no such file or folder; skipped", path)
 
 
 def iter_articles(inputs: Iterable[str | Path], *, stdin: IO[str] | None = None) -> Iterator[Article]:
-    """Yield articles in input order; unreadable files and duplicate texts are warned about and skipped."""
-    seen_hashes: dict[str, str] = {}
+    """Yield articles in input order; unreadable files are warned about and skipped.
+
+    A text read twice (under two names) is yielded once; the other names go to Article.aliases.
+    """
+    seen_hashes: dict[str, Article] = {}
     seen_ids: set[str] = set()
     for item in _expand(inputs):
         try:
@@ -161,14 +224,17 @@ def iter_articles(inputs: Iterable[str | Path], *, stdin: IO[str] | None = None)
             log.warning("%s; skipped", exc)
             continue
         for article in batch:
-            if article.sha256 in seen_hashes:
-                log.warning("%s: same text as %s; skipped", article.source, seen_hashes[article.sha256])
+            first = seen_hashes.get(article.sha256)
+            if first is not None:
+                log.warning("%s: same text as %s; read once, both names kept", article.source,
+                            first.source or first.id)
+                first.aliases.append(article.source or article.id)
                 continue
             if article.id in seen_ids:
                 new_id = f"{article.id}-{article.sha256[:8]}"
                 log.warning("%s: document id %r already used; using %r", article.source, article.id, new_id)
                 article.id = new_id
-            seen_hashes[article.sha256] = article.source or article.id
+            seen_hashes[article.sha256] = article
             seen_ids.add(article.id)
             yield article
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphkit.atomic import atomic_write_text
 from graphkit.graph.nx import to_networkx
 from graphkit.types import GraphData
 from graphkit.viz.page import fill_page, legend_html
@@ -126,7 +127,4 @@ def render_allegations(graph: GraphData, path: str | Path, *, sources: bool = Fa
     data["show_sources"] = sources
     note = "" if data["edges"] else "No event has a named perpetrator or source in this graph."
     legend = legend_html([(t, s.get("color", "#999")) for t, s in spec.get("entity_types", {}).items()])
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(fill_page("allegations.html", title=title, data=data, note=note, legend=legend), encoding="utf-8")
-    return out
+    return atomic_write_text(path, fill_page("allegations.html", title=title, data=data, note=note, legend=legend))

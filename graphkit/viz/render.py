@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit import lexicons
+from graphkit.atomic import atomic_write_text
 from graphkit.graph.nx import to_networkx
 from graphkit.names import fold
 from graphkit.types import RELATION_TYPES, ROLE_EDGES, GraphData
@@ -230,7 +231,4 @@ def render_map(
                  max_nodes=max_nodes, show_isolated=show_isolated)
     page = fill_page("page.html", title=title or "graphkit map", data=network_data(sel, spec),
                      note=network_note(sel), legend=_legend(spec))
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+    return atomic_write_text(path, page)
