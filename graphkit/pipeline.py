@@ -6,17 +6,17 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit.config import Settings
-from graphkit.errors import GraphkitError
-from graphkit.extract import extract_all
+from graphkit.errors import GraphkitError, InputError
 from graphkit.graph import build_graph, save_graph
-from graphkit.ingest import load_articles
-from graphkit.nlp import make_nlp
+from graphkit.ingest import iter_articles
+from graphkit.parallel import Extracted, extract_stream
 from graphkit.resolve import resolve
+from graphkit.store import STORE_NAME, ResultStore
 from graphkit.types import Article, DocResult, GraphData
 
 log = logging.getLogger(__name__)
@@ -26,24 +26,34 @@ log = logging.getLogger(__name__)
 class RunOutputs:
     graph: GraphData
     files: dict[str, Path] = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)  # ids of documents extracted in this run
+    replaced: list[str] = field(default_factory=list)  # ids whose text changed (their old facts are gone)
+    skipped: int = 0  # documents already in the output folder with the same text
+
+
+def _graph_from(results: Iterable[DocResult]) -> GraphData:
+    results = list(results)
+    if not results:
+        raise GraphkitError("no document could be extracted (see the warnings above)")
+    return build_graph(results, resolve(results))
 
 
 def build_from_articles(
-    articles: list[Article],
+    articles: Iterable[Article],
     settings: Settings | None = None,
     *,
     on_document: Callable[[DocResult], None] | None = None,
 ) -> GraphData:
-    """Extract, resolve and build: articles in, GraphData out."""
+    """Extract, resolve and build: articles (a list or any iterable) in, GraphData out."""
     settings = settings or Settings.from_env()
-    nlp = make_nlp(settings)
-    results = list(
-        extract_all(nlp, articles, batch_size=settings.batch_size, min_confidence=settings.min_confidence,
-                    on_done=on_document)
-    )
-    if not results:
-        raise GraphkitError("no document could be extracted (see the warnings above)")
-    return build_graph(results, resolve(results))
+
+    def results() -> Iterator[DocResult]:
+        for item in extract_stream(articles, settings):
+            if on_document is not None:
+                on_document(item.result)
+            yield item.result
+
+    return _graph_from(results())
 
 
 def write_triples(graph: GraphData, path: Path) -> Path:
@@ -68,17 +78,62 @@ def run_pipeline(
     *,
     on_document: Callable[[DocResult], None] | None = None,
     on_articles: Callable[[list[Article]], None] | None = None,
+    on_extracted: Callable[[Extracted], None] | None = None,
     write_map: bool = True,
+    fresh: bool = False,
 ) -> RunOutputs:
-    """Read, extract, resolve, build; write graph.json, triples.jsonl and map.html into out_dir."""
-    articles = load_articles(inputs)
-    if on_articles is not None:
-        on_articles(articles)
-    graph = build_from_articles(articles, settings, on_document=on_document)
+    """Read, extract, resolve, build; write graph.json, triples.jsonl and map.html into out_dir.
+
+    out_dir keeps every document's extraction results (results.jsonl): a later run into the same
+    folder parses only documents whose text is new, and the graph is rebuilt over all of them.
+    """
+    settings = settings or Settings.from_env()
+    inputs = list(inputs)
     out = Path(out_dir)
+    if fresh and (out / STORE_NAME).exists():
+        (out / STORE_NAME).unlink()
+    store = ResultStore(out)
+    stream: Iterable[Article] = iter_articles(inputs)
+    if on_articles is not None:  # the caller wants the list first (it holds the corpus in memory)
+        listed = list(stream)
+        on_articles(listed)
+        stream = listed
+    outputs = RunOutputs(graph=GraphData())
+    seen_any = False
+
+    def todo() -> Iterator[Article]:
+        nonlocal seen_any
+        for article in stream:
+            seen_any = True
+            status = store.status(article)
+            if status == "known":
+                outputs.skipped += 1
+                continue
+            if status == "replaced":
+                outputs.replaced.append(article.id)
+            yield article
+
+    try:
+        for n, item in enumerate(extract_stream(todo(), settings), start=1):
+            store.add(item.result)
+            outputs.added.append(item.result.article.id)
+            if n % settings.chunk_size == 0:
+                store.flush()
+            if on_document is not None:
+                on_document(item.result)
+            if on_extracted is not None:
+                on_extracted(item)
+    finally:
+        store.close()
+    if not seen_any and not len(store):
+        raise InputError("no articles could be read from " + ", ".join(map(str, inputs)))
+    if outputs.skipped:
+        log.info("%d documents already in %s with the same text; not parsed again", outputs.skipped, out)
+    outputs.graph = graph = _graph_from(store.results())
     files = {"graph": save_graph(graph, out / "graph.json"), "triples": write_triples(graph, out / "triples.jsonl")}
     if write_map:
         from graphkit.viz import render_map
 
         files["map"] = render_map(graph, out / "map.html")
-    return RunOutputs(graph=graph, files=files)
+    outputs.files = files
+    return outputs

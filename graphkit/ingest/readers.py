@@ -11,6 +11,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
@@ -103,8 +104,28 @@ def _jsonl_articles(lines: Iterable[str], stem: str, source: str) -> Iterator[Ar
         )
 
 
+def _jsonl_lines(path: Path) -> Iterator[str]:
+    """Lines of a JSONL file read one at a time (a corpus file may not fit in memory)."""
+    warned = False
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    if not warned:
+                        log.warning("%s: not UTF-8, read as Latin-1", path)
+                        warned = True
+                    yield raw.decode("latin-1")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
 def _read_file(path: Path) -> Iterator[Article]:
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl_articles(_jsonl_lines(path), path.stem, str(path))
+        return
     try:
         raw = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -112,9 +133,7 @@ def _read_file(path: Path) -> Iterator[Article]:
         log.warning("%s: not UTF-8, read as Latin-1", path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-    if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(raw.splitlines(), path.stem, str(path))
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         yield _html_article(path.stem, raw, str(path))
     else:
         if not raw.strip():
@@ -123,14 +142,20 @@ def _read_file(path: Path) -> Iterator[Article]:
 
 
 def _stdin_articles(stream: IO[str]) -> Iterator[Article]:
-    raw = stream.read()
-    stripped = raw.lstrip()
+    """JSONL on stdin is read line by line (a feed can be endless); anything else is one document."""
+    first, blank = "", []
+    for line in stream:
+        if line.strip():
+            first = line
+            break
+        blank.append(line)
+    stripped = first.lstrip()
     if stripped.startswith("{"):
-        yield from _jsonl_articles(raw.splitlines(), "stdin", "stdin")
+        yield from _jsonl_articles(chain(blank, [first], stream), "stdin", "stdin")
     elif stripped[:15].lower().startswith(("<!doctype", "<html")):
-        yield _html_article("stdin", raw, "stdin")
+        yield _html_article("stdin", first + stream.read(), "stdin")
     elif stripped:
-        yield make_article("stdin", raw, source="stdin")
+        yield make_article("stdin", first + stream.read(), source="stdin")
 
 
 def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
@@ -150,17 +175,21 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             log.warning("%s: no such file or folder; skipped", path)
 
 
+def _guarded(articles: Iterator[Article]) -> Iterator[Article]:
+    """The articles a reader yields until it fails; its failure is one warning and the run goes on."""
+    try:
+        yield from articles
+    except InputError as exc:
+        log.warning("%s; skipped", exc)
+
+
 def iter_articles(inputs: Iterable[str | Path], *, stdin: IO[str] | None = None) -> Iterator[Article]:
-    """Yield articles in input order; unreadable files and duplicate texts are warned about and skipped."""
+    """Yield articles in input order, lazily (files are read as the articles are asked for);
+    unreadable files and duplicate texts are warned about and skipped."""
     seen_hashes: dict[str, str] = {}
     seen_ids: set[str] = set()
     for item in _expand(inputs):
-        try:
-            batch = list(_stdin_articles(stdin or sys.stdin) if item == "-" else _read_file(Path(item)))
-        except InputError as exc:
-            log.warning("%s; skipped", exc)
-            continue
-        for article in batch:
+        for article in _guarded(_stdin_articles(stdin or sys.stdin) if item == "-" else _read_file(Path(item))):
             if article.sha256 in seen_hashes:
                 log.warning("%s: same text as %s; skipped", article.source, seen_hashes[article.sha256])
                 continue
