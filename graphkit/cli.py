@@ -244,12 +244,25 @@ def map_command(graph_path: Path, output: Path, focus: str | None, depth: int, t
 
 @cli.command()
 @click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf"]), default="json", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "neo4j-admin"]), default="json",
+              show_default=True, help="neo4j-admin: a folder of CSV files for `neo4j-admin database import full`.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The file to write (for neo4j-admin: the folder).")
 def export(graph_path: Path, fmt: str, output: Path) -> None:
-    """Export a graph file as interchange JSON, GraphML or GEXF."""
+    """Export a graph file as interchange JSON, GraphML, GEXF, or CSV files for a Neo4j bulk import."""
     from graphkit.graph import export_graph, load_graph
 
+    if fmt == "neo4j-admin":
+        from graphkit.backends.neo4j_admin import COMMAND_FILE, export_neo4j_admin
+
+        if output.exists() and not output.is_dir():
+            raise click.UsageError(f"{output} is a file; --format neo4j-admin writes a folder")
+        done = export_neo4j_admin(load_graph(graph_path), output)
+        click.echo(f"wrote {done.nodes} nodes and {done.relationships} relationships as CSV into {output}; "
+                   f"the import command is in {output / COMMAND_FILE}")
+        return
+    if output.is_dir():
+        raise click.UsageError(f"{output} is a folder; give a file name")
     click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
 
 

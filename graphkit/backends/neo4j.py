@@ -259,7 +259,9 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
                 summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
                 stats.add(summary.counters, len(batch))
         for kind, rows in rels.items():
-            fresh = [row for row in rows if row["doc"] in fresh_docs]
+            # CREATE must not make two relationships where MERGE would make one: the last row wins, as there
+            fresh = list({(r["a"], r["b"], r["doc"], r["start"], r.get("relation")): r
+                          for r in rows if r["doc"] in fresh_docs}.values())
             known = [row for row in rows if row["doc"] not in fresh_docs]
             for part, create in ((fresh, True), (known, False)):
                 statement = relationship_statement(kind, raw["relationship_types"], create=create,
