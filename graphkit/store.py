@@ -133,6 +133,7 @@ class ResultStore:
                            "result": result_to_dict(result)}, ensure_ascii=False).encode("utf-8") + b"\n"
         offset = self._fh.tell()
         self._fh.write(line)
+        self._fh.flush()  # to the OS at once: a killed run loses no finished document (fsync: flush())
         self._hash_of[result.article.id] = result.article.sha256
         self._offset[result.article.sha256] = offset
         self._lines += 1
