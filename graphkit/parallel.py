@@ -98,6 +98,7 @@ def extract_stream(
 ) -> Iterator[Extracted]:
     """Extracted documents in input order. workers=1 runs here; more use processes; scheduler uses Dask."""
     batches = chunks(articles, settings.chunk_size)
+    scheduler = scheduler or settings.scheduler
     if scheduler:
         yield from _dask_stream(batches, settings, scheduler)
         return

@@ -55,7 +55,7 @@ def test_a_changed_text_replaces_that_documents_facts(tmp_path, nlp):
     (folder / "doc001.txt").write_text(new_text, encoding="utf-8")
     again = _run([folder], out)
     assert again.replaced == ["doc001"] and again.added == ["doc001"] and again.skipped == 2
-    fresh = _run([folder], tmp_path / "fresh")
+    _run([folder], tmp_path / "fresh")
     assert _graph(out) == _graph(tmp_path / "fresh")
     graph = _graph(out)
     names = {e["name"] for e in graph["entities"]}
