@@ -26,7 +26,7 @@ class Settings:
     n_process: int = 1
     min_confidence: float = 0.0
     workers: int = 1
-    chunk_size: int = 32
+    chunk_size: int = 8
     scheduler: str | None = None
 
     @classmethod

@@ -71,7 +71,7 @@ def write_triples(graph: GraphData, path: Path) -> Path:
     return path
 
 
-def run_pipeline(
+def extract_to_store(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
     settings: Settings | None = None,
@@ -79,14 +79,9 @@ def run_pipeline(
     on_document: Callable[[DocResult], None] | None = None,
     on_articles: Callable[[list[Article]], None] | None = None,
     on_extracted: Callable[[Extracted], None] | None = None,
-    write_map: bool = True,
     fresh: bool = False,
-) -> RunOutputs:
-    """Read, extract, resolve, build; write graph.json, triples.jsonl and map.html into out_dir.
-
-    out_dir keeps every document's extraction results (results.jsonl): a later run into the same
-    folder parses only documents whose text is new, and the graph is rebuilt over all of them.
-    """
+) -> tuple[RunOutputs, ResultStore]:
+    """Extract the documents of the inputs that out_dir's results store lacks (or holds with another text)."""
     settings = settings or Settings.from_env()
     inputs = list(inputs)
     out = Path(out_dir)
@@ -129,6 +124,28 @@ def run_pipeline(
         raise InputError("no articles could be read from " + ", ".join(map(str, inputs)))
     if outputs.skipped:
         log.info("%d documents already in %s with the same text; not parsed again", outputs.skipped, out)
+    return outputs, store
+
+
+def run_pipeline(
+    inputs: Iterable[str | Path],
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    *,
+    on_document: Callable[[DocResult], None] | None = None,
+    on_articles: Callable[[list[Article]], None] | None = None,
+    on_extracted: Callable[[Extracted], None] | None = None,
+    write_map: bool = True,
+    fresh: bool = False,
+) -> RunOutputs:
+    """Read, extract, resolve, build; write graph.json, triples.jsonl and map.html into out_dir.
+
+    out_dir keeps every document's extraction results (results.jsonl): a later run into the same
+    folder parses only documents whose text is new, and the graph is rebuilt over all of them.
+    """
+    outputs, store = extract_to_store(inputs, out_dir, settings, on_document=on_document,
+                                      on_articles=on_articles, on_extracted=on_extracted, fresh=fresh)
+    out = Path(out_dir)
     outputs.graph = graph = _graph_from(store.results())
     files = {"graph": save_graph(graph, out / "graph.json"), "triples": write_triples(graph, out / "triples.jsonl")}
     if write_map:
