@@ -13,7 +13,7 @@ import os
 import random
 import time
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.backends.neo4j import (
     Neo4jSettings,
     connect,
@@ -53,12 +53,12 @@ def synthetic(relationships: int, seed: int = 7) -> GraphData:
 
 def per_row(driver, graph: GraphData, sample: int) -> tuple[int, float]:
     """Write `sample` relationship rows one auto-commit statement each (nodes first, batched, untimed)."""
-    raw = data_files.read_yaml("schema.yaml")
+    schema = lexicons.schema()
     rows = [(kind, row) for kind, items in relationship_rows(graph).items() for row in items][:sample]
     start = time.perf_counter()
     with driver.session() as session:
         for kind, row in rows:
-            statement = relationship_statement(kind, raw["relationship_types"], keys=prop_keys([row]))
+            statement = relationship_statement(kind, schema.relationship_types, keys=prop_keys([row]))
             session.run(statement, rows=[row]).consume()
     return len(rows), time.perf_counter() - start
 

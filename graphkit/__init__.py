@@ -18,6 +18,7 @@ __all__ = [
     "load_articles",
     "load_graph",
     "make_nlp",
+    "open_backend",
     "render_map",
     "resolve",
     "run_pipeline",
@@ -36,12 +37,14 @@ _WHERE = {
     "extract_all": "graphkit.extract",
     "load_articles": "graphkit.ingest",
     "make_nlp": "graphkit.nlp",
+    "open_backend": "graphkit.backends",
     "render_map": "graphkit.viz",
     "resolve": "graphkit.resolve",
     "run_query": "graphkit.query",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from graphkit.backends import open_backend
     from graphkit.config import Settings
     from graphkit.extract import extract_all
     from graphkit.graph import build_graph, export_graph, load_graph, save_graph

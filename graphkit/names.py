@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, Protocol
 
-from graphkit import data_files
+from graphkit import data_files, lexicons
 
 __all__ = [
     "accentless_variants",
@@ -39,8 +39,11 @@ STOP_WORDS = frozenset({"of", "the", "and", "for", "de", "la", "del", "las", "lo
 class Named(Protocol):
     """What home_country needs of a mention."""
 
-    type: str
-    canonical_id: str | None
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def canonical_id(self) -> str | None: ...
 
 
 def fold_accents(text: str) -> str:
@@ -137,7 +140,7 @@ def leaders() -> dict[str, tuple[str, str, str]]:
 @cache
 def leader_governments() -> dict[str, str]:
     """Ruler id -> the government id the ruler heads or headed (not opposition leaders or claimants)."""
-    ruling = frozenset(line.lower() for line in data_files.read_lines("lexicons/ruling_roles.txt"))
+    ruling = lexicons.word_list("ruling_roles")
     return {row["id"]: row["government"] for row in gazetteer_rows()
             if row.get("type") == "Person" and row.get("government") and row.get("role") in ruling}
 
@@ -156,8 +159,7 @@ def demonyms() -> dict[str, str]:
 @cache
 def group_glossary() -> dict[str, str]:
     """Folded variant group word -> its folded canonical word ("colectivos" -> "collectives")."""
-    raw = data_files.read_yaml("lexicons/group_glossary.yaml") or {}
-    return {fold(k): fold(v) for k, v in raw.items()}
+    return {fold(k): fold(v) for k, v in lexicons.group_glossary().items()}
 
 
 def home_country(text: str, mentions: Iterable[Named]) -> str | None:

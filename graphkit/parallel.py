@@ -116,7 +116,10 @@ def extract_stream(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
+        from graphkit import lexicons
+
         model_for(settings)
+        lexicons.load_all()
     with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
         yield from _ordered(pool, settings, batches, in_flight=2 * n)
 

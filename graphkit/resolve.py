@@ -20,7 +20,7 @@ from graphkit.names import (
     is_acronym,
     slug,
 )
-from graphkit.types import DocResult, Entity, Mention, Resolution
+from graphkit.types import DocResult, Entity, EntityType, Mention, Resolution
 
 _TYPE_PRIORITY = {"Organization": 3, "Person": 3, "Location": 2, "Group": 1}
 
@@ -90,22 +90,22 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
     long_names = [m for m in named if len(m.text.split()) >= 2 and m.type == "Organization"]
     for m in named:
         if is_acronym(m.text):
-            for full in long_names:
-                if initials(full.text) == m.text.replace(".", "").lower():
-                    uf.union(full.key, m.key, f"{m.text!r} is the initials of {full.text!r}")
+            for spelled in long_names:
+                if initials(spelled.text) == m.text.replace(".", "").lower():
+                    uf.union(spelled.key, m.key, f"{m.text!r} is the initials of {spelled.text!r}")
                     break
     # surnames: "Dugarte" after "Ronald Dugarte" (whatever NER called the lone surname)
     people = [m for m in named if m.type == "Person" and len(m.text.split()) >= 2]
     for m in named:
         if len(m.text.split()) != 1 or is_acronym(m.text):
             continue
-        for full in people:
-            if fold(full.text).split()[-1] == fold(m.text) or (
-                len(fold(full.text).split()) >= 3 and fold(m.text) in fold(full.text).split()[1:]
+        for person in people:
+            if fold(person.text).split()[-1] == fold(m.text) or (
+                len(fold(person.text).split()) >= 3 and fold(m.text) in fold(person.text).split()[1:]
             ):
                 if m.type != "Person":
                     m.type = "Person"
-                uf.union(full.key, m.key, f"{m.text!r} is the surname of {full.text!r}")
+                uf.union(person.key, m.key, f"{m.text!r} is the surname of {person.text!r}")
                 break
 
 
@@ -187,7 +187,7 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
 
 
 def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> Entity:
-    type_votes = Counter()
+    type_votes: Counter[EntityType] = Counter()
     for m in members:
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))

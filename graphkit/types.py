@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
 
-ENTITY_TYPES = ("Person", "Organization", "Location", "Group")
-EVENT_TYPES = (
+EntityType = Literal["Person", "Organization", "Location", "Group"]
+EventType = Literal[
     "torture",
     "killing",
     "detention",
@@ -17,13 +17,32 @@ EVENT_TYPES = (
     "electoral_fraud",
     "trafficking",
     "crimes_against_humanity",
-)
-RELATION_TYPES = ("MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN", "ALLIED_WITH", "OPPOSES")
-UNDIRECTED_RELATIONS = ("ALLIED_WITH", "OPPOSES")
-STATUSES = ("alleged", "confirmed", "denied")
-ROLES = ("perpetrators", "victims", "sources", "locations")
+]
+RelationType = Literal["MEMBER_OF", "LEADS", "PART_OF", "LOCATED_IN", "ALLIED_WITH", "OPPOSES"]
+Status = Literal["alleged", "confirmed", "denied"]
+Role = Literal["perpetrators", "victims", "sources", "locations"]
+
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
+UNDIRECTED_RELATIONS: tuple[RelationType, ...] = ("ALLIED_WITH", "OPPOSES")
+STATUSES: tuple[Status, ...] = get_args(Status)
+ROLES: tuple[Role, ...] = get_args(Role)
+
+_L = TypeVar("_L", bound=str)
+
+
+def checked(value: object, allowed: tuple[_L, ...], what: str) -> _L:
+    """A string from data or a file, checked against a closed vocabulary (raises ValueError naming it)."""
+    for option in allowed:
+        if value == option:
+            return option
+    raise ValueError(f"{value!r} is not a known {what} (one of: {', '.join(allowed)})")
+
+
 # an event role (a list on Event) -> the relationship type it becomes in a graph store
-ROLE_EDGES = {"perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
+ROLE_EDGES: dict[Role, str] = {
+    "perpetrators": "PERPETRATOR", "victims": "VICTIM", "sources": "SOURCE", "locations": "LOCATION"}
 
 
 @dataclass
@@ -65,7 +84,7 @@ class Mention:
 
     key: str
     text: str
-    type: str  # one of ENTITY_TYPES
+    type: EntityType
     doc_id: str
     start: int
     end: int
@@ -79,6 +98,7 @@ class Mention:
     antecedent: str | None = None  # key of the mention this one refers to (coreference)
     # fuller ways the text names an unnamed group ("U.S. law enforcement authorities in Louisiana")
     aliases: tuple[str, ...] = ()
+    rules: list[str] = field(default_factory=list)  # names of the rules that found it (graphkit.extract.rules)
 
     def start_token(self, doc: Any) -> int:
         """Index of the first token of this mention in its parsed Doc."""
@@ -98,6 +118,7 @@ class Triple:
     object_key: str | None = None
     negated: bool = False
     confidence: float = 1.0
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -105,7 +126,7 @@ class Event:
     """An act of one of EVENT_TYPES reported in one document, with its roles as mention keys."""
 
     id: str
-    type: str
+    type: EventType
     doc_id: str
     trigger: str
     prov: Provenance
@@ -114,9 +135,12 @@ class Event:
     sources: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     date: str | None = None
-    status: str = "alleged"
+    status: Status = "alleged"
     confidence: float = 1.0
     negated: bool = False
+    rules: list[str] = field(default_factory=list)  # rules that found the trigger and set the status
+    # "role|mention key" (after building: "role|entity id") -> rules that put that participant in that role
+    role_rules: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -124,12 +148,13 @@ class Relation:
     """A typed relation between two mentions (keys) or, after resolution, two entity ids."""
 
     source: str
-    type: str  # one of RELATION_TYPES
+    type: RelationType
     target: str
     prov: Provenance
     past: bool = False
     confidence: float = 1.0
     cue: str = ""  # the word or pattern that gave it ("minister", "member of", ...)
+    rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -150,7 +175,7 @@ class Entity:
 
     id: str
     name: str
-    type: str
+    type: EntityType
     subtype: str | None = None
     aliases: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)

@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.backends.base import WriteStats
 from graphkit.errors import GraphkitError, QueryParameterError, SchemaError
+from graphkit.lexicons import Schema
 from graphkit.query.catalog import cypher_text, get_spec
 from graphkit.types import ROLE_EDGES, GraphData
 
@@ -35,7 +36,7 @@ class Neo4jSettings:
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Neo4jSettings:
-        values = {
+        values: dict[str, Any] = {
             "uri": os.environ.get("NEO4J_URI", ""),
             "user": os.environ.get("NEO4J_USER", "neo4j"),
             "password": os.environ.get("NEO4J_PASSWORD", ""),
@@ -89,26 +90,15 @@ def connect(settings: Neo4jSettings) -> Any:
     return driver
 
 
-# -- the closed schema ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Schema:
-    entity_types: frozenset[str]
-    relationship_types: frozenset[str]
-    node_labels: frozenset[str] = field(default_factory=frozenset)
-
-
-def load_schema() -> Schema:
-    raw = data_files.read_yaml("schema.yaml")
-    return Schema(frozenset(raw["entity_types"]), frozenset(raw["relationship_types"]), frozenset(raw["node_labels"]))
-
+# -- the closed schema (data/schema.yaml) ----------------------------------------------------------
 
 def _check(schema: Schema, graph: GraphData) -> None:
     bad_types = {e.type for e in graph.entities} - schema.entity_types
-    bad_rels = {r.type for r in graph.relations} - schema.relationship_types
-    if bad_types or bad_rels:
+    bad_rels = {r.type for r in graph.relations} - schema.relationship_types.keys()
+    bad_events = {e.type for e in graph.events} - schema.event_types
+    if bad_types or bad_rels or bad_events:
         raise SchemaError(f"not in the closed schema: entity types {sorted(bad_types)}, "
-                          f"relation types {sorted(bad_rels)}"
+                          f"relation types {sorted(bad_rels)}, event types {sorted(bad_events)}"
                           "; nothing was written")
 
 
@@ -199,11 +189,10 @@ def _node_statement(key: str, keys: Sequence[str] = ()) -> str:
     return statement
 
 
-def relationship_statement(kind: str, schema_rels: dict[str, Any], *, create: bool = False,
+def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]], *, create: bool = False,
                            keys: Sequence[str] = ()) -> str:
     """MERGE keyed by (doc, start[, relation]) between the two ids; CREATE when the document is new there."""
-    spec = schema_rels[kind]
-    a, b = spec["from"], spec["to"]  # node labels of the closed schema file
+    a, b = schema_rels[kind]  # node labels of the closed schema file
     identity = "doc: row.doc, start: row.start" + (", relation: row.relation" if kind == "TRIPLE" else "")
     match = f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
     if create:  # all properties in the pattern: nothing is read back
@@ -221,7 +210,7 @@ def ensure_constraints(driver: Any, database: str | None = None) -> None:
             database_=database,
         )
     driver.execute_query("CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)", database_=database)
-    for kind in sorted(load_schema().relationship_types):
+    for kind in sorted(lexicons.schema().relationship_types):
         driver.execute_query(f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)",
                              database_=database)
 
@@ -250,7 +239,7 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
                 fresh_docs: set[str], *, database: str | None, batch_size: int) -> WriteStats:
     """Nodes first (MERGE on id), then relationships: CREATE for documents that were not in the database
     before this write (none of their facts can be there), MERGE for the rest."""
-    raw = data_files.read_yaml("schema.yaml")
+    rel_ends = lexicons.schema().relationship_types
     stats = WriteStats()
     with driver.session(database=database) as session:
         for key, rows in nodes.items():
@@ -264,7 +253,7 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
                           for r in rows if r["doc"] in fresh_docs}.values())
             known = [row for row in rows if row["doc"] not in fresh_docs]
             for part, create in ((fresh, True), (known, False)):
-                statement = relationship_statement(kind, raw["relationship_types"], create=create,
+                statement = relationship_statement(kind, rel_ends, create=create,
                                                    keys=prop_keys(part))
                 for batch in batched(part, batch_size):
                     summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
@@ -275,7 +264,7 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
 def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                 batch_size: int = BATCH_SIZE) -> WriteStats:
     """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
-    schema = load_schema()
+    schema = lexicons.schema()
     _check(schema, graph)
     nodes, rels = node_rows(graph), relationship_rows(graph)
     _validate(schema, nodes, rels)
@@ -292,7 +281,7 @@ def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = 
         return
     driver.execute_query("UNWIND $ids AS id MATCH (e:Event {doc: id}) DETACH DELETE e", {"ids": doc_ids},
                          database_=database)
-    for kind in sorted(load_schema().relationship_types):
+    for kind in sorted(lexicons.schema().relationship_types):
         driver.execute_query(f"UNWIND $ids AS id MATCH ()-[r:{kind} {{doc: id}}]->() DELETE r", {"ids": doc_ids},
                              database_=database)
     driver.execute_query("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": doc_ids},
@@ -305,7 +294,7 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     written, documents whose text changed (sha256) lose their old facts first, entities no longer in
     the graph are deleted, and facts of unchanged documents are written only where they name an
     entity the database did not have. Every entity's properties are updated."""
-    schema = load_schema()
+    schema = lexicons.schema()
     _check(schema, graph)
     ensure_constraints(driver, database)
     stored = _stored_documents(driver, database)

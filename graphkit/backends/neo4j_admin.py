@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graphkit import data_files
-from graphkit.backends.neo4j import load_schema, node_rows, relationship_rows
+from graphkit import lexicons
+from graphkit.backends.neo4j import node_rows, relationship_rows
 from graphkit.errors import SchemaError
 from graphkit.types import GraphData
 
@@ -75,8 +75,7 @@ def _write(path: Path, header: list[str], rows: Iterable[list[str]]) -> None:
 
 def export_neo4j_admin(graph: GraphData, folder: str | Path) -> AdminExport:
     """Write nodes-*.csv and relationships-*.csv into folder, and the import command beside them."""
-    schema = load_schema()
-    raw_rels = data_files.read_yaml("schema.yaml")["relationship_types"]
+    schema = lexicons.schema()
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     export = AdminExport(out, [], [], 0, 0)
@@ -102,7 +101,7 @@ def export_neo4j_admin(graph: GraphData, folder: str | Path) -> AdminExport:
     for kind, rows in relationship_rows(graph).items():
         if kind not in schema.relationship_types:
             raise SchemaError(f"relationship type {kind} is not in the closed schema; nothing was written")
-        start_label, end_label = raw_rels[kind]["from"], raw_rels[kind]["to"]
+        start_label, end_label = schema.relationship_types[kind]
         unique_rels: dict[tuple[Any, ...], dict[str, Any]] = {}
         for row in rows:
             if row["a"] not in ids.get(start_label, ()) or row["b"] not in ids.get(end_label, ()):

@@ -5,19 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import pandas as pd
 
 from graphkit.backends import nx_queries
 from graphkit.backends.base import WriteStats
 from graphkit.errors import QueryParameterError, UnsupportedQueryError
 from graphkit.graph.interchange import load_graph, save_graph
-from graphkit.graph.nx import to_networkx
+from graphkit.graph.nx import NxGraph, to_networkx
 from graphkit.query.catalog import get_spec
 from graphkit.types import GraphData
 
 
-def run_nx_query(query: str, g: nx.MultiDiGraph, params: dict[str, object]) -> pd.DataFrame:
+def run_nx_query(query: str, g: NxGraph, params: dict[str, object]) -> pd.DataFrame:
     """A named query on a MultiDiGraph: the function of nx_queries named like the catalog entry."""
     spec = get_spec(query)
     missing = [p for p in spec.params if params.get(p) in (None, "")]
@@ -40,7 +39,7 @@ class NetworkXBackend:
         if self.path is not None and self.path.suffix != ".json":
             self.path = self.path / "graph.json"
         self._graph = graph
-        self._nx: nx.MultiDiGraph | None = None
+        self._nx: NxGraph | None = None
 
     @classmethod
     def open(cls, target: str, **_: Any) -> NetworkXBackend:
@@ -54,7 +53,7 @@ class NetworkXBackend:
             self._graph = load_graph(self.path)
         return self._graph
 
-    def networkx(self) -> nx.MultiDiGraph:
+    def networkx(self) -> NxGraph:
         if self._nx is None:
             self._nx = to_networkx(self.graph)
         return self._nx

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import networkx as nx
 import pandas as pd
 
+from graphkit.graph.nx import NxGraph
 from graphkit.query.catalog import QUERIES
 
 __all__ = ["actor", "agencies_allegations", "timeline", "who_alleges"]
@@ -35,11 +35,11 @@ def _frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
     return frame
 
 
-def _events(g: nx.MultiDiGraph) -> dict[str, dict[str, object]]:
+def _events(g: NxGraph) -> dict[str, dict[str, object]]:
     return {n: a for n, a in g.nodes(data=True) if a.get("kind") == "event"}
 
 
-def _role_table(g: nx.MultiDiGraph, role: str, types: tuple[str, ...] | None, who: str) -> list[dict[str, object]]:
+def _role_table(g: NxGraph, role: str, types: tuple[str, ...] | None, who: str) -> list[dict[str, object]]:
     """One row per (entity in `role`, allegation type); `who` names the entity columns (actor, source)."""
     events = _events(g)
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -63,12 +63,12 @@ def _role_table(g: nx.MultiDiGraph, role: str, types: tuple[str, ...] | None, wh
     return rows
 
 
-def agencies_allegations(g: nx.MultiDiGraph) -> pd.DataFrame:
+def agencies_allegations(g: NxGraph) -> pd.DataFrame:
     """Organizations and groups linked as perpetrators to each allegation type."""
     return _frame("agencies_allegations", _role_table(g, "PERPETRATOR", _ACTOR_TYPES, "actor"))
 
 
-def who_alleges(g: nx.MultiDiGraph) -> pd.DataFrame:
+def who_alleges(g: NxGraph) -> pd.DataFrame:
     """Sources (people, organizations, groups) of each allegation type."""
     return _frame("who_alleges", _role_table(g, "SOURCE", None, "source"))
 
@@ -79,11 +79,12 @@ _NEIGHBOUR_TYPES = {"PERPETRATOR", "VICTIM", "SOURCE", "LOCATION", "MEMBER_OF", 
 
 def _matches(attrs: dict[str, object], node_id: str, name: str) -> bool:
     wanted = name.lower()
-    names = [str(attrs.get("name", "")), *map(str, attrs.get("aliases") or [])]
+    aliases = attrs.get("aliases")
+    names = [str(attrs.get("name", "")), *(str(a) for a in (aliases if isinstance(aliases, list) else []))]
     return node_id == name or any(n.lower() == wanted for n in names)
 
 
-def actor(g: nx.MultiDiGraph, name: str) -> pd.DataFrame:
+def actor(g: NxGraph, name: str) -> pd.DataFrame:
     """Every event and typed relation of the entities named `name` (name, alias or id; any case)."""
     rows = []
     for node_id, attrs in g.nodes(data=True):
@@ -107,7 +108,7 @@ def actor(g: nx.MultiDiGraph, name: str) -> pd.DataFrame:
     return _frame("actor", rows)
 
 
-def timeline(g: nx.MultiDiGraph) -> pd.DataFrame:
+def timeline(g: NxGraph) -> pd.DataFrame:
     """Dated events in date order."""
     rows = []
     for ev_id, attrs in _events(g).items():

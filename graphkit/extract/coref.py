@@ -7,11 +7,10 @@ holds "Commission"; "the regime" -> the last government named. The new mentions 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
-from graphkit import data_files
+from graphkit import lexicons
+from graphkit.extract.parse import verb_in
 from graphkit.types import Mention
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -31,7 +30,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     items = sorted((m for m in named if m.antecedent is None), key=lambda m: m.start)
     # a bare one-word group ("the gang") may still point back at the organization it is
     taken = {i for m in named if not (m.type == "Group" and " " not in m.text) for i in range(m.start, m.end)}
-    kinds = _class_nouns()
+    kinds = lexicons.class_nouns()
     out: list[Mention] = []
     speakers = _speaker_keys(doc, items)
     for token in doc:
@@ -69,16 +68,6 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     return out
 
 
-@lru_cache(maxsize=1)
-def _class_nouns() -> dict[str, frozenset[str]]:
-    """Noun -> the organization subtypes it can stand for."""
-    out: dict[str, set[str]] = {}
-    for subtype, nouns in (data_files.read_yaml("lexicons/class_nouns.yaml") or {}).items():
-        for noun in nouns or []:
-            out.setdefault(str(noun).lower(), set()).add(subtype)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 def _salient(items: list[Mention], before: int) -> Mention | None:
     """The person named most often before this point (by surname); the latest mention of them."""
     counts: dict[str, int] = {}
@@ -99,9 +88,6 @@ def _salient(items: list[Mention], before: int) -> Mention | None:
 
 
 def _reports(verb: Token) -> bool:
-    from graphkit.extract import lexicons
-    from graphkit.extract.parse import verb_in
-
     return verb_in(verb, lexicons.word_list("reporting_verbs"))
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from graphkit import data_files
+from graphkit import lexicons
+from graphkit.extract.parse import phrase
 from graphkit.names import fold_accents, gazetteer_aliases, gazetteer_entries, leaders
 from graphkit.types import Mention
 
@@ -29,16 +29,6 @@ _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
 _QUANTIFIERS = {"several", "many", "some", "few", "more", "most", "around", "about", "over", "nearly", "almost",
                 "than", "least", "at", "dozens", "hundreds", "thousands", "roughly", "approximately", "numerous",
                 "other", "all", "both", "such", "these", "those", "various", "countless", "up", "to"}
-
-
-@lru_cache(maxsize=1)
-def group_nouns() -> dict[str, str]:
-    """Group head lemma -> role hint (actor, victim, either)."""
-    out: dict[str, str] = {}
-    for line in data_files.read_lines("lexicons/group_nouns.txt"):
-        lemma, _, hint = line.partition("\t")
-        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim", "self") else "either"
-    return out
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -101,8 +91,6 @@ def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
 def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     """The group as the text fully names it: with named modifiers ("U.S. law enforcement authorities") and
     with its prepositional phrases ("official within Venezuela's prisons service")."""
-    from graphkit.extract.parse import phrase
-
     out: list[str] = []
     named = _trim(chunk)
     if named is not None and named.start < span.start:
@@ -116,7 +104,7 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
 
 
 def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, ...]]]:
-    nouns = group_nouns()
+    nouns = lexicons.group_nouns()
     for chunk in doc.noun_chunks:
         root = chunk.root
         forms = {root.lemma_.lower(), root.lower_, root.lower_.removesuffix("s"), root.lower_.removesuffix("es")}

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_negated, is_passive, subjects, verb_in
 from graphkit.names import leader_governments
@@ -70,9 +70,9 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             continue
         lemma = token.lemma_.lower()
         hit = None
-        if token.pos_ in ("NOUN", "PROPN") and lemma in _doer_nouns():
+        if token.pos_ in ("NOUN", "PROPN") and lemma in lexicons.doer_nouns():
             if not _source_of_goods(token):
-                yield Trigger(token, token.i, token.i + 1, _doer_nouns()[lemma], 0.8, doer=True)
+                yield Trigger(token, token.i, token.i + 1, lexicons.doer_nouns()[lemma], 0.8, doer=True)
             continue
         if token.pos_ == "VERB":
             hit = lex.verbs.get(lemma) or lex.nouns.get(lemma)
@@ -84,16 +84,17 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
 
 def _source_of_goods(token: Token) -> bool:
     """'buildings seized from drug traffickers' names where things came from, not an act."""
-    return token.lemma_.lower() in _doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
+    return token.lemma_.lower() in lexicons.doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
     """(noun, qualifying word, type): the word must sit in the noun's phrase or clause."""
-    table = _pair_table()
+    table = lexicons.event_pairs()
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        for event_type, nouns, modifiers in table.values():
+        for pair in table.values():
+            event_type, nouns, modifiers = pair.type, pair.nouns, pair.modifiers
             if noun.lemma_.lower() not in nouns:
                 continue
             near = list(noun.subtree) + (list(noun.head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else [])
@@ -101,25 +102,6 @@ def _pairs(sent: Span) -> Iterator[tuple[Token, Token, str]]:
                 if t.i != noun.i and (t.lemma_.lower() in modifiers or t.lower_ in modifiers):
                     yield noun, t, event_type
                     break
-
-
-@lru_cache(maxsize=1)
-def _pair_table() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
-    """Entry name -> (event type, nouns, modifiers)."""
-    from graphkit import data_files
-
-    raw = data_files.read_yaml("lexicons/event_pairs.yaml") or {}
-    return {k: (v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
-            for k, v in raw.items()}
-
-
-def _doer_nouns() -> dict[str, str]:
-    out = {}
-    for line in lexicons.word_list("perpetrator_nouns"):
-        lemma, _, event_type = line.partition("\t")
-        if event_type.strip():
-            out[lemma.strip()] = event_type.strip()
-    return out
 
 
 def _doer_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
@@ -219,14 +201,16 @@ def _nominal_roles(noun: Token, index: MentionIndex, roles: _Roles) -> None:
 
 def _partnership_nouns() -> frozenset[str]:
     """The nouns of criminal ties ("ties", "collusion"): the `corruption` entry of event_pairs.yaml."""
-    return _pair_table().get("corruption", ("", frozenset(), frozenset()))[1]
+    pair = lexicons.event_pairs().get("corruption")
+    return pair.nouns if pair is not None else frozenset()
 
 
 @lru_cache(maxsize=1)
 def _light_verbs() -> frozenset[str]:
     """Verbs whose subject does the act their object names: the lexicon's, and the pair table's verbs acting
     on an event noun ("prevent any dissent", "seized properties")."""
-    pair_verbs = {m for t, _, mods in _pair_table().values() if t in ("repression", "corruption") for m in mods}
+    pair_verbs = {m for p in lexicons.event_pairs().values() if p.type in ("repression", "corruption")
+                  for m in p.modifiers}
     return lexicons.word_list("light_verbs") | pair_verbs
 
 
@@ -563,15 +547,6 @@ def _speakers(sent: Span, index: MentionIndex, authors: dict[str, list[Mention]]
     return found, unnamed
 
 
-@lru_cache(maxsize=1)
-def _contest_table() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
-    from graphkit import data_files
-
-    raw = data_files.read_yaml("lexicons/contest_cues.yaml") or {}
-    return {k: (frozenset(v.get("verbs", [])), frozenset(v.get("negated", [])), frozenset(v.get("objects", [])))
-            for k, v in raw.items()}
-
-
 def _contests(sent: Span, index: MentionIndex) -> list[Trigger]:
     """'Several countries called the results into question', 'do not recognize X as president': the
     subject disputes the outcome and so alleges an act of that type."""
@@ -587,7 +562,8 @@ def _contests(sent: Span, index: MentionIndex) -> list[Trigger]:
         # the words a phrasal entry needs after its verb: "call [the results] into question", "cast doubt"
         after = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
         words = {t.lemma_.lower() for c in after for t in (c, *(p for p in c.children if p.dep_ == "pobj"))}
-        for event_type, (verbs, negated, nouns) in _contest_table().items():
+        for event_type, cue in lexicons.contest_cues().items():
+            verbs, negated, nouns = cue.verbs, cue.negated, cue.objects
             said = lemma in verbs or any(
                 v.startswith(lemma + " ") and set(v.split()[1:]) <= words for v in verbs)
             said = said or (lemma in negated and is_negated(verb))

@@ -6,15 +6,13 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Token
 
-from graphkit.extract.entities import group_nouns
+from graphkit import lexicons
 from graphkit.names import home_country
 from graphkit.types import Mention
 
 
 @lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
-    from graphkit.extract import lexicons
-
     return lexicons.titles().get("member_of", frozenset()) | {"member", "agent", "official", "officer", "soldier"}
 
 
@@ -48,7 +46,7 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
         found = self.by_token.get(token.i)
-        if found is not None and found.type == "Group" and group_nouns().get(token.lemma_.lower()) != "self":
+        if found is not None and found.type == "Group" and lexicons.group_nouns().get(token.lemma_.lower()) != "self":
             owner = self._owner(token)
             if owner is not None:
                 return owner  # "Tren de Aragua gang members" act for Tren de Aragua

@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from graphkit import lexicons
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _CUT_DEPS = {"relcl", "appos", "punct", "cc", "conj", "advcl", "acl", "parataxis", "dep"}
 
@@ -55,8 +57,6 @@ def subjects(verb: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _control_verbs() -> frozenset[str]:
-    from graphkit.extract import lexicons
-
     return lexicons.word_list("control_verbs")
 
 

@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphkit.extract import lexicons
+from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.types import Mention, Provenance, Relation
 
 _PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
@@ -258,8 +259,6 @@ def _phrase_objects(pobj: Token, index: MentionIndex) -> list[Mention]:
 def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
     """The entity on the near side of a cue phrase: the person a role noun describes, else the nearest mention
     up the parse (the noun a participle or adjective modifies, the subject of the verb, an apposition's head)."""
-    from graphkit.extract.parse import subjects
-
     if first.pos_ == "NOUN":
         person = _described_person(first, tails, index)
         if person is not None:
@@ -289,33 +288,44 @@ def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """The yaml cue phrases ending in a preposition: "X, based in Y", "a critic of Y, X", "serving as the
     headquarters of Y" (passive: Y is in X). The far side is the preposition's object, the near side is found
     by climbing the parse from the phrase's first word."""
-    phrases = _cue_phrases()
+    by_first = _cue_phrases_by_first_word()
     used: set[int] = set()
-    for token in doc:
-        if token.i in used:
-            continue
-        for words, kind, passive in phrases:
-            n = len(words)
-            if token.i + n > token.sent.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(words)):
+    for sent in doc.sents:
+        lowered = [t.lower_ for t in sent]
+        for offset, token in enumerate(sent):
+            if token.i in used:
                 continue
-            last = doc[token.i + n - 1]
-            pobjs = [c for c in last.children if c.dep_ == "pobj"]
-            if last.pos_ != "ADP" or not pobjs:
-                continue
-            used.update(range(token.i, token.i + n))
-            near = _phrase_subject(token, pobjs, index)
-            if near is None:
+            for words, kind, passive in by_first.get(lowered[offset], ()):
+                n = len(words)
+                if tuple(lowered[offset : offset + n]) != words:
+                    continue
+                last = doc[token.i + n - 1]
+                pobjs = [c for c in last.children if c.dep_ == "pobj"]
+                if last.pos_ != "ADP" or not pobjs:
+                    continue
+                used.update(range(token.i, token.i + n))
+                near = _phrase_subject(token, pobjs, index)
+                if near is None:
+                    break
+                for pobj in pobjs:
+                    for far in _phrase_objects(pobj, index):
+                        src, tgt = (far, near) if passive else (near, far)
+                        sources, targets = _ARG_TYPES[kind]
+                        if src is tgt or src.type not in sources or tgt.type not in targets:
+                            continue
+                        yield _relation(kind, src, tgt, sent, " ".join(words),
+                                        past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
+                                        confidence=0.65)
                 break
-            for pobj in pobjs:
-                for far in _phrase_objects(pobj, index):
-                    src, tgt = (far, near) if passive else (near, far)
-                    sources, targets = _ARG_TYPES[kind]
-                    if src is tgt or src.type not in sources or tgt.type not in targets:
-                        continue
-                    yield _relation(kind, src, tgt, token.sent, " ".join(words),
-                                    past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
-                                    confidence=0.65)
-            break
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]:
+    """The cue phrases indexed by their first word, longest first: one dict look-up per token."""
+    out: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    for entry in _cue_phrases():
+        out.setdefault(entry[0][0], []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
@@ -395,8 +405,6 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
 
 
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    from graphkit.extract.parse import agents, is_passive, subjects
-
     cues = lexicons.relation_cues()
     by_verb: dict[str, tuple[str, bool]] = {}
     for kind, spec in cues.items():
@@ -441,8 +449,6 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
 
 def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
-    from graphkit.extract.parse import agents, is_passive, subjects
-
     nouns = lexicons.word_list("complicity_nouns")
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
@@ -491,8 +497,6 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
 
 def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
-    from graphkit.extract.parse import subjects
-
     spec = lexicons.relation_cues().get("ALLIED_WITH", {})
     verbs, nouns = spec.get("help_verbs", frozenset()), spec.get("help_nouns", frozenset())
     for noun in doc:

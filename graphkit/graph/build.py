@@ -44,7 +44,8 @@ def build_graph(results: Iterable[DocResult], resolution: Resolution) -> GraphDa
             if (source, rel.type, target) in seen:
                 continue
             seen.add((source, rel.type, target))
-            graph.relations.append(Relation(source, rel.type, target, rel.prov, rel.past, rel.confidence, rel.cue))
+            graph.relations.append(Relation(source, rel.type, target, rel.prov, rel.past, rel.confidence, rel.cue,
+                                            list(rel.rules)))
         for triple in result.triples:
             graph.triples.append(
                 dataclasses.replace(

@@ -9,15 +9,15 @@ import networkx as nx
 
 from graphkit.errors import GraphkitError
 from graphkit.graph.interchange import save_graph
-from graphkit.graph.nx import to_networkx
+from graphkit.graph.nx import NxGraph, to_networkx
 from graphkit.types import GraphData
 
 FORMATS = ("json", "graphml", "gexf")
 
 
-def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _flat(g: NxGraph) -> NxGraph:
     """GraphML and GEXF hold scalars only: lists become '; '-joined strings, None becomes ''."""
-    flat = nx.MultiDiGraph()
+    flat: NxGraph = nx.MultiDiGraph()
 
     def clean(attrs: dict[str, object]) -> dict[str, object]:
         out: dict[str, object] = {}

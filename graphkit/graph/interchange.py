@@ -9,7 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import GraphFileError
-from graphkit.types import Article, Entity, Event, GraphData, Provenance, Relation, Triple
+from graphkit.types import (
+    ENTITY_TYPES,
+    EVENT_TYPES,
+    RELATION_TYPES,
+    STATUSES,
+    Article,
+    Entity,
+    Event,
+    GraphData,
+    Provenance,
+    Relation,
+    Triple,
+)
 
 FORMAT = "graphkit-interchange/1"
 
@@ -127,8 +139,6 @@ def load_graph(path: str | Path) -> GraphData:
 
 def validate_interchange(data: dict[str, Any]) -> list[str]:
     """Problems that make a graph file disagree with SCHEMA.md (empty when it is valid)."""
-    from graphkit.types import ENTITY_TYPES, EVENT_TYPES, RELATION_TYPES, STATUSES
-
     problems: list[str] = []
     ids = [e.get("id") for e in data.get("entities", [])]
     if len(ids) != len(set(ids)):

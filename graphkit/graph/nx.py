@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import networkx as nx
 
 from graphkit.types import ROLE_EDGES, GraphData, Provenance
+
+# the embedded store: node ids are entity, event and document ids
+NxGraph: TypeAlias = "nx.MultiDiGraph[str]"
 
 
 def _prov(p: Provenance) -> dict[str, object]:
@@ -15,8 +20,8 @@ def edge_key(kind: str, doc: str, start: int) -> str:
     return f"{kind}|{doc}|{start}"
 
 
-def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
-    g = nx.MultiDiGraph()
+def to_networkx(graph: GraphData) -> NxGraph:
+    g: NxGraph = nx.MultiDiGraph()
     for d in graph.documents:
         g.add_node(d.id, kind="document", label="Document", id=d.id, title=d.title or "", url=d.url or "",
                    date=d.date or "", sha256=d.sha256)

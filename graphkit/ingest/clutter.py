@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from graphkit import data_files
+from graphkit import lexicons
 
-_END_PUNCT = tuple('.!?"”’\')»:;…')
 _META_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 
 
@@ -23,6 +22,7 @@ class ClutterRules:
     cut_min_body_lines: int  # a marker before the body has started is a heading, not a page end
     teaser_max_words: int
     teaser_min_run: int
+    teaser_final_punctuation: tuple[str, ...]  # a line ending in one of these is a sentence, not a teaser
 
 
 def _patterns(items: Any) -> tuple[tuple[re.Pattern[str], int | None], ...]:
@@ -37,7 +37,7 @@ def _patterns(items: Any) -> tuple[tuple[re.Pattern[str], int | None], ...]:
 
 @lru_cache(maxsize=1)
 def load_rules() -> ClutterRules:
-    raw = data_files.read_yaml("lexicons/clutter.yaml") or {}
+    raw = lexicons.clutter()
     teaser = raw.get("teaser") or {}
     return ClutterRules(
         drop_line=_patterns(raw.get("drop_line")),
@@ -45,6 +45,7 @@ def load_rules() -> ClutterRules:
         cut_min_body_lines=int(raw.get("cut_min_body_lines", 0)),
         teaser_max_words=int(teaser.get("teaser_max_words", 8)),
         teaser_min_run=int(teaser.get("teaser_min_run", 2)),
+        teaser_final_punctuation=tuple(str(teaser.get("teaser_final_punctuation", "."))),
     )
 
 
@@ -53,9 +54,9 @@ def _drop(line: str, rules: ClutterRules) -> bool:
     return any(p.search(line) and (limit is None or words <= limit) for p, limit in rules.drop_line)
 
 
-def _is_teaser(line: str, max_words: int) -> bool:
+def _is_teaser(line: str, rules: ClutterRules) -> bool:
     words = line.split()
-    return 0 < len(words) <= max_words and not line.rstrip().endswith(_END_PUNCT)
+    return 0 < len(words) <= rules.teaser_max_words and not line.rstrip().endswith(rules.teaser_final_punctuation)
 
 
 def split_meta_date(text: str) -> tuple[str, str | None]:
@@ -91,7 +92,7 @@ def strip_clutter(text: str, rules: ClutterRules | None = None) -> tuple[str, in
     # runs of short teaser lines (navigation, link lists) after the headline
     content = [i for i, line in enumerate(kept) if line.strip()]
     first = content[0] if content else -1
-    teaser = {i for i in content if i != first and _is_teaser(kept[i], rules.teaser_max_words)}
+    teaser = {i for i in content if i != first and _is_teaser(kept[i], rules)}
     drop: set[int] = set()
     run: list[int] = []
     for i in content + [-1]:

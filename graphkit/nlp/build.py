@@ -7,6 +7,7 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from graphkit.config import DEFAULT_MODELS, Settings
 from graphkit.errors import GraphkitError, ModelNotFoundError
@@ -33,15 +34,15 @@ def make_nlp(settings: Settings | None = None) -> Language:
     except OSError as exc:
         raise GraphkitError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
     nlp.add_pipe("graphkit_line_breaks", before="parser")
-    ruler = nlp.add_pipe(
+    ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning a callable
         "entity_ruler",
         name="graphkit_actors",
         before="ner",
         config={"validate": False, "overwrite_ents": True},
     )
     ruler.initialize(lambda: [], nlp=nlp, patterns=actor_patterns())
-    weak = nlp.add_pipe("entity_ruler", name="graphkit_actors_fill", after="ner",
-                        config={"validate": False, "overwrite_ents": False})
+    weak: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
+        "entity_ruler", name="graphkit_actors_fill", after="ner", config={"validate": False, "overwrite_ents": False})
     weak.initialize(lambda: [], nlp=nlp, patterns=weak_actor_patterns())
     log.debug("pipeline %s: %s", name, nlp.pipe_names)
     return nlp

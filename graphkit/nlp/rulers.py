@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.names import fold_accents, gazetteer_rows
 
 
@@ -33,7 +33,7 @@ def _phrase_patterns(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _government_patterns(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """'the Maduro regime', 'regime of Nicolás Maduro', 'the Venezuelan State', 'Chavista regime'."""
-    gov_nouns = [n.lower() for n in data_files.read_lines("lexicons/government_nouns.txt")]
+    gov_nouns = sorted(lexicons.word_list("government_nouns"))
     if not gov_nouns:
         return []
     governments = {r["country"]: r["id"] for r in rows if r.get("subtype") == "government" and r.get("country")}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import pandas as pd
 
 from graphkit.backends.networkx import NetworkXBackend, run_nx_query
+from graphkit.graph.nx import NxGraph
 from graphkit.types import GraphData
 
 
-def run_query(query: str, graph: GraphData | nx.MultiDiGraph, /, **params: object) -> pd.DataFrame:
+def run_query(query: str, graph: GraphData | NxGraph, /, **params: object) -> pd.DataFrame:
     """Run a named query (hyphens or underscores) with its parameters on a graph."""
     if isinstance(graph, GraphData):
         return NetworkXBackend(graph=graph).run(query, **params)

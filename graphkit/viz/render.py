@@ -17,14 +17,14 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from graphkit import data_files
+from graphkit import lexicons
 from graphkit.graph.nx import to_networkx
 from graphkit.names import fold
 from graphkit.types import RELATION_TYPES, ROLE_EDGES, GraphData
 
 
 def _style() -> dict:
-    return data_files.read_yaml("viz_style.yaml") or {}
+    return lexicons.viz_style()
 
 
 _MAP_EDGES = {*ROLE_EDGES.values(), *RELATION_TYPES}  # no document, mention or raw-triple edges

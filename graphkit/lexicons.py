@@ -1,0 +1,210 @@
+"""Typed loaders for the data files under graphkit/data (the gazetteers are graphkit.names').
+
+Every data file has one loader here, and every YAML loader names the keys it reads, so a test can hold
+the loaders against the data README: nothing documented goes unread, nothing read goes undocumented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from graphkit import data_files
+
+
+@dataclass(frozen=True)
+class TriggerLexicon:
+    """Event triggers: lemma -> (event type, confidence), and multiword phrases by first word."""
+
+    verbs: dict[str, tuple[str, float]]
+    nouns: dict[str, tuple[str, float]]
+    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]]  # first word -> [(words, type, conf)]
+
+
+def _words(entry: str) -> tuple[str, ...]:
+    return tuple(entry.lower().replace("-", " - ").split())
+
+
+_TRIGGER_KEYS = ("verbs", "nouns", "phrases", "weak_verbs", "weak_nouns")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> TriggerLexicon:
+    raw = data_files.read_yaml("lexicons/event_triggers.yaml", nested_keys=_TRIGGER_KEYS) or {}
+    verbs: dict[str, tuple[str, float]] = {}
+    nouns: dict[str, tuple[str, float]] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+    for event_type, spec in raw.items():
+        if not isinstance(spec, dict):
+            continue
+        for key, table, conf in (
+            ("verbs", verbs, 0.9), ("nouns", nouns, 0.9), ("weak_verbs", verbs, 0.5), ("weak_nouns", nouns, 0.5)
+        ):
+            for entry in spec.get(key) or []:
+                entry = str(entry).lower().strip()
+                if " " in entry or "-" in entry:  # the tokenizer splits "re-education" into three tokens
+                    words = _words(entry)
+                    phrases.setdefault(words[0], []).append((words, event_type, conf))
+                elif entry not in table or table[entry][1] < conf:
+                    table[entry] = (event_type, conf)
+        for entry in spec.get("phrases") or []:
+            words = _words(str(entry))
+            phrases.setdefault(words[0], []).append((words, event_type, 0.95))
+    for entries in phrases.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return TriggerLexicon(verbs, nouns, phrases)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line lexicon (lexicons/NAME.txt) as a set of lowercase entries (lemmas or phrases)."""
+    return frozenset(line.lower() for line in data_files.read_lines(f"lexicons/{name}.txt"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, frozenset[str]]:
+    keys = ("leads", "member_of", "member_nouns", "person_titles")
+    raw = data_files.read_yaml("lexicons/titles.yaml", keys=keys) or {}
+    return {k: frozenset(str(v).lower() for v in (vals or [])) for k, vals in raw.items()}
+
+
+_RELATION_CUE_KEYS = ("verbs", "past_verbs", "phrases", "passive_phrases", "between_nouns", "help_verbs", "help_nouns")
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> dict[str, dict[str, frozenset[str]]]:
+    raw = data_files.read_yaml("lexicons/relation_cues.yaml", nested_keys=_RELATION_CUE_KEYS) or {}
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for rel_type, spec in raw.items():
+        if isinstance(spec, dict):
+            out[rel_type] = {
+                k: frozenset(str(v).lower() for v in vals) for k, vals in spec.items() if isinstance(vals, list)
+            }
+    return out
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> dict[str, str]:
+    """Group head lemma -> role hint (actor, victim, self, either)."""
+    out: dict[str, str] = {}
+    for line in data_files.read_lines("lexicons/group_nouns.txt"):
+        lemma, _, hint = line.partition("\t")
+        out[lemma.strip().lower()] = hint.strip() if hint.strip() in ("actor", "victim", "self") else "either"
+    return out
+
+
+@lru_cache(maxsize=1)
+def doer_nouns() -> dict[str, str]:
+    """Nouns naming the doers of an act ("torturers") -> the act's event type."""
+    out = {}
+    for line in word_list("perpetrator_nouns"):
+        lemma, _, event_type = line.partition("\t")
+        if event_type.strip():
+            out[lemma.strip()] = event_type.strip()
+    return out
+
+
+@dataclass(frozen=True)
+class EventPair:
+    """An event read from a noun and a word qualifying it ("sham election", "properties seized")."""
+
+    type: str
+    nouns: frozenset[str]
+    modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_pairs() -> dict[str, EventPair]:
+    """Entry name -> the pair; an entry without `type` has the type of its name."""
+    raw = data_files.read_yaml("lexicons/event_pairs.yaml", nested_keys=("type", "nouns", "modifiers")) or {}
+    return {k: EventPair(v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
+            for k, v in raw.items()}
+
+
+@dataclass(frozen=True)
+class ContestCue:
+    """Who disputes an outcome alleges an act: verbs, verbs that count only negated, and their objects."""
+
+    verbs: frozenset[str]
+    negated: frozenset[str]
+    objects: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def contest_cues() -> dict[str, ContestCue]:
+    """Event type -> its contest cue."""
+    raw = data_files.read_yaml("lexicons/contest_cues.yaml", nested_keys=("verbs", "negated", "objects")) or {}
+    return {k: ContestCue(frozenset(v.get("verbs", [])), frozenset(v.get("negated", [])),
+                          frozenset(v.get("objects", []))) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def class_nouns() -> dict[str, frozenset[str]]:
+    """Noun ("gang") -> the organization subtypes it can point back at."""
+    out: dict[str, set[str]] = {}
+    for subtype, nouns in (data_files.read_yaml("lexicons/class_nouns.yaml") or {}).items():
+        for noun in nouns or []:
+            out.setdefault(str(noun).lower(), set()).add(subtype)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def group_glossary() -> dict[str, str]:
+    """Variant group word -> its canonical word ("colectivos" -> "collectives"), as written."""
+    raw = data_files.read_yaml("lexicons/group_glossary.yaml") or {}
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def clutter() -> dict[str, Any]:
+    """The raw clutter rules (graphkit.ingest.clutter compiles them)."""
+    raw: dict[str, Any] = data_files.read_yaml(
+        "lexicons/clutter.yaml", keys=("drop_line", "cut_after", "cut_min_body_lines", "teaser")) or {}
+    data_files.used("lexicons/clutter.yaml", "teaser.teaser_max_words", "teaser.teaser_min_run",
+                    "teaser.teaser_final_punctuation")
+    return raw
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The closed graph schema: every label and relationship type a backend may write."""
+
+    node_labels: frozenset[str]
+    entity_types: frozenset[str]
+    event_types: frozenset[str]
+    relationship_types: dict[str, tuple[str, str]]  # type -> (from label, to label)
+
+
+@lru_cache(maxsize=1)
+def schema() -> Schema:
+    raw = data_files.read_yaml("schema.yaml",
+                               keys=("node_labels", "entity_types", "event_types", "relationship_types"))
+    return Schema(frozenset(raw["node_labels"]), frozenset(raw["entity_types"]), frozenset(raw["event_types"]),
+                  {k: (v["from"], v["to"]) for k, v in raw["relationship_types"].items()})
+
+
+@lru_cache(maxsize=1)
+def viz_style() -> dict[str, Any]:
+    """Colours and shapes of the map."""
+    style: dict[str, Any] = data_files.read_yaml(
+        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape")) or {}
+    return style
+
+
+def load_all() -> None:
+    """Call every loader once (the data documentation test, and warming caches before forking workers)."""
+    triggers()
+    titles()
+    relation_cues()
+    group_nouns()
+    doer_nouns()
+    event_pairs()
+    contest_cues()
+    class_nouns()
+    group_glossary()
+    clutter()
+    schema()
+    viz_style()
+    for path in data_files.lexicon_text_files():
+        word_list(path.removeprefix("lexicons/").removesuffix(".txt"))
