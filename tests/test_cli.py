@@ -2,6 +2,7 @@ import json
 
 from graphkit.cli import cli, main
 from graphkit.graph import save_graph
+from graphkit.types import Entity
 from tests.test_graph import tiny_graph
 
 
@@ -66,6 +67,24 @@ def test_cli_map_focus_writes_a_smaller_map(runner, tmp_path):
     labels = {n["label"] for n in _data(focus.read_text(encoding="utf-8"))["nodes"]}
     assert labels == {"Nicolás Maduro", "DGCIM", "torture"}
     assert "Caracas" in {n["label"] for n in _data(full.read_text(encoding="utf-8"))["nodes"]}
+
+
+def test_cli_map_views_and_isolated_nodes(runner, tmp_path):
+    g = tiny_graph()
+    g.entities.append(Entity("lone", "Lone Name", "Person", docs=["d1"]))
+    graph = save_graph(g, tmp_path / "graph.json")
+    from tests.viz.test_map import _data
+
+    out = tmp_path / "a.html"
+    result = runner.invoke(cli, ["map", "--graph", str(graph), "-o", str(out), "--view", "allegations"])
+    assert result.exit_code == 0, result.output
+    edges = _data(out.read_text(encoding="utf-8"))["edges"]
+    assert [(e["from"], e["to"], e["events"]) for e in edges if e["side"] == "actor"] == [
+        ("actor:dgcim", "allegation:torture", 1)]
+    for flags, present in (([], False), (["--show-isolated"], True)):
+        result = runner.invoke(cli, ["map", "--graph", str(graph), "-o", str(out), *flags])
+        assert result.exit_code == 0, result.output
+        assert ("Lone Name" in {n["label"] for n in _data(out.read_text(encoding="utf-8"))["nodes"]}) is present
 
 
 def test_cli_missing_model_says_how_to_install_one(runner, tmp_path):

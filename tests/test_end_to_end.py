@@ -32,10 +32,11 @@ def test_end_to_end_triples_jsonl_has_provenance(seeds_run):
         assert row["subject"].split()[0] in span
 
 
-def test_end_to_end_map_is_written(seeds_run):
+def test_end_to_end_maps_are_written(seeds_run):
     _, out = seeds_run
     html = (out / "map.html").read_text(encoding="utf-8")
     assert "<canvas" in html or "vis" in html
+    assert "allegation:torture" in (out / "allegations.html").read_text(encoding="utf-8")
 
 
 def test_end_to_end_agencies_table_names_dgcim_with_torture(seeds_run):

@@ -117,7 +117,7 @@ def node_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
     for e in graph.entities:
         rows.setdefault(f"Entity:{e.type}", []).append({"id": e.id, "props": _clean({
             "name": e.name, "type": e.type, "subtype": e.subtype, "aliases": list(e.aliases), "docs": list(e.docs),
-            "mentions": e.mentions, "merge_reasons": list(e.merge_reasons)})})
+            "mentions": e.mentions, "merge_reasons": list(e.merge_reasons), "decisions": list(e.decisions)})})
     for ev in graph.events:
         rows["Event"].append({"id": ev.id, "props": _clean({
             "type": ev.type, "doc": ev.doc_id, "trigger": ev.trigger, "date": ev.date or "", "status": ev.status,

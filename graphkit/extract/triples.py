@@ -1,97 +1,136 @@
-"""Subject-relation-object triples from the dependency parse (active, passive, copula, prepositions)."""
+"""Subject-relation-object triples: the open extractions of extract.clauses, scored and rendered.
+
+`extractions()` gives n-ary Open IE tuples (what `graphkit triples` and the CaRB benchmark
+print); `triples()` turns the same extractions into the graph's `Triple` records, with the doer
+of a passive as the subject and mention keys from the MentionIndex.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from graphkit.extract.clauses import Candidate, candidates
+from graphkit.extract.confidence import confidence, features
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_negated, is_passive, phrase, subjects
 from graphkit.types import Provenance, Triple
 
-_OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
+
+@dataclass
+class Extraction:
+    """One n-ary extraction: relation and arguments as text (arguments[0] is the subject)."""
+
+    relation: str
+    arguments: list[str]
+    confidence: float
+    negated: bool
+    passive: bool
+    start: int  # character offsets in the Doc covering the relation and all arguments
+    end: int
+    candidate: Candidate
+    sentence: Span
+    sentence_text: str  # built once per sentence: Span.text walks every token
+
+    @property
+    def subject(self) -> str:
+        return self.arguments[0]
+
+    @property
+    def readable_relation(self) -> str:
+        """The relation for people: a "be" the text leaves out (Open IE's convention) reads "is"."""
+        if self.candidate.implicit.startswith("be"):
+            return "is" + self.relation[2:]
+        return self.relation
 
 
-def _relation(verb: Token, prep: Token | None = None) -> list[Token]:
-    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    words.append(verb)
-    words.extend(c for c in verb.children if c.dep_ == "prt")
-    if prep is not None:
-        words.append(prep)
-    return sorted(words, key=lambda t: t.i)
+def _render(c: Candidate, sentence: Span, sentence_text: str) -> Extraction:
+    words = [c.implicit] if c.implicit else []
+    words.extend(t.text for t in c.relation)
+    feats = features(c.features, c.relation, c.arguments, c.heads, c.predicate, len(sentence))
+    starts = [a.start_char for a in c.arguments] + [t.idx for t in c.relation]
+    ends = [a.end_char for a in c.arguments] + [t.idx + len(t) for t in c.relation]
+    return Extraction(
+        relation=" ".join(words),
+        arguments=[a.text for a in c.arguments],
+        confidence=confidence(feats),
+        negated=any(t.dep_ == "neg" for t in c.relation),
+        passive=c.passive,
+        start=min(starts),
+        end=max(ends),
+        candidate=c,
+        sentence=sentence,
+        sentence_text=sentence_text,
+    )
 
 
-def _objects(verb: Token) -> Iterator[tuple[Token, Token | None]]:
-    for child in verb.children:
-        if child.dep_ in _OBJECT_DEPS:
-            for obj in (child, *child.conjuncts):
-                yield obj, None
-        elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    for obj in (pobj, *pobj.conjuncts):
-                        yield obj, child
-        elif child.dep_ == "acomp":
-            # "X is responsible for Y"
-            for prep in child.children:
-                if prep.dep_ == "prep":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            yield pobj, prep
+def extractions(doclike: Doc | Span) -> list[Extraction]:
+    """Open IE extractions of a sentence (or a whole Doc), duplicates removed, in text order."""
+    out = []
+    sentences = list(doclike.sents) if isinstance(doclike, Doc) else [doclike]
+    for sentence in sentences:  # found once here, never looked up again per token
+        seen: set[tuple[str, ...]] = set()
+        text = sentence.text.strip()
+        for c in candidates(sentence):
+            if len(c.arguments) < 2 or not len(c.arguments[0]) or not len(c.arguments[1]):
+                continue
+            ex = _render(c, sentence, text)
+            key = (ex.relation, *ex.arguments)
+            if key not in seen:
+                seen.add(key)
+                out.append(ex)
+    return out
 
 
-def _triple(
-    doc_id: str, subj: Span, rel: list[Token], obj: Span, index: MentionIndex | None,
-    subj_head: Token, obj_head: Token, confidence: float, negated: bool,
-) -> Triple:
-    sent = rel[-1].sent
-    start = min(subj.start_char, obj.start_char, rel[0].idx)
-    end = max(subj.end_char, obj.end_char, rel[-1].idx + len(rel[-1]))
-    subject_mention = index.at(subj_head) if index else None
-    object_mention = index.at(obj_head) if index else None
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _triple(doc_id: str, subj: Span, relation: str, rel_tokens: list[Token], obj: Span,
+            heads: tuple[Token, Token], ex: Extraction, confidence: float, index: MentionIndex | None) -> Triple:
+    sent = ex.sentence
+    start = min(subj.start_char, obj.start_char, *(t.idx for t in rel_tokens))
+    end = max(subj.end_char, obj.end_char, *(t.idx + len(t) for t in rel_tokens))
+    subject_mention = index.at(heads[0]) if index else None
+    object_mention = index.at(heads[1]) if index else None
     return Triple(
         subject=subj.text,
-        relation=" ".join(t.text for t in rel),
+        relation=relation,
         object=obj.text,
-        prov=Provenance(doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
+        prov=Provenance(doc_id, ex.sentence_text, start, end, sent.start_char, sent.end_char),
         subject_key=subject_mention.key if subject_mention else None,
         object_key=object_mention.key if object_mention else None,
-        negated=negated,
+        negated=ex.negated,
         confidence=confidence,
     )
 
 
 def triples(doclike: Doc | Span, doc_id: str = "", index: MentionIndex | None = None) -> Iterator[Triple]:
-    """Yield triples in order of the verbs; the Doc is left unmodified.
+    """Yield the graph's triples in order of the predicates; the Doc is left unmodified.
 
-    Passive clauses are turned active ("X was tortured by Y" -> Y, was tortured by, X) so the
-    subject is always the doer when the text names one.
+    Each extraction gives its subject-relation-object triple and one more per prepositional
+    argument ("arrested students in Caracas" -> arrested | students, arrested in | Caracas).
+    Passive clauses with an agent are turned active ("X was tortured by Y" -> Y, was tortured by, X)
+    so the subject is always the doer when the text names one.
     """
-    for verb in doclike:
-        if verb.pos_ not in ("VERB", "AUX"):
+    for ex in extractions(doclike):
+        c = ex.candidate
+        subj, obj = c.arguments[0], c.arguments[1]
+        subj_head, obj_head = c.heads[0], c.heads[1]
+        rel_tokens = c.relation or [c.predicate]
+        if c.agent_index == 1:
+            subj, obj, subj_head, obj_head = obj, subj, obj_head, subj_head
+        yield _triple(doc_id, subj, ex.readable_relation, rel_tokens, obj, (subj_head, obj_head), ex,
+                      ex.confidence, index)
+        if not c.core:
             continue
-        if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass"):
-            continue
-        subs = subjects(verb)
-        if not subs:
-            continue
-        negated = is_negated(verb)
-        inherited = not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        base = 0.6 if inherited else 0.9
-        if is_passive(verb):
-            doers = agents(verb)
-            for doer in doers:
-                for sub in subs:
-                    rel = _relation(verb, next(c for c in verb.children if c.dep_ == "agent"))
-                    yield _triple(doc_id, phrase(doer), rel, phrase(sub), index, doer, sub, base, negated)
-            for obj, prep in _objects(verb):
-                for sub in subs:
-                    rel = _relation(verb, prep)
-                    yield _triple(doc_id, phrase(sub), rel, phrase(obj), index, sub, obj, base - 0.1, negated)
-            continue
-        for obj, prep in _objects(verb):
-            for sub in subs:
-                rel = _relation(verb, prep)
-                conf = base if prep is None else base - 0.1
-                yield _triple(doc_id, phrase(sub), rel, phrase(obj), index, sub, obj, conf, negated)
+        for arg, head in zip(c.arguments[2:], c.heads[2:], strict=True):
+            pobj = _pobj(head) if head.dep_ in ("prep", "agent") else None
+            if pobj is None:
+                continue
+            rel = [*c.core, head]
+            obj_span = arg[1:] if len(arg) > 1 and arg[0] == head else arg
+            words = [t.text for t in c.core] + [head.text.lower()]  # "In 2018, X attacked" -> X | attacked in | 2018
+            yield _triple(doc_id, c.arguments[0], " ".join(words), rel, obj_span,
+                          (c.heads[0], pobj), ex, ex.confidence * 0.9, index)

@@ -46,7 +46,8 @@ def to_interchange(graph: GraphData) -> dict[str, Any]:
         ],
         "entities": [
             {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "aliases": e.aliases,
-             "docs": e.docs, "mentions": e.mentions, "merge_reasons": e.merge_reasons}
+             "docs": e.docs, "mentions": e.mentions, "merge_reasons": e.merge_reasons,
+             "decisions": e.decisions}
             for e in graph.entities
         ],
         "events": [
@@ -82,7 +83,8 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
             entities=[
                 Entity(id=e["id"], name=e.get("name", e["id"]), type=e.get("type", "Group"),
                        subtype=e.get("subtype"), aliases=list(e.get("aliases") or []), docs=list(e.get("docs") or []),
-                       mentions=int(e.get("mentions") or 0), merge_reasons=list(e.get("merge_reasons") or []))
+                       mentions=int(e.get("mentions") or 0), merge_reasons=list(e.get("merge_reasons") or []),
+                       decisions=list(e.get("decisions") or []))
                 for e in data.get("entities", [])
             ],
             events=[

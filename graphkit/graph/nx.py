@@ -28,7 +28,7 @@ def to_networkx(graph: GraphData) -> NxGraph:
     for e in graph.entities:
         g.add_node(e.id, kind="entity", label=e.type, id=e.id, name=e.name, type=e.type, subtype=e.subtype or "",
                    aliases=list(e.aliases), docs=list(e.docs), mentions=e.mentions,
-                   merge_reasons=list(e.merge_reasons))
+                   merge_reasons=list(e.merge_reasons), decisions=list(e.decisions))
     for ev in graph.events:
         g.add_node(ev.id, kind="event", label="Event", id=ev.id, type=ev.type, doc=ev.doc_id, trigger=ev.trigger,
                    date=ev.date or "", status=ev.status, evidence=ev.prov.sentence, start=ev.prov.start,

@@ -1,42 +1,54 @@
-"""Write a self-contained pyvis map: colours by type, events as nodes, evidence in tooltips.
+"""The network map: entities and events as nodes, placed in Python, names readable at first sight.
 
 Names and sentences are untrusted: every label and tooltip is plain text (vis-network shows a
 string title as text), the data JSON is embedded with <, > and & escaped, and the page loads no
 script or style from the network (vis-network is inlined from the pyvis package).
+
+What makes the first view readable: nodes with no link are left out (with a note) unless asked
+for; positions come from layout.py, so the page opens still, with physics off; the names of the
+nodes that matter most (links + documents) are drawn at the initial zoom and the rest appear on
+zoom or hover; edge labels appear only on hover or close zoom.
 """
 
 from __future__ import annotations
 
-import html
-import json
-import re
+import logging
 from collections.abc import Sequence
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from graphkit import lexicons
 from graphkit.graph.nx import to_networkx
 from graphkit.names import fold
 from graphkit.types import RELATION_TYPES, ROLE_EDGES, GraphData
+from graphkit.viz.layout import layout_positions
+from graphkit.viz.page import fill_page, legend_html
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Selection", "render_map", "select", "select_subgraph", "style"]
 
 
-def _style() -> dict:
+def style() -> dict[str, Any]:
+    """Colours, shapes and label settings of the maps (data/viz_style.yaml)."""
     return lexicons.viz_style()
 
 
-_MAP_EDGES = {*ROLE_EDGES.values(), *RELATION_TYPES}  # no document, mention or raw-triple edges
+_ROLE_KINDS = frozenset(ROLE_EDGES.values())
+_MAP_EDGES = {*_ROLE_KINDS, *RELATION_TYPES}  # no document, mention or raw-triple edges
 
 
-def _graph(graph: GraphData) -> nx.MultiDiGraph:
+def _graph(graph: GraphData) -> nx.MultiDiGraph[str]:
     """The map's view of the one NetworkX form of the graph: entities, events, roles and relations."""
     full = to_networkx(graph)
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, a in full.nodes(data=True):
         if a["kind"] == "entity":
-            g.add_node(node, kind="entity", type=a["type"], name=a["name"], docs=a["docs"], aliases=a["aliases"])
+            g.add_node(node, kind="entity", type=a["type"], name=a["name"], docs=a["docs"], aliases=a["aliases"],
+                       merge_reasons=a["merge_reasons"], decisions=a["decisions"])
         elif a["kind"] == "event":
             g.add_node(node, kind="event", type=a["type"], name=a["type"].replace("_", " "), docs=[a["doc"]],
                        status=a["status"], date=a["date"] or None, evidence=a["evidence"])
@@ -50,10 +62,17 @@ def _graph(graph: GraphData) -> nx.MultiDiGraph:
     return g
 
 
-_ROLE_KINDS = frozenset(ROLE_EDGES.values())
+@dataclass
+class Selection:
+    """The nodes to draw, and what was left out: nodes with no link, and what the cap cut."""
+
+    graph: nx.MultiDiGraph[str]
+    isolated: int = 0
+    dropped_nodes: int = 0
+    dropped_edges: int = 0
 
 
-def select_subgraph(
+def select(
     graph: GraphData,
     *,
     focus: str | None = None,
@@ -62,8 +81,9 @@ def select_subgraph(
     allegation: str | None = None,
     min_docs: int = 0,
     max_nodes: int = 1500,
-) -> tuple[nx.MultiDiGraph, int, int]:
-    """The nodes to draw, and how many nodes and edges the cap left out."""
+    show_isolated: bool = False,
+) -> Selection:
+    """Apply the focus and filters, leave out unlinked nodes (unless show_isolated), then cap by degree."""
     g = _graph(graph)
     if focus:
         wanted = fold(focus)
@@ -84,16 +104,27 @@ def select_subgraph(
     if min_docs:
         g = g.subgraph([n for n, a in g.nodes(data=True)
                         if a["kind"] == "event" or len(a.get("docs") or []) >= min_docs]).copy()
+    isolated = 0
+    if not show_isolated:
+        lone = [n for n in g if g.degree(n) == 0]
+        isolated = len(lone)
+        g.remove_nodes_from(lone)
     dropped_nodes = dropped_edges = 0
     if g.number_of_nodes() > max_nodes:
         ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:max_nodes]
         before_nodes, before_edges = g.number_of_nodes(), g.number_of_edges()
         g = g.subgraph(ranked).copy()
         dropped_nodes, dropped_edges = before_nodes - g.number_of_nodes(), before_edges - g.number_of_edges()
-    return g, dropped_nodes, dropped_edges
+    return Selection(g, isolated, dropped_nodes, dropped_edges)
 
 
-def _tooltip(attrs: dict, g: nx.MultiDiGraph, node: str) -> str:
+def select_subgraph(graph: GraphData, **options: Any) -> tuple[nx.MultiDiGraph[str], int, int]:
+    """The nodes to draw, and how many nodes and edges the cap left out (see `select` for the options)."""
+    sel = select(graph, **options)
+    return sel.graph, sel.dropped_nodes, sel.dropped_edges
+
+
+def _tooltip(attrs: dict[str, Any]) -> str:
     lines = [f"{attrs.get('name')} ({attrs.get('type')})"]
     if attrs["kind"] == "event":
         lines.append(f"status: {attrs.get('status')}" + (f", date: {attrs['date']}" if attrs.get("date") else ""))
@@ -102,74 +133,104 @@ def _tooltip(attrs: dict, g: nx.MultiDiGraph, node: str) -> str:
         if attrs.get("aliases"):
             lines.append("also: " + ", ".join(attrs["aliases"][:6]))
         lines.append("documents: " + ", ".join(attrs.get("docs") or []))
+        # why these names are one node: human decisions first, then the rules that merged them
+        for why in [*(attrs.get("decisions") or []), *(attrs.get("merge_reasons") or [])][:4]:
+            lines.append("why: " + why)
     return "\n".join(lines)
+
+
+def importance(g: nx.MultiDiGraph[str], node: str) -> int:
+    """How much a node matters on the map: its links plus the documents that name it."""
+    return int(g.degree(node)) + len(g.nodes[node].get("docs") or [])
+
+
+def labelled_first(g: nx.MultiDiGraph[str], count: int) -> list[str]:
+    """The entities whose names are drawn at the initial zoom: the `count` most important, ties by name."""
+    entities = [n for n, a in g.nodes(data=True) if a["kind"] == "entity"]
+    return sorted(entities, key=lambda n: (-importance(g, n), fold(str(g.nodes[n].get("name", ""))), str(n)))[:count]
+
+
+def network_data(sel: Selection, spec: dict[str, Any]) -> dict[str, Any]:
+    """The nodes and edges of the page, with positions and label tiers."""
+    g = sel.graph
+    ent_style = spec.get("entity_types", {})
+    ev_colors = spec.get("event_types", {})
+    labels = spec.get("labels", {})
+    top = set(labelled_first(g, int(labels.get("at_first_sight", 25))))
+    pos = layout_positions(g)
+    nodes: list[dict[str, Any]] = []
+    for node, attrs in g.nodes(data=True):
+        if attrs["kind"] == "event":
+            color, shape, size = ev_colors.get(attrs["type"], "#999999"), spec.get("event_shape", "star"), 10
+        else:
+            entity = ent_style.get(attrs["type"], {})
+            color, shape = entity.get("color", "#999999"), entity.get("shape", "dot")
+            size = 8 + 2 * min(len(attrs.get("docs") or []), 5) + min(g.degree(node), 12)
+        x, y = pos[node]
+        nodes.append({"id": str(node), "label": str(attrs.get("name")), "title": _tooltip(attrs), "color": color,
+                      "shape": shape, "size": size, "category": attrs["type"], "x": x, "y": y,
+                      "tier": "top" if node in top else "minor"})
+    edges = [{"from": str(u), "to": str(v), "label": str(a.get("label", "")),
+              "title": f"{a.get('label', '')}: [{a.get('doc')}] {a.get('evidence')}",
+              "dashes": bool(a.get("past")), "arrows": "to"}
+             for u, v, a in g.edges(data=True)]
+    return {"nodes": nodes, "edges": edges, "labels": labels}
+
+
+def network_note(sel: Selection) -> str:
+    """What the page leaves out, in a sentence for the reader."""
+    parts = []
+    if sel.isolated:
+        parts.append(f"{sel.isolated} nodes with no link are left out (--show-isolated keeps them).")
+    if sel.dropped_nodes:
+        parts.append(f"Showing the {sel.graph.number_of_nodes()} most connected nodes; "
+                     f"{sel.dropped_nodes} nodes and {sel.dropped_edges} edges left out (--max-nodes).")
+    return " ".join(parts)
+
+
+def _legend(spec: dict[str, Any]) -> str:
+    items = [(t, s.get("color", "#999")) for t, s in spec.get("entity_types", {}).items()]
+    items += [(t.replace("_", " "), c) for t, c in spec.get("event_types", {}).items()]
+    return legend_html(items)
 
 
 def render_map(
     graph: GraphData,
     path: str | Path,
     *,
+    view: str = "network",
     focus: str | None = None,
     depth: int = 1,
     types: Sequence[str] | None = None,
     allegation: str | None = None,
     min_docs: int = 0,
     max_nodes: int = 1500,
-    title: str = "graphkit map",
+    show_isolated: bool = False,
+    sources: bool = False,
+    title: str | None = None,
 ) -> Path:
-    style = _style()
-    g, dropped_nodes, dropped_edges = select_subgraph(
-        graph, focus=focus, depth=depth, types=types, allegation=allegation, min_docs=min_docs, max_nodes=max_nodes
-    )
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="local")
-    ent_style = style.get("entity_types", {})
-    ev_colors = style.get("event_types", {})
-    for node, attrs in g.nodes(data=True):
-        if attrs["kind"] == "event":
-            color, shape = ev_colors.get(attrs["type"], "#999999"), style.get("event_shape", "star")
-            group = attrs["type"]
-            size = 12
-        else:
-            spec = ent_style.get(attrs["type"], {})
-            color, shape, group = spec.get("color", "#999999"), spec.get("shape", "dot"), attrs["type"]
-            size = 10 + 4 * len(attrs.get("docs") or []) + min(g.degree(node), 20)
-        net.add_node(str(node), label=str(attrs.get("name")), title=_tooltip(attrs, g, node), color=color,
-                     shape=shape, size=size, category=group)
-    for u, v, attrs in g.edges(data=True):
-        tip = f"[{attrs.get('doc')}] {attrs.get('evidence')}"
-        net.add_edge(str(u), str(v), label=attrs.get("label", ""), title=tip,
-                     dashes=bool(attrs.get("past")), arrows="to")
-    data = {"nodes": net.nodes, "edges": net.edges}
-    note = ""
-    if dropped_nodes:
-        note = (f"Showing the {g.number_of_nodes()} most connected nodes; "
-                f"{dropped_nodes} nodes and {dropped_edges} edges left out.")
-    page = _page(title, data, style, note)
+    """Write a self-contained HTML map of `graph` to `path`: the network view or the allegations overview.
+
+    The network view takes the focus and filter options; the allegations overview takes `sources`
+    (show who says so as a third column from the start).
+    """
+    if view == "allegations":
+        from graphkit.viz.allegations import render_allegations
+
+        if focus or types or allegation or min_docs or show_isolated:
+            log.warning("the focus and filter options apply to the network view; the allegations view shows all")
+
+        return render_allegations(graph, path, sources=sources, title=title or "graphkit: who is linked to what")
+    if view != "network":
+        from graphkit.errors import GraphkitError
+
+        raise GraphkitError(f"no map view named {view!r}; known views: network, allegations")
+    spec = style()
+    sel = select(graph, focus=focus, depth=depth, types=types, allegation=allegation, min_docs=min_docs,
+                 max_nodes=max_nodes, show_isolated=show_isolated)
+    page = fill_page("page.html", title=title or "graphkit map", data=network_data(sel, spec),
+                     note=network_note(sel), legend=_legend(spec))
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
     return out
-
-
-def _safe_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _asset(name: str) -> str:
-    return (resources.files("pyvis") / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
-
-
-def _page(title: str, data: dict, style: dict, note: str) -> str:
-    legend = [(t, s.get("color", "#999"), s.get("shape", "dot")) for t, s in style.get("entity_types", {}).items()]
-    event_shape = style.get("event_shape", "star")
-    legend += [(t.replace("_", " "), c, event_shape) for t, c in style.get("event_types", {}).items()]
-    legend_html = "".join(
-        f'<li><span class="swatch" style="background:{html.escape(c)}"></span>{html.escape(t)}</li>'
-        for t, c, _ in legend
-    )
-    page = (resources.files("graphkit") / "viz" / "assets" / "page.html").read_text(encoding="utf-8")
-    values = {"DATA": _safe_json(data), "VIS_JS": _asset("vis-network.min.js"), "VIS_CSS": _asset("vis-network.css"),
-              "LEGEND": legend_html, "NOTE": html.escape(note), "TITLE": html.escape(title)}
-    # one pass: text put in (names, sentences) is never scanned again for a placeholder
-    page = re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], page)
-    return page

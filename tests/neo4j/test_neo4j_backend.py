@@ -101,3 +101,13 @@ def test_neo4j_cli_load_twice_leaves_identical_counts_and_queries_run(neo4j_sett
     assert result.exit_code == 0 and "dgcim,DGCIM,Organization,torture,1" in result.output
     result = runner.invoke(cli, ["cypher", "MATCH (e:Event) RETURN e.type AS type", "--neo4j-uri", neo4j_settings.uri])
     assert "torture" in result.output
+
+
+def test_neo4j_nodes_say_why_names_are_one(neo4j_driver):
+    g = tiny_graph()
+    g.entities[3].merge_reasons = ["'Maduro' is the surname of 'Nicolás Maduro'"]
+    g.entities[3].decisions = ["decision 'same' on 'Maduro' and 'Nicolás Maduro' by analyst"]
+    write_graph(neo4j_driver, g)
+    row = run_cypher(neo4j_driver, "MATCH (e:Person {id: $id}) RETURN e.merge_reasons AS why, e.decisions AS d",
+                     {"id": "maduro"})
+    assert row["why"][0] == g.entities[3].merge_reasons and row["d"][0] == g.entities[3].decisions

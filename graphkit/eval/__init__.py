@@ -1,0 +1,1 @@
+"""Benchmark scorers (CaRB) that the benchmark scripts and their tests share."""
