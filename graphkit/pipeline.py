@@ -6,30 +6,18 @@ import json
 import logging
 import os
 import tempfile
-<<<<<<< HEAD
-from collections.abc import Callable, Iterable, Iterator
-=======
-from collections.abc import Callable, Iterable, Sequence
->>>>>>> main
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit.config import Settings
-<<<<<<< HEAD
+from graphkit.decisions import Decision
 from graphkit.errors import GraphkitError, InputError
 from graphkit.graph import build_graph, save_graph
 from graphkit.ingest import iter_articles
 from graphkit.parallel import Extracted, extract_stream
-=======
-from graphkit.decisions import Decision
-from graphkit.errors import GraphkitError
-from graphkit.extract import extract_all
-from graphkit.graph import build_graph, save_graph
-from graphkit.ingest import load_articles
-from graphkit.nlp import make_nlp
 from graphkit.records import FILENAME as RECORDS_FILE
 from graphkit.records import read_records, write_records
->>>>>>> main
 from graphkit.resolve import resolve
 from graphkit.store import STORE_NAME, ResultStore
 from graphkit.types import Article, DocResult, GraphData
@@ -46,21 +34,20 @@ class RunOutputs:
     skipped: int = 0  # documents already in the output folder with the same text
 
 
-def _graph_from(results: Iterable[DocResult]) -> GraphData:
+def _checked(results: Iterable[DocResult]) -> list[DocResult]:
     results = list(results)
     if not results:
         raise GraphkitError("no document could be extracted (see the warnings above)")
-    return build_graph(results, resolve(results))
+    return results
 
 
-<<<<<<< HEAD
-def build_from_articles(
+def extract_articles(
     articles: Iterable[Article],
     settings: Settings | None = None,
     *,
     on_document: Callable[[DocResult], None] | None = None,
-) -> GraphData:
-    """Extract, resolve and build: articles (a list or any iterable) in, GraphData out."""
+) -> list[DocResult]:
+    """Extract every article (stages 1-2; workers as settings say); an empty result is an error."""
     settings = settings or Settings.from_env()
 
     def results() -> Iterator[DocResult]:
@@ -69,37 +56,19 @@ def build_from_articles(
                 on_document(item.result)
             yield item.result
 
-    return _graph_from(results())
-=======
-def extract_articles(
-    articles: list[Article],
-    settings: Settings | None = None,
-    *,
-    on_document: Callable[[DocResult], None] | None = None,
-) -> list[DocResult]:
-    """Extract every article (stages 1-2); an empty result is an error."""
-    settings = settings or Settings.from_env()
-    nlp = make_nlp(settings)
-    results = list(
-        extract_all(nlp, articles, batch_size=settings.batch_size, min_confidence=settings.min_confidence,
-                    on_done=on_document)
-    )
-    if not results:
-        raise GraphkitError("no document could be extracted (see the warnings above)")
-    return results
+    return _checked(results())
 
 
 def build_from_articles(
-    articles: list[Article],
+    articles: Iterable[Article],
     settings: Settings | None = None,
     *,
     on_document: Callable[[DocResult], None] | None = None,
     decisions: Sequence[Decision] = (),
 ) -> GraphData:
-    """Extract, resolve (applying human decisions) and build: articles in, GraphData out."""
+    """Extract, resolve (applying human decisions) and build: articles (a list or any iterable) in, GraphData out."""
     results = extract_articles(articles, settings, on_document=on_document)
     return build_graph(results, resolve(results, decisions))
->>>>>>> main
 
 
 def write_triples(graph: GraphData, path: Path) -> Path:
@@ -182,10 +151,11 @@ def run_pipeline(
     on_articles: Callable[[list[Article]], None] | None = None,
     on_extracted: Callable[[Extracted], None] | None = None,
     write_map: bool = True,
-<<<<<<< HEAD
     fresh: bool = False,
+    decisions: Sequence[Decision] = (),
 ) -> RunOutputs:
-    """Read, extract, resolve, build; write graph.json, triples.jsonl and map.html into out_dir.
+    """Read, extract, resolve, build; write graph.json, triples.jsonl, extraction.jsonl, map.html and
+    allegations.html into out_dir.
 
     out_dir keeps every document's extraction results (results.jsonl): a later run into the same
     folder parses only documents whose text is new, and the graph is rebuilt over all of them.
@@ -193,32 +163,17 @@ def run_pipeline(
     outputs, store = extract_to_store(inputs, out_dir, settings, on_document=on_document,
                                       on_articles=on_articles, on_extracted=on_extracted, fresh=fresh)
     out = Path(out_dir)
-    outputs.graph = graph = _graph_from(store.results())
-    files = {"graph": save_graph(graph, out / "graph.json"), "triples": write_triples(graph, out / "triples.jsonl")}
-=======
-    decisions: Sequence[Decision] = (),
-) -> RunOutputs:
-    """Read, extract, resolve, build; write graph.json, triples.jsonl, extraction.jsonl, map.html and
-    allegations.html into out_dir."""
-    articles = load_articles(inputs)
-    if on_articles is not None:
-        on_articles(articles)
-    results = extract_articles(articles, settings, on_document=on_document)
-    graph = build_graph(results, resolve(results, decisions))
-    out = Path(out_dir)
+    results = _checked(store.results())
+    outputs.graph = graph = build_graph(results, resolve(results, decisions))
     files = {"graph": save_graph(graph, out / "graph.json"), "triples": write_triples(graph, out / "triples.jsonl"),
              "extraction": write_records(results, out / RECORDS_FILE)}
->>>>>>> main
     if write_map:
         from graphkit.viz import render_map
 
         files["map"] = render_map(graph, out / "map.html")
-<<<<<<< HEAD
+        files["allegations map"] = render_map(graph, out / "allegations.html", view="allegations")
     outputs.files = files
     return outputs
-=======
-        files["allegations map"] = render_map(graph, out / "allegations.html", view="allegations")
-    return RunOutputs(graph=graph, files=files)
 
 
 def resolve_again(graph_path: str | Path, decisions: Sequence[Decision], *, write_map: bool = True) -> RunOutputs:
@@ -237,4 +192,3 @@ def resolve_again(graph_path: str | Path, decisions: Sequence[Decision], *, writ
         files["map"] = render_map(graph, out / "map.html")
         files["allegations map"] = render_map(graph, out / "allegations.html", view="allegations")
     return RunOutputs(graph=graph, files=files)
->>>>>>> main
