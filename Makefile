@@ -27,6 +27,8 @@ demo: $(STAMP)
 ## make test: set up (dev extras, Chromium, Neo4j build) and run the whole test suite
 test: $(DEVSTAMP)
 	bash tools/install-browser
+	$(BIN)/ruff check graphkit tests benchmarks tools
+	$(BIN)/mypy --strict graphkit
 	$(BIN)/python -m pytest -q
 
 ## make notebook: install JupyterLab and matplotlib (the notebook extra) and open notebooks/ in JupyterLab

@@ -397,21 +397,31 @@ def triples_command(source: str, sentences: bool, fmt: str, output: Path | None,
               help="A gold JSON file or a folder of them (SCHEMA.md format).")
 @click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path), help="graph.json to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--show-errors", is_flag=True, help="List missed and unmatched entities.")
-def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool) -> None:
+@click.option("--show-errors", is_flag=True,
+              help="List each measure's misses and false hits with document, names and evidence.")
+@click.option("--by-rule", is_flag=True, help="For each registered rule: facts produced on the gold documents, "
+              "and how many were right.")
+def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool) -> None:
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
-    from graphkit.evaluate import evaluate as run_evaluation
-    from graphkit.evaluate import format_scores
+    from graphkit.evaluate import format_scores, format_thresholds, load_annotations, score
 
     if graph_path.is_dir():
         graph_path = graph_path / "graph.json"
-    scores = run_evaluation(gold, graph_path)
+    gold_data, system = load_annotations(gold), load_annotations(graph_path)
+    scores = score(gold_data, system)
     click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
+    if not as_json:
+        click.echo("\n" + format_thresholds(gold_data, system))
     if show_errors:
-        click.echo(f"missed entities: {scores.missed_entities}", err=True)
-        click.echo(f"unmatched system entities: {scores.extra_entities}", err=True)
+        from graphkit.evaluate_errors import find_errors, format_errors
+
+        click.echo(format_errors(find_errors(gold_data, system)), err=as_json)
+    if by_rule:
+        from graphkit.evaluate_rules import count_by_rule, format_by_rule
+
+        click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
 
 
 def main() -> None:

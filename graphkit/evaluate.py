@@ -171,3 +171,32 @@ def format_scores(scores: Scores) -> str:
         else:
             lines.append(f"{key:22} {value}")
     return "\n".join(lines)
+
+
+def confident_part(system: dict[str, Any], threshold: float) -> dict[str, Any]:
+    """The graph keeping only facts of at least this confidence: events by their own confidence, each
+    participant by its role confidence (the event's when it has none), relations by theirs."""
+    events = []
+    for e in system["events"]:
+        if float(e.get("confidence", 1.0)) < threshold:
+            continue
+        conf = e.get("role_confidence") or {}
+        kept = dict(e)
+        for role in ("perpetrators", "victims", "sources"):
+            kept[role] = [x for x in e.get(role) or []
+                          if float(conf.get(f"{role}|{x}", e.get("confidence", 1.0))) >= threshold]
+        events.append(kept)
+    relations = [r for r in system["relations"] if float(r.get("confidence", 1.0)) >= threshold]
+    return {**system, "events": events, "relations": relations}
+
+
+def format_thresholds(gold: dict[str, Any], system: dict[str, Any],
+                      thresholds: tuple[float, ...] = (0.5, 0.7, 0.9)) -> str:
+    """Precision and recall of the event and relation measures at each confidence threshold."""
+    measures = ("links", "sources", "doc_events", "relations")
+    lines = ["min confidence  " + "  ".join(f"{m:>19}" for m in measures)]
+    for t in thresholds:
+        s = score(gold, confident_part(system, t))
+        cells = [f"P {getattr(s, m).p:.3f} R {getattr(s, m).r:.3f}" for m in measures]
+        lines.append(f"{t:>14.1f}  " + "  ".join(f"{c:>19}" for c in cells))
+    return "\n".join(lines)

@@ -64,7 +64,7 @@ def word_list(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, frozenset[str]]:
-    keys = ("leads", "member_of", "member_nouns", "person_titles")
+    keys = ("leads", "member_of", "member_nouns", "acts_for_nouns", "state_leader_titles", "person_titles")
     raw = data_files.read_yaml("lexicons/titles.yaml", keys=keys) or {}
     return {k: frozenset(str(v).lower() for v in (vals or [])) for k, vals in raw.items()}
 
@@ -206,6 +206,36 @@ def viz_style() -> dict[str, Any]:
     return style
 
 
+@lru_cache(maxsize=1)
+def place_ranks() -> dict[str, int]:
+    """Place subtype -> size rank ("A, B" is A in B only when A ranks below B)."""
+    raw = data_files.read_yaml("lexicons/place_ranks.yaml") or {}
+    return {str(k): int(v) for k, v in raw.items()}
+
+
+@dataclass(frozen=True)
+class Umbrella:
+    """A body that is a source too when one of its parts speaks: words and gazetteer id prefixes of parts."""
+
+    name_words: tuple[str, ...]
+    id_prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def source_umbrellas() -> dict[str, Umbrella]:
+    """Umbrella gazetteer id -> how its parts are recognised."""
+    raw = data_files.read_yaml("lexicons/source_umbrellas.yaml", nested_keys=("name_words", "id_prefixes")) or {}
+    return {k: Umbrella(tuple(v.get("name_words", [])), tuple(v.get("id_prefixes", []))) for k, v in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, tuple[int, int]]:
+    """Rule name -> (facts produced, facts right) on the development set (benchmarks/calibrate.py)."""
+    raw = data_files.read_yaml("calibration.yaml", keys=("documents", "rules")) or {}
+    return {str(name): (int(v.get("produced", 0)), int(v.get("right", 0)))
+            for name, v in (raw.get("rules") or {}).items()}
+
+
 def load_all() -> None:
     """Call every loader once (the data documentation test, and warming caches before forking workers)."""
     triggers()
@@ -222,5 +252,8 @@ def load_all() -> None:
     transliteration()
     schema()
     viz_style()
+    place_ranks()
+    source_umbrellas()
+    calibration()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))

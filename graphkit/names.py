@@ -173,4 +173,6 @@ def home_country(text: str, mentions: Iterable[Named]) -> str | None:
     for word in fold(text).split():
         if word in by_demonym:
             votes[by_demonym[word]] += 1
+        elif word.endswith("s") and word[:-1] in by_demonym:  # "Eritreans"
+            votes[by_demonym[word[:-1]]] += 1
     return votes.most_common(1)[0][0] if votes else None

@@ -12,8 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from graphkit.decisions import Constraints, Decision
+from graphkit.extract.rules import rule
 from graphkit.ids import Claim, assign_ids, folded_surfaces
 from graphkit.names import (
+    STOP_WORDS,
     accentless_variants,
     demonyms,
     fold,
@@ -58,15 +60,24 @@ class _UnionFind:
         return True
 
 
-def _within_document(result: DocResult, uf: _UnionFind) -> None:
-    text = result.article.text
-    items = sorted(result.mentions, key=lambda m: m.start)
+def _reason(rule_name: str, text: str) -> str:
+    """A merge reason that names its rule: "[surname-join] 'Dugarte' is the surname of 'Ronald Dugarte'"."""
+    return f"[{rule_name}] {text}"
+
+
+@rule("merge-antecedent", "merge")
+def _merge_antecedents(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """A pronoun or description joins the mention it refers back to (coreference)."""
     for m in items:
         if m.antecedent:
-            uf.union(m.antecedent, m.key, f"{m.text!r} refers back to an earlier mention")
-    items = [m for m in items if not m.antecedent]
+            why = f"{m.text!r} refers back to an earlier mention"
+            uf.union(m.antecedent, m.key, _reason("merge-antecedent", why))
+
+
+@rule("merge-parenthesis", "merge")
+def _merge_parentheses(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """"Full Name (ACRONYM)", "Full Name (Spanish Name – ACR)": what the parentheses hold is the same thing."""
     named = [m for m in items if m.type != "Group"]
-    # "Full Name (ACRONYM)" and "Full Name (Spanish Name – ACR)": what the parentheses hold is the same thing
     for i, m in enumerate(named):
         after = text[m.end : m.end + 3]
         if "(" not in after:
@@ -76,8 +87,13 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
             if other.start > close or close < 0:
                 break
             if other.type in (m.type, "Organization", "Location") or is_acronym(other.text):
-                uf.union(m.key, other.key, f"{other.text!r} in parentheses after {m.text!r}")
-    # "the “collectives” (illegitimate armed groups that support Maduro)": a gloss of a group is that group
+                why = f"{other.text!r} in parentheses after {m.text!r}"
+                uf.union(m.key, other.key, _reason("merge-parenthesis", why))
+
+
+@rule("merge-group-gloss", "merge")
+def _merge_glosses(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """'the “collectives” (illegitimate armed groups that support X)': a gloss of a group is that group."""
     groups = [m for m in items if m.type == "Group"]
     for i, m in enumerate(groups):
         if "(" not in text[m.end : m.end + 4]:
@@ -86,9 +102,14 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
         first = next((g for g in groups[i + 1 :] if g.start < close), None)
         between = text[m.end : first.start] if first is not None else ""
         if first is not None and close > 0 and "(" in between and len(between.split()) <= 3:
-            uf.union(m.key, first.key, f"{first.text!r} glosses {m.text!r} in parentheses")
+            why = f"{first.text!r} glosses {m.text!r} in parentheses"
+            uf.union(m.key, first.key, _reason("merge-group-gloss", why))
             first.source = "gloss"  # the term the text explains names the group, not its explanation
-    # a bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"
+
+
+@rule("merge-group-head", "merge")
+def _merge_group_heads(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """A bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"."""
     groups = [m for m in items if m.type == "Group"]
     for i, m in enumerate(groups):
         words = fold(m.text).split()
@@ -97,17 +118,29 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
         for earlier in reversed(groups[:i]):
             full = fold(earlier.text).split()
             if len(full) > len(words) and full[-len(words):] == words:
-                uf.union(earlier.key, m.key, f"{m.text!r} refers back to {earlier.text!r}")
+                uf.union(earlier.key, m.key, _reason("merge-group-head", f"{m.text!r} refers back to {earlier.text!r}"))
                 break
-    # initials: "IACHR" and "Inter-American Commission on Human Rights"
+
+
+@rule("merge-initials", "merge")
+def _merge_initials(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """An acronym joins the organization whose initials it is ("IACHR"), unless the gazetteer says otherwise."""
+    named = [m for m in items if m.type != "Group"]
     long_names = [m for m in named if len(m.text.split()) >= 2 and m.type == "Organization"]
     for m in named:
         if is_acronym(m.text):
             for spelled in long_names:
-                if initials(spelled.text) == m.text.replace(".", "").lower():
-                    uf.union(spelled.key, m.key, f"{m.text!r} is the initials of {spelled.text!r}")
+                if initials(spelled.text) == m.text.replace(".", "").lower() and not (
+                        m.canonical_id and spelled.canonical_id and m.canonical_id != spelled.canonical_id):
+                    why = f"{m.text!r} is the initials of {spelled.text!r}"
+                    uf.union(spelled.key, m.key, _reason("merge-initials", why))
                     break
-    # surnames: "Dugarte" after "Ronald Dugarte" (whatever NER called the lone surname)
+
+
+@rule("merge-surname", "merge")
+def _merge_surnames(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """A lone surname joins the full name it ends ("Dugarte" after "Ronald Dugarte"), whatever NER called it."""
+    named = [m for m in items if m.type != "Group"]
     people = [m for m in named if m.type == "Person" and len(m.text.split()) >= 2]
     for m in named:
         if len(m.text.split()) != 1 or is_acronym(m.text):
@@ -118,8 +151,53 @@ def _within_document(result: DocResult, uf: _UnionFind) -> None:
             ):
                 if m.type != "Person":
                     m.type = "Person"
-                uf.union(person.key, m.key, f"{m.text!r} is the surname of {person.text!r}")
+                uf.union(person.key, m.key, _reason("merge-surname", f"{m.text!r} is the surname of {person.text!r}"))
                 break
+
+
+@rule("merge-first-name", "merge")
+def _merge_first_names(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """A lone first name joins the one person of the document whose full name starts with it ("Khadija")."""
+    people = [m for m in items if m.type == "Person" and len(m.text.split()) >= 2]
+    for m in items:
+        if m.type == "Group" or len(m.text.split()) != 1 or is_acronym(m.text):
+            continue
+        owners = {fold(p.text) for p in people if fold(p.text).split()[0] == fold(m.text)}
+        if len(owners) == 1:
+            full = next(p for p in people if fold(p.text) in owners)
+            uf.union(full.key, m.key, _reason("merge-first-name", f"{m.text!r} is the first name of {full.text!r}"))
+
+
+def word_order_key(name: str) -> str:
+    """An organization's content words in order of the alphabet: 'Directorate General of X' and 'General
+    Directorate of X', 'Ministry of the Interior' and 'Interior Ministry' share it."""
+    return " ".join(sorted(w for w in fold(name).split() if w not in STOP_WORDS))
+
+
+@rule("merge-word-order", "merge")
+def _merge_word_order(items: list[Mention], text: str, uf: _UnionFind) -> None:
+    """Two organization names with the same content words in another order are one organization."""
+    seen: dict[str, Mention] = {}
+    for m in items:
+        if m.type != "Organization" or len(m.text.split()) < 2:
+            continue
+        key = word_order_key(m.text)
+        if key in seen and fold(seen[key].text) != fold(m.text):
+            uf.union(seen[key].key, m.key, _reason("merge-word-order", f"{m.text!r} is {seen[key].text!r} reordered"))
+        seen.setdefault(key, m)
+
+
+_WITHIN = (_merge_antecedents, _merge_parentheses, _merge_glosses, _merge_group_heads, _merge_initials,
+           _merge_surnames, _merge_first_names, _merge_word_order)
+
+
+def _within_document(result: DocResult, uf: _UnionFind) -> None:
+    text = result.article.text
+    items = sorted(result.mentions, key=lambda m: m.start)
+    _merge_antecedents(items, text, uf)
+    items = [m for m in items if not m.antecedent]
+    for merge in _WITHIN[1:]:
+        merge(items, text, uf)
 
 
 _QUOTED = re.compile(r"[“\"‘'][^”\"’']*[”\"’']")
@@ -153,6 +231,11 @@ def _global_key(m: Mention, home: str | None = None) -> str:
     return f"{m.type}:{fold(m.text)}"
 
 
+@rule("merge-same-name", "merge")
+def _same_name_rule() -> None:
+    """Across and within documents: the same gazetteer id, or the same folded name and type, is one entity."""
+
+
 def resolve(results: Iterable[DocResult], decisions: Iterable[Decision] = ()) -> Resolution:
     """Mentions -> entities; human decisions (graphkit.decisions) merge first and veto any rule merge."""
     results = list(results)
@@ -172,7 +255,7 @@ def resolve(results: Iterable[DocResult], decisions: Iterable[Decision] = ()) ->
         gk = _global_key(m, homes.get(m.doc_id))
         if gk in anchors:
             why = "gazetteer id" if m.canonical_id else "group" if m.type == "Group" else "name"
-            uf.union(anchors[gk], key, f"same {why} {m.text!r} ({gk.partition(':')[2]})")
+            uf.union(anchors[gk], key, _reason("merge-same-name", f"same {why} {m.text!r} ({gk.partition(':')[2]})"))
         else:
             anchors[gk] = key
     # a cluster that got a gazetteer id through any member is one with that id's other clusters
@@ -181,7 +264,8 @@ def resolve(results: Iterable[DocResult], decisions: Iterable[Decision] = ()) ->
         if m.canonical_id:
             root = uf.find(key)
             if m.canonical_id in by_canonical:
-                uf.union(by_canonical[m.canonical_id], root, f"same gazetteer id {m.canonical_id}")
+                uf.union(by_canonical[m.canonical_id], root,
+                         _reason("merge-same-name", f"same gazetteer id {m.canonical_id}"))
             else:
                 by_canonical[m.canonical_id] = root
     clusters: dict[str, list[Mention]] = defaultdict(list)

@@ -141,6 +141,7 @@ class Event:
     rules: list[str] = field(default_factory=list)  # rules that found the trigger and set the status
     # "role|mention key" (after building: "role|entity id") -> rules that put that participant in that role
     role_rules: dict[str, list[str]] = field(default_factory=dict)
+    role_confidence: dict[str, float] = field(default_factory=dict)  # same keys: the calibrated confidence
 
 
 @dataclass
@@ -181,6 +182,7 @@ class Entity:
     docs: list[str] = field(default_factory=list)
     mentions: int = 0
     merge_reasons: list[str] = field(default_factory=list)  # why names were joined
+    rules: list[str] = field(default_factory=list)  # rules that found its mentions or merged them
     decisions: list[str] = field(default_factory=list)  # human judgements on its names (graphkit.decisions)
 
 

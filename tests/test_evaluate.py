@@ -44,31 +44,137 @@ def test_evaluate_agrees_with_the_project_scorer(seeds_run, runner):
     assert json.loads(ours.output) == json.loads(theirs.stdout)
 
 
-def _seed_scores(seeds_run, runner):
-    _, out = seeds_run
-    result = runner.invoke(cli, ["evaluate", "--gold", str(GOLD), "--graph", str(out / "graph.json"), "--json"])
+DATA = Path(__file__).resolve().parent / "data"
+DEV_DOCS = sorted((DATA / "corpus" / "dev").glob("*.txt"))
+HALF_A = ("0", "a01", "a02", "a03", "a04", "b01", "b02", "b03", "b04", "c01", "c02", "c03", "c04",
+          "d01", "d02", "d03", "d04")  # the seeds and the files numbered 1-4; half B is those numbered 5-8
+
+
+@pytest.fixture(scope="module")
+def dev_run(tmp_path_factory):
+    """`graphkit run` on the development set (seeds + dev articles), scored by `graphkit evaluate` on the
+    whole set and on each half."""
+    from click.testing import CliRunner
+
+    runner = CliRunner()
+    out = tmp_path_factory.mktemp("dev-run")
+    docs = [str(p) for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
+    docs += [str(p) for p in DEV_DOCS]
+    result = runner.invoke(cli, ["-q", "run", *docs, "--out", str(out), "--no-map"])
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    gold_files = sorted((DATA / "gold" / "seeds").glob("*.json")) + sorted((DATA / "gold" / "dev").glob("*.json"))
+    scores = {}
+    for half, keep in (("all", lambda n: True), ("A", lambda n: n.startswith(HALF_A)),
+                       ("B", lambda n: not n.startswith(HALF_A))):
+        gold = out / f"gold-{half}"
+        gold.mkdir()
+        for f in gold_files:
+            if keep(f.name):
+                (gold / f.name).write_bytes(f.read_bytes())
+        graph = json.loads((out / "graph.json").read_text())
+        ids = {f.stem for f in gold.glob("*.json")}
+        graph["events"] = [e for e in graph["events"] if e["doc"] in ids]
+        graph["relations"] = [r for r in graph["relations"] if r["doc"] in ids]
+        graph["entities"] = [dict(e, docs=[d for d in e["docs"] if d in ids]) for e in graph["entities"]]
+        graph["entities"] = [e for e in graph["entities"] if e["docs"]]
+        path = out / f"graph-{half}.json"
+        path.write_text(json.dumps(graph))
+        run = runner.invoke(cli, ["evaluate", "--gold", str(gold), "--graph", str(path), "--json"])
+        assert run.exit_code == 0, run.output
+        scores[half] = json.loads(run.output)
+    return scores, out
+
+
+@pytest.fixture(scope="module")
+def dev_scores(dev_run):
+    return dev_run[0]
+
+
+# Floors just under the development scores measured when they were last raised: a regression fails CI.
+# Last raised after merging the entity and event work (whole set: entities 0.907, links 0.401, sources 0.444,
+# doc_events 0.810, relations 0.353).
+FLOORS = {"all": {"entities": 0.90, "links": 0.39, "sources": 0.435, "doc_events": 0.80, "relations": 0.345},
+          "A": {"links": 0.425, "sources": 0.475},
+          "B": {"links": 0.375, "sources": 0.385}}
 
 
 @pytest.mark.model
-def test_evaluate_seed_scores_do_not_regress(seeds_run, runner):
-    """Floors just under the scores measured when this test was written; raise them as quality rises."""
-    s = _seed_scores(seeds_run, runner)
-    assert s["entities"]["f1"] >= 0.89
-    assert s["entity_type_accuracy"] >= 0.92
-    assert s["links"]["f1"] >= 0.70
-    assert s["sources"]["f1"] >= 0.65
-    assert s["doc_events"]["f1"] >= 0.89
-    assert s["relations"]["f1"] >= 0.58
+@pytest.mark.parametrize(("half", "measure"), [(h, m) for h, ms in FLOORS.items() for m in ms])
+def test_development_scores_do_not_regress(dev_scores, half, measure):
+    assert dev_scores[half][measure]["f1"] >= FLOORS[half][measure]
+
+
+# Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
+# so it must then move into FLOORS.
+TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
+REACHED: set[str] = {"entities"}
 
 
 @pytest.mark.model
-def test_evaluate_seed_scores_reach_the_issue_targets(seeds_run, runner):
-    """Issue 4's targets, measured by `graphkit evaluate` on the seed gold."""
-    s = _seed_scores(seeds_run, runner)
-    assert s["entities"]["f1"] >= 0.85 and s["entity_type_accuracy"] >= 0.9
-    assert s["links"]["f1"] >= 0.70
-    assert s["sources"]["f1"] >= 0.60
-    assert s["doc_events"]["f1"] >= 0.85
-    assert s["relations"]["f1"] >= 0.50
+@pytest.mark.parametrize("measure", sorted(TARGETS))
+def test_development_scores_reach_the_issue_targets(dev_scores, measure, request):
+    if measure not in REACHED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="issue 10 target not reached yet"))
+    assert dev_scores["all"][measure]["f1"] >= TARGETS[measure]
+
+
+HALVES_AGREE = {"links", "sources"}  # measures whose halves are within 0.10 of each other (issue 10); the others xfail
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("measure", ["links", "sources"])
+def test_development_halves_agree(dev_scores, measure, request):
+    if measure not in HALVES_AGREE:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="issue 10: halves not yet within 0.10"))
+    assert abs(dev_scores["A"][measure]["f1"] - dev_scores["B"][measure]["f1"]) <= 0.10
+
+
+@pytest.mark.model
+def test_evaluate_agrees_with_the_project_scorer_on_the_development_set(dev_run):
+    if not SCORER.is_file():
+        pytest.skip(f"the project scorer is not beside this checkout ({SCORER})")
+    scores, out = dev_run
+    for half in ("all", "A", "B"):
+        theirs = subprocess.run([sys.executable, str(SCORER), "--gold", str(out / f"gold-{half}"),
+                                 "--system", str(out / f"graph-{half}.json"), "--json"],
+                                capture_output=True, text=True, check=True)
+        assert scores[half] == json.loads(theirs.stdout)
+
+
+def test_show_errors_lists_misses_with_causes_and_false_hits():
+    from graphkit.evaluate_errors import find_errors, format_errors
+
+    text = "The Blue Brigade seized the mayor. Later the Red Unit beat him, the Green Watch said."
+    gold = {"entities": {"blue": {"name": "Blue Brigade", "type": "Organization", "docs": ["d"]},
+                         "red": {"name": "Red Unit", "type": "Organization", "docs": ["d"]}},
+            "events": [{"type": "torture", "doc": "d", "perpetrators": ["red"], "sources": [],
+                        "evidence": "Later the Red Unit beat him."},
+                       {"type": "detention", "doc": "d", "perpetrators": ["blue"]}],
+            "relations": [], "documents": []}
+    system = {"entities": {"b": {"name": "Blue Brigade", "type": "Organization", "docs": ["d"]},
+                           "g": {"name": "Green Watch", "type": "Organization", "docs": ["d"]}},
+              "events": [{"type": "torture", "doc": "d", "perpetrators": ["g"], "evidence": "the Green Watch said."},
+                         {"type": "detention", "doc": "d", "perpetrators": []}],
+              "relations": [], "documents": [{"id": "d", "text": text}]}
+    items = find_errors(gold, system)
+    links = {(i.kind, i.names, i.cause) for i in items if i.measure == "links"}
+    assert links == {("miss", "Red Unit -> torture", "actor-missing"),
+                     ("miss", "Blue Brigade -> detention", "not-attached"),
+                     ("false", "Green Watch (unmatched) -> torture", "")}
+    blue = next(i for i in items if i.names == "Blue Brigade -> detention")
+    assert blue.evidence == ("The Blue Brigade seized the mayor.",)  # no gold evidence: sentences naming the actor
+    assert "links: 2 misses (actor-missing 1, not-attached 1), 1 false hits" in format_errors(items)
+
+
+def test_cli_show_errors(tmp_path, runner):
+    gold = {"entities": [{"id": "a", "name": "Alpha Corps", "type": "Organization"}],
+            "events": [{"id": "e", "type": "killing", "doc": "d", "perpetrators": ["a"],
+                        "evidence": "Alpha Corps shot."}]}
+    system = {"entities": [], "events": [], "relations": [], "documents": [{"id": "d", "text": "Alpha Corps shot."}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    (tmp_path / "s.json").write_text(json.dumps(system))
+    result = runner.invoke(cli, ["evaluate", "--gold", str(tmp_path / "g.json"), "--graph", str(tmp_path / "s.json"),
+                                 "--show-errors"])
+    assert result.exit_code == 0, result.output
+    assert "[links miss actor-missing] Alpha Corps -> killing  (d)" in result.output
+    assert "| Alpha Corps shot." in result.output

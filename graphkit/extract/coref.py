@@ -7,22 +7,58 @@ holds "Commission"; "the regime" -> the last government named. The new mentions 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.entity_repair import home_government
 from graphkit.extract.parse import verb_in
+from graphkit.extract.rules import add_rule, rule
+from graphkit.names import gazetteer_entries
 from graphkit.types import Mention
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GOVERNMENT_NOUNS = {"regime", "government", "dictatorship", "administration", "state"}
 _WINDOW_CHARS = 1500  # an antecedent further back than a few paragraphs is too uncertain
 
 
-def _antecedent(items: list[Mention], before: int, accept) -> Mention | None:
+def _antecedent(items: list[Mention], before: int, accept: Callable[[Mention], bool]) -> Mention | None:
     for m in reversed(items):
         if m.end <= before and before - m.end <= _WINDOW_CHARS and accept(m):
             return m
     return None
+
+
+@rule("coref-person-pronoun", "coref")
+def _person_pronoun_rule() -> None:
+    """'he said' -> the person who has spoken, else the most talked-about one, else the last person named."""
+
+
+@rule("coref-government-noun", "coref")
+def _government_noun_rule() -> None:
+    """'the regime', 'the government' -> the last government named before."""
+
+
+@rule("coref-head-word", "coref")
+def _head_word_rule() -> None:
+    """'the commission' -> the last organization or group whose multiword name holds the word."""
+
+
+@rule("coref-class-noun", "coref")
+def _class_noun_rule() -> None:
+    """'the gang' -> the last organization of a kind the noun can name (data: class_nouns.yaml)."""
+
+
+@rule("home-government", "coref")
+def _government_mention(doc_id: str, gov_id: str, span: Span, rule_name: str) -> Mention:
+    """'the government', 'the State' with no government named before: the government of the document's country."""
+    subtype, name = gazetteer_entries().get(gov_id, ("government", gov_id))
+    sent = span.sent
+    m = Mention(key=f"{doc_id}:{span.start_char}-{span.end_char}", text=span.text, type="Organization",
+                doc_id=doc_id, start=span.start_char, end=span.end_char, sent_start=sent.start_char,
+                sent_end=sent.end_char, subtype=subtype or "government", canonical_id=gov_id, canonical_name=name,
+                confidence=0.6, source="coref")
+    add_rule(m.rules, rule_name)
+    return m
 
 
 def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Mention]:
@@ -37,35 +73,58 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
         if token.idx in taken:
             continue
         sent = token.sent
-        if token.lower_ in _PERSON_PRONOUNS and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
+        if token.lower_ in _person_pronouns() and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
             ante = None
             if token.dep_ == "nsubj" and _reports(token.head):
                 # "..., he said": the person who has spoken, else the most talked-about one so far
                 ante = _antecedent(items, token.idx, lambda m: m.key in speakers) or _salient(items, token.idx)
             ante = ante or _antecedent(items, token.idx, lambda m: m.type == "Person" and m.source != "coref")
             if ante is not None:
-                out.append(_copy(ante, token.text, token.idx, token.idx + len(token), sent, 0.6))
+                copy = _copy(ante, token.text, token.idx, token.idx + len(token), sent, 0.6)
+                add_rule(copy.rules, "coref-person-pronoun")
+                out.append(copy)
             continue
         if token.pos_ != "NOUN" or token.i == 0 or doc[token.i - 1].lower_ not in ("the", "this", "that"):
             continue
         word = token.lower_
-        if word in _GOVERNMENT_NOUNS:
+        if word in _government_nouns():
             ante = _antecedent(items, token.idx, lambda m: m.subtype == "government")
+            if ante is None:
+                home = home_government(doc, items)
+                if home is not None:
+                    out.append(_government_mention(doc_id, home, doc[token.i - 1 : token.i + 1], "home-government"))
+                continue
+            rule_name = "coref-government-noun"
         else:
-            ante = _antecedent(
-                items, token.idx,
-                lambda m, w=word: m.type in ("Organization", "Group", "Location") and w in m.text.lower().split()
-                and len(m.text.split()) > 1,
-            )
+            rule_name = "coref-head-word"
+            def named_by_word(m: Mention, w: str = word) -> bool:
+                return m.type in ("Organization", "Group", "Location") and w in m.text.lower().split() \
+                    and len(m.text.split()) > 1
+
+            ante = _antecedent(items, token.idx, named_by_word)
             if ante is None and token.lemma_.lower() in kinds:
                 # "the gang" after "Tren de Aragua": the last organization of a kind the noun can name
                 fits = kinds[token.lemma_.lower()]
-                ante = _antecedent(items, token.idx, lambda m, fits=fits: m.type == "Organization"
-                                   and m.subtype is not None and m.subtype in fits)
+                rule_name = "coref-class-noun"
+                def of_kind(m: Mention, fits: frozenset[str] = fits) -> bool:
+                    return m.type == "Organization" and m.subtype is not None and m.subtype in fits
+
+                ante = _antecedent(items, token.idx, of_kind)
         if ante is not None:
             start = doc[token.i - 1].idx
-            out.append(_copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7))
+            copy = _copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7)
+            add_rule(copy.rules, rule_name)
+            out.append(copy)
     return out
+
+
+def _person_pronouns() -> frozenset[str]:
+    return lexicons.word_list("person_pronouns")
+
+
+def _government_nouns() -> frozenset[str]:
+    """'the regime', 'the State': nouns that point back at a government (shared with the ruler's patterns)."""
+    return lexicons.word_list("government_nouns")
 
 
 def _salient(items: list[Mention], before: int) -> Mention | None:
@@ -103,7 +162,7 @@ def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:
     return keys
 
 
-def _copy(ante: Mention, text: str, start: int, end: int, sent, confidence: float) -> Mention:
+def _copy(ante: Mention, text: str, start: int, end: int, sent: Span, confidence: float) -> Mention:
     return Mention(
         key=f"{ante.doc_id}:{start}-{end}", text=text, type=ante.type, doc_id=ante.doc_id, start=start, end=end,
         sent_start=sent.start_char, sent_end=sent.end_char, subtype=ante.subtype, canonical_id=ante.canonical_id,

@@ -8,12 +8,15 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphkit.calibration import calibrate_event, calibrate_relation, keep_confident
 from graphkit.extract.coref import coreferent_mentions
 from graphkit.extract.entities import mentions
 from graphkit.extract.events import events, merge_document_events
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.relations import relations
+from graphkit.extract.rules import RULES
 from graphkit.extract.triples import triples
+from graphkit.names import scorer_key
 from graphkit.types import Article, DocResult
 
 log = logging.getLogger(__name__)
@@ -25,9 +28,16 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> D
     index = MentionIndex(doc, found)
     result = DocResult(article=article, mentions=found)
     result.triples = [t for t in triples(doc, article.id, index) if t.confidence >= min_confidence]
-    found_events = merge_document_events(list(events(doc, article.id, index)))
-    result.events = [e for e in found_events if e.confidence >= min_confidence]
-    result.relations = [r for r in relations(doc, index, found) if r.confidence >= min_confidence]
+    kinds = {name: r.kind for name, r in RULES.items()}
+    names = {m.key: m.canonical_id or scorer_key(m.canonical_name or m.text) for m in found}
+    found_events = merge_document_events(list(events(doc, article.id, index)), names)
+    for event in found_events:
+        calibrate_event(event, kinds)
+    result.events = [keep_confident(e, min_confidence) for e in found_events if e.confidence >= min_confidence]
+    found_relations = list(relations(doc, index, found))
+    for relation in found_relations:
+        calibrate_relation(relation)
+    result.relations = [r for r in found_relations if r.confidence >= min_confidence]
     return result
 
 

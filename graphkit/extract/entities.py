@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from graphkit import lexicons
+from graphkit.extract.entity_repair import Candidate, governments, home_government, repair
 from graphkit.extract.parse import phrase
-from graphkit.names import fold_accents, gazetteer_aliases, gazetteer_entries, leaders
-from graphkit.types import Mention
+from graphkit.extract.rules import add_rule, rule
+from graphkit.names import fold, fold_accents, gazetteer_aliases, gazetteer_entries, leaders
+from graphkit.types import ENTITY_TYPES, Mention, checked
 
 LABELS = {
     "PERSON": "Person",
@@ -25,10 +27,11 @@ LABELS = {
 }
 _TRIM_LEFT = {"DET", "NUM", "PRON", "PUNCT", "SPACE", "CCONJ", "ADV", "PART", "ADP"}
 _TRIM_RIGHT = {"PUNCT", "SPACE", "PART"}
-# words that count or hedge a group rather than name it: "around 500 security agents" -> "security agents"
-_QUANTIFIERS = {"several", "many", "some", "few", "more", "most", "around", "about", "over", "nearly", "almost",
-                "than", "least", "at", "dozens", "hundreds", "thousands", "roughly", "approximately", "numerous",
-                "other", "all", "both", "such", "these", "those", "various", "countless", "up", "to"}
+
+
+def _quantifiers() -> frozenset[str]:
+    """Words that count or hedge a group rather than name it (data: lexicons/quantifiers.txt)."""
+    return lexicons.word_list("quantifiers")
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -39,8 +42,8 @@ def _hyphenated(doc: Doc, i: int) -> bool:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")) \
-            and not _hyphenated(doc, start):
+    while start < end and (doc[start].pos_ in _TRIM_LEFT or doc[start].lower_ in ("the", "a", "an", "via")
+                           or not any(ch.isalnum() for ch in doc[start].text)) and not _hyphenated(doc, start):
         start += 1
     while end > start and (doc[end - 1].pos_ in _TRIM_RIGHT or doc[end - 1].text in ("'s", "’s", "'")):
         end -= 1
@@ -55,7 +58,7 @@ def _mention(
     return Mention(
         key=f"{doc_id}:{span.start_char}-{span.end_char}",
         text=span.text,
-        type=label,
+        type=checked(label, ENTITY_TYPES, "entity type"),
         doc_id=doc_id,
         start=span.start_char,
         end=span.end_char,
@@ -73,7 +76,8 @@ def _known(span: Span) -> tuple[str, str] | None:
     return gazetteer_aliases().get(fold_accents(span.text).lower())
 
 
-def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
+@rule("leader-in-government-name", "entity")
+def _leader_inside(ent: Span, government: str, doc_id: str) -> Mention | None:
     """'the Maduro regime', 'regime of Nicolás Maduro': the leader named inside a government's name."""
     names = [t for t in ent if t.pos_ == "PROPN" or t.is_title]
     for size in range(len(names), 0, -1):
@@ -82,9 +86,11 @@ def _leader_inside(ent: Span, doc_id: str) -> Mention | None:
             if window[-1].i - window[0].i != size - 1:
                 continue
             hit = leaders().get(fold_accents(" ".join(t.text for t in window)).lower())
-            if hit and hit[2] == ent.ent_id_:
+            if hit and hit[2] == government:
                 span = ent.doc[window[0].i : window[-1].i + 1]
-                return _mention(span, doc_id, "Person", "ruler", 0.9, canonical=hit[0])
+                leader = _mention(span, doc_id, "Person", "ruler", 0.9, canonical=hit[0])
+                add_rule(leader.rules, "leader-in-government-name")
+                return leader
     return None
 
 
@@ -103,6 +109,7 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in out if a != span.text))
 
 
+@rule("group-noun", "entity")
 def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, ...]]]:
     nouns = lexicons.group_nouns()
     for chunk in doc.noun_chunks:
@@ -128,7 +135,7 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
                 continue
         cut = span.start
         for t in span[:-1]:
-            if t.pos_ in ("NUM", "DET", "PRON") or t.lower_ in _QUANTIFIERS or t.like_num:
+            if t.pos_ in ("NUM", "DET", "PRON") or t.lower_ in _quantifiers() or t.like_num:
                 cut = t.i + 1
         group = doc[cut : span.end]
         yield group, _group_aliases(chunk, group)
@@ -137,25 +144,29 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
 _NICKNAME = re.compile(r"^\s*[“\"'‘][^”\"'’.,;:!?]{1,40}[”\"'’]\s*$")
 
 
+@rule("nickname-join", "entity")
 def _join_nicknames(doc: Doc, doc_id: str, items: list[Mention]) -> list[Mention]:
     """'Héctor “the Child” Guerrero' is one person, not 'Héctor' and 'Guerrero'."""
     out: list[Mention] = []
+    text = doc.text  # Doc.text joins every token: read it once
     for m in items:
         prev = out[-1] if out else None
         surname = m.type == "Person" or (" " not in m.text and m.text[:1].isupper())
-        if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(doc.text[prev.end : m.start]):
+        if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(text[prev.end : m.start]):
             span = doc.char_span(prev.start, m.end, alignment_mode="expand")
             if span is not None:
-                out[-1] = _mention(span, doc_id, "Person", prev.source)
+                joined = _mention(span, doc_id, "Person", prev.source)
+                joined.rules = [*prev.rules]
+                add_rule(joined.rules, "nickname-join")
+                out[-1] = joined
                 continue
         out.append(m)
     return out
 
 
-def mentions(doc: Doc, doc_id: str) -> list[Mention]:
-    """Named mentions in document order, then Group mentions; the Doc is left unmodified."""
-    out: list[Mention] = []
-    taken: set[int] = set()
+def _candidates(doc: Doc) -> list[Candidate]:
+    """NER and gazetteer-ruler spans, trimmed, with the gazetteer's type where it knows the name."""
+    out: list[Candidate] = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
@@ -164,18 +175,101 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if span is None:
             continue
         canonical = ent.ent_id_ or None
+        c = Candidate(span, label, canonical)
+        add_rule(c.rules, "gazetteer-ruler" if canonical else "ner")
         if canonical is None and (hit := _known(span)) is not None:
-            canonical, label = hit  # NER repair from the data pack: a known name keeps its known type
-        out.append(_mention(span, doc_id, label, "ruler" if canonical else "ner", canonical=canonical))
-        if label == "Organization" and canonical:
-            leader = _leader_inside(ent, doc_id)
+            c.canonical, c.label = hit  # NER repair from the data pack: a known name keeps its known type
+            add_rule(c.rules, "gazetteer-type-repair")
+        out.append(c)
+    return out
+
+
+@rule("ner", "entity")
+def _ner_rule(doc: Doc) -> list[Candidate]:
+    """A span the statistical NER tagged PERSON, ORG, GPE, LOC or FAC."""
+    return [c for c in _candidates(doc) if "ner" in c.rules]
+
+
+@rule("gazetteer-ruler", "entity")
+def _ruler_rule(doc: Doc) -> list[Candidate]:
+    """A span the gazetteer's EntityRuler tagged (multiword names, acronyms, governments)."""
+    return [c for c in _candidates(doc) if "gazetteer-ruler" in c.rules]
+
+
+@rule("gazetteer-type-repair", "entity")
+def _type_repair_rule(doc: Doc) -> list[Candidate]:
+    """A name the gazetteer knows keeps the gazetteer's type whatever NER called it."""
+    return [c for c in _candidates(doc) if "gazetteer-type-repair" in c.rules]
+
+
+def mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    """Named mentions in document order, then Group mentions; the Doc is left unmodified."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for c in repair(doc, _candidates(doc)):
+        m = _mention(c.span, doc_id, c.label, "ruler" if c.canonical else "ner", canonical=c.canonical)
+        m.rules = list(c.rules)
+        out.append(m)
+        if c.label == "Organization" and c.canonical:
+            leader = _leader_inside(c.span, c.canonical, doc_id)
             if leader is not None:
                 out.append(leader)
-        taken.update(range(span.start, span.end))
+        taken.update(range(c.span.start, c.span.end))
     out = _join_nicknames(doc, doc_id, out)
     for span, aliases in _group_spans(doc, taken):
         group = _mention(span, doc_id, "Group", "group", confidence=0.8)
         group.aliases = aliases
+        add_rule(group.rules, "group-noun")
         out.append(group)
     out.sort(key=lambda m: m.start)
-    return out
+    return _country_as_state(doc, _home_authorities(doc, out))
+
+
+_NOT_STATE_ACTS = frozenset({"be", "have", "become", "remain", "lie", "border", "rank", "share", "face", "see",
+                             "experience", "suffer", "need", "lack", "host"})
+
+
+@rule("country-as-state", "entity")
+def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
+    """'China reacted', 'Peru announced', 'experts condemned Egypt for ...': a country that acts as a state, or is
+    accused as one, is its government (ANNOTATION.md); the country as a place stays a Location."""
+    accuse = lexicons.word_list("accusation_verbs")
+    for m in items:
+        gov_id = governments().get(m.canonical_id or "") if m.type == "Location" else None
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if gov_id else None
+        if span is None:
+            continue
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:  # "The United States, Argentina and Peru announced"
+            root = root.head
+        verb = root.head
+        if span.end < len(doc) and doc[span.end].text == ":":
+            continue  # "Egypt: police arrest ...": a headline's label, not a subject
+        acts = root.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_STATE_ACTS
+        accused = root.dep_ == "dobj" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in accuse or verb.lemma_.lower() in ("condemn", "criticize", "criticise", "urge"))
+        if acts or accused:
+            subtype, name = gazetteer_entries().get(gov_id or "", ("government", gov_id or ""))
+            m.type, m.subtype, m.canonical_id, m.canonical_name = "Organization", subtype, gov_id, name
+            add_rule(m.rules, "country-as-state")
+    return items
+
+
+def _government_words() -> frozenset[str]:
+    return lexicons.word_list("government_nouns")
+
+
+@rule("home-authorities", "entity")
+def _home_authorities(doc: Doc, items: list[Mention]) -> list[Mention]:
+    """'the authorities', 'Authorities said', 'the State' (tagged as a name): with no other qualifier, the state of
+    the document's country."""
+    bare = [m for m in items if (m.type == "Group" and fold(m.text) == "authorities")
+            or (m.type == "Organization" and m.canonical_id is None and fold(m.text) in _government_words())]
+    gov_id = home_government(doc, items) if bare else None
+    if gov_id is None:
+        return items
+    subtype, name = gazetteer_entries().get(gov_id, ("government", gov_id))
+    for m in bare:
+        m.type, m.subtype, m.canonical_id, m.canonical_name, m.source = "Organization", subtype, gov_id, name, "ruler"
+        add_rule(m.rules, "home-authorities")
+    return items

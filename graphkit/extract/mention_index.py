@@ -13,7 +13,7 @@ from graphkit.types import Mention
 
 @lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
-    return lexicons.titles().get("member_of", frozenset()) | {"member", "agent", "official", "officer", "soldier"}
+    return lexicons.titles().get("member_of", frozenset()) | lexicons.titles().get("acts_for_nouns", frozenset())
 
 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod"}
@@ -25,6 +25,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, items: list[Mention]) -> None:
         self.doc = doc
         self.mentions = items
+        self.text = doc.text  # Doc.text joins every token each time it is read: once per document here
         self.by_token: dict[int, Mention] = {}
         for mention in items:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -36,7 +37,7 @@ class MentionIndex:
     @cached_property
     def home_country(self) -> str | None:
         """The country the document is about (gazetteer id), worked out once per document."""
-        return home_country(self.doc.text, self.mentions)
+        return home_country(self.text, self.mentions)
 
     @cached_property
     def canonical_ids(self) -> frozenset[str]:

@@ -8,11 +8,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
-from graphkit.types import Mention, Provenance, Relation
+from graphkit.extract.rules import add_rule, rule
+from graphkit.names import demonyms, fold
+from graphkit.types import RELATION_TYPES, Mention, Provenance, Relation, checked
 
-_PAST_MODIFIERS = {"former", "ex", "ex-", "then", "previous", "erstwhile", "onetime"}
 _ORG_TYPES = {"Organization"}
 
 
@@ -42,15 +44,18 @@ def _longest_title(words: list[Token]) -> str | None:
 
 
 def _relation(
-    kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False, confidence: float = 0.8
+    rule_name: str, kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False,
+    confidence: float = 0.8,
 ) -> Relation:
     start = min(source.start, target.start)
     end = max(source.end, target.end)
-    return Relation(
-        source=source.key, type=kind, target=target.key,
+    rel = Relation(
+        source=source.key, type=checked(kind, RELATION_TYPES, "relation type"), target=target.key,
         prov=Provenance(source.doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
         past=past, confidence=confidence, cue=cue,
     )
+    add_rule(rel.rules, rule_name)
+    return rel
 
 
 def _span(doc: Doc, m: Mention) -> Span | None:
@@ -58,9 +63,10 @@ def _span(doc: Doc, m: Mention) -> Span | None:
 
 
 def _is_past(tokens: list[Token]) -> bool:
-    return any(t.lower_ in _PAST_MODIFIERS or t.lower_.startswith("ex-") for t in tokens)
+    return any(t.lower_ in lexicons.word_list("past_modifiers") or t.lower_.startswith("ex-") for t in tokens)
 
 
+@rule("title-before-name", "relation")
 def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'Interior Minister X', 'OAS Secretary General X', 'X, head of Y', 'X, an agent of Y'."""
     span = _span(doc, person)
@@ -97,7 +103,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
         if org is not None and (org.type in _ORG_TYPES or collective):
-            yield _relation(kind, person, org, sent, " ".join(t.text for t in title_words),
+            yield _relation("title-before-name", kind, person, org, sent, " ".join(t.text for t in title_words),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
     for token in span.root.children if span.root.dep_ != "compound" else []:
@@ -106,15 +112,16 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
             yield from _of_title(token, person, index, sent)
     # "the executive director of that center, X": a title phrase just before ", X" that the parse left apart
-    token = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," else None
+    word: Token | None = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," \
+        else None
     for _ in range(4):
-        if token is None or token.i >= span.start:
+        if word is None or word.i >= span.start:
             break
-        if token.pos_ == "NOUN" and (_title_type(token.lemma_) or _title_type(token.text)):
-            if _described_person(token, [], index) is person:
-                yield from _of_title(token, person, index, sent, apposed=True)
+        if word.pos_ == "NOUN" and (_title_type(word.lemma_) or _title_type(word.text)):
+            if _described_person(word, [], index) is person:
+                yield from _of_title(word, person, index, sent, apposed=True)
             break
-        token = token.head if token.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
+        word = word.head if word.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
@@ -155,6 +162,8 @@ def _demonstrative(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+@rule("title-of-phrase", "relation")
+@rule("title-with-organization-modifier", "relation")
 def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *, apposed: bool = False
               ) -> Iterator[Relation]:
     if token.dep_ not in ("appos", "pobj", "attr") and not apposed:
@@ -168,12 +177,13 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *,
             for pobj in prep.children:
                 org = (index.at(pobj) or _demonstrative(pobj, index)) if pobj.dep_ == "pobj" else None
                 if org is not None and org.type in _ORG_TYPES:
-                    yield _relation(kind, person, org, sent, f"{token.text} {prep.text}", past=past)
+                    yield _relation("title-of-phrase", kind, person, org, sent, f"{token.text} {prep.text}", past=past)
     # "an air force lieutenant": the organization is a modifier of the title
     for child in token.children:
         org = index.at(child) if child.dep_ in ("compound", "nmod") else None
         if org is not None and org.type in _ORG_TYPES:
-            yield _relation(kind, person, org, sent, token.text, past=past, confidence=0.7)
+            yield _relation("title-with-organization-modifier", kind, person, org, sent, token.text, past=past,
+                            confidence=0.7)
 
 
 def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
@@ -213,7 +223,7 @@ def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> M
         span = _span(doc, m) if m is not None and m.type == "Person" else None
         after = next((t for t in doc[span.end : sent.end] if not t.is_space), None) if span is not None else None
         closed = span is not None and (after is None or after.text in (",", ".", ")", ";"))
-        if closed and span.start == end + 2:
+        if closed and span is not None and span.start == end + 2:
             return m
     return None
 
@@ -284,6 +294,7 @@ def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Me
     return None
 
 
+@rule("cue-phrase", "relation")
 def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """The yaml cue phrases ending in a preposition: "X, based in Y", "a critic of Y, X", "serving as the
     headquarters of Y" (passive: Y is in X). The far side is the preposition's object, the near side is found
@@ -313,7 +324,7 @@ def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                         sources, targets = _ARG_TYPES[kind]
                         if src is tgt or src.type not in sources or tgt.type not in targets:
                             continue
-                        yield _relation(kind, src, tgt, sent, " ".join(words),
+                        yield _relation("cue-phrase", kind, src, tgt, sent, " ".join(words),
                                         past=_is_past(list(token.children)) or _is_past([doc[token.i - 1]]),
                                         confidence=0.65)
                 break
@@ -328,6 +339,7 @@ def _cue_phrases_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str, 
     return {k: tuple(v) for k, v in out.items()}
 
 
+@rule("group-member-of", "relation")
 def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'members of X', 'agents of X', 'X agents': an unnamed group belongs to a named organization."""
     span = _span(doc, group)
@@ -352,10 +364,12 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
             # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
             apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             person = next((m for m in apposed if m is not None and m.type == "Person"), None)
-            yield _relation(kind, person if holder is group and person else holder, org, span.sent,
+            yield _relation("group-member-of", kind, person if holder is group and person else holder, org, span.sent,
                             f"{root.text} of", confidence=0.7)
 
 
+@rule("place-comma-place", "relation")
+@rule("place-cue-phrase", "relation")
 def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterator[Relation]:
     """'Denver, Colorado', 'located in the state of Aragua', 'the San Bernardino neighborhood of Caracas'."""
     span = _span(doc, place)
@@ -367,7 +381,7 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
         other = index.by_token.get(nxt + 1)
         if other is not None and other.type == "Location" and other is not place \
                 and not _in_list(doc, span, other, index) and _ranks_below(place, other):
-            yield _relation("LOCATED_IN", place, other, sent, ",", confidence=0.6)
+            yield _relation("place-comma-place", "LOCATED_IN", place, other, sent, ",", confidence=0.6)
     cue_phrases = lexicons.relation_cues().get("LOCATED_IN", {}).get("phrases", frozenset())
     # a following "<word> of <Location>" or "located in <Location>" within a few tokens
     window = doc[span.end : min(span.end + 7, sent.end)]
@@ -380,16 +394,18 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
             for t in window:
                 other = index.by_token.get(t.i)
                 if other is not None and other.type == "Location" and other is not place:
-                    yield _relation("LOCATED_IN", place, other, sent, phrase, confidence=0.7)
+                    yield _relation("place-cue-phrase", "LOCATED_IN", place, other, sent, phrase, confidence=0.7)
                     return
 
 
-_PLACE_RANK = {"facility": 0, "neighbourhood": 1, "neighborhood": 1, "municipality": 2, "city": 2, "town": 2,
-               "state": 3, "province": 3, "department": 3, "region": 4, "country": 5}
+@lru_cache(maxsize=1)
+def _place_rank() -> dict[str, int]:
+    """Place subtype -> size rank (data: lexicons/place_ranks.yaml)."""
+    return lexicons.place_ranks()
 
 
 def _ranks_below(place: Mention, other: Mention) -> bool:
-    a, b = _PLACE_RANK.get(place.subtype or ""), _PLACE_RANK.get(other.subtype or "")
+    a, b = _place_rank().get(place.subtype or ""), _place_rank().get(other.subtype or "")
     return a is None or b is None or a < b
 
 
@@ -404,14 +420,15 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
         after + 1 < len(doc) and (doc[after + 1].i in index.by_token or doc[after + 1].lower_ == "and"))
 
 
+@rule("relation-verb", "relation")
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     cues = lexicons.relation_cues()
     by_verb: dict[str, tuple[str, bool]] = {}
     for kind, spec in cues.items():
-        for verb in spec.get("verbs", frozenset()):
-            by_verb.setdefault(verb, (kind, False))
-        for verb in spec.get("past_verbs", frozenset()):
-            by_verb.setdefault(verb, (kind, True))
+        for lemma in spec.get("verbs", frozenset()):
+            by_verb.setdefault(lemma, (kind, False))
+        for lemma in spec.get("past_verbs", frozenset()):
+            by_verb.setdefault(lemma, (kind, True))
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in by_verb:
             continue
@@ -431,9 +448,14 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
                             continue
                         if kind == "LEADS" and src.type != "Person":
                             continue
-                        yield _relation(kind, src, tgt, verb.sent, verb.lemma_, past=past, confidence=0.6)
+                        # "police work with gangs": working or serving with someone is cooperation, not membership
+                        with_prep = o.dep_ == "pobj" and o.head.lower_ in ("with", "alongside")
+                        found = "ALLIED_WITH" if kind == "MEMBER_OF" and with_prep else kind
+                        yield _relation("relation-verb", found, src, tgt, verb.sent, verb.lemma_, past=past,
+                                        confidence=0.6)
 
 
+@rule("leader-of-government", "relation")
 def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
     """'the Maduro regime' says whose regime it is: the leader named inside leads the government."""
     governments = [m for m in items if m.type == "Organization" and m.subtype == "government"]
@@ -444,9 +466,10 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
             if gov.start <= person.start and person.end <= gov.end:
                 span = _span(doc, gov)
                 if span is not None:
-                    yield _relation("LEADS", person, gov, span.sent, gov.text, confidence=0.8)
+                    yield _relation("leader-of-government", "LEADS", person, gov, span.sent, gov.text, confidence=0.8)
 
 
+@rule("complicity", "relation")
 def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
     nouns = lexicons.word_list("complicity_nouns")
@@ -463,7 +486,8 @@ def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             for main in index.with_conjuncts(doer):
                 for helper in helpers:
                     if main is not helper and "Location" not in (main.type, helper.type):
-                        yield _relation("ALLIED_WITH", helper, main, token.sent, token.text, confidence=0.6)
+                        yield _relation("complicity", "ALLIED_WITH", helper, main, token.sent, token.text,
+                                        confidence=0.6)
 
 
 def _party(m: Mention, state_places: bool) -> bool:
@@ -472,6 +496,7 @@ def _party(m: Mention, state_places: bool) -> bool:
         state_places and m.type == "Location" and m.subtype in ("country", "city"))
 
 
+@rule("between", "relation")
 def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'collaboration between X and Y' (ALLIED_WITH), 'clashes between X and Y' (OPPOSES)."""
     cues = lexicons.relation_cues()
@@ -492,9 +517,10 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
         for i, a in enumerate(parties):
             for b in parties[i + 1 :]:
                 if not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end):
-                    yield _relation(kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
+                    yield _relation("between", kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
 
 
+@rule("help-of", "relation")
 def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
     spec = lexicons.relation_cues().get("ALLIED_WITH", {})
@@ -513,10 +539,11 @@ def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             for main in index.with_conjuncts(doer):
                 for helper in helpers:
                     if main is not helper and _party(main, False) and _party(helper, False):
-                        yield _relation("ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
+                        yield _relation("help-of", "ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
                                         confidence=0.6)
 
 
+@rule("against", "relation")
 def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> Iterator[Relation]:
     """'protests against the regime', 'dissidents who stood up to the government': opposition."""
     for m in items:
@@ -534,12 +561,126 @@ def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> I
                     for pobj in prep.children:
                         other = index.at(pobj) if pobj.dep_ == "pobj" else None
                         if other is not None and other is not m and other.type == "Organization":
-                            yield _relation("OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
+                            yield _relation("against", "OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
+
+
+def _government_mention(index: MentionIndex, items: list[Mention], gov_id: str | None) -> Mention | None:
+    """The first mention of that government in the document (relations join mentions, not ids)."""
+    if gov_id is None:
+        return None
+    return next((m for m in items if m.canonical_id == gov_id and m.type == "Organization"), None)
+
+
+def _home_government_id(index: MentionIndex) -> str | None:
+    return governments().get(index.home_country or "")
+
+
+@rule("state-leader-title", "relation")
+def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'President X', 'former Honduran president X', 'the Syrian President, X': a head-of-state title leads the
+    government of the country its demonym names, else of the document's country (titles.yaml)."""
+    titles = lexicons.titles().get("state_leader_titles", frozenset())
+    for person in items:
+        span = _span(doc, person) if person.type == "Person" else None
+        if span is None:
+            continue
+        left = span.start - 1
+        if left >= 0 and doc[left].text == ",":
+            left -= 1
+        words: list[Token] = []
+        while left >= span.sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and len(words) < 3:
+            words.insert(0, doc[left])
+            left -= 1
+        lowered = [t.lower_ for t in words]
+        hit = next((i for i in range(len(lowered)) if " ".join(lowered[i:]) in titles), None)
+        if hit is None:
+            continue
+        before = words[:hit]
+        country = next((demonyms().get(fold(t.text)) for t in before if fold(t.text) in demonyms()), None)
+        gov = _government_mention(index, items, governments().get(country) if country else _home_government_id(index))
+        if gov is not None:
+            past = _is_past(words) or (left >= 0 and _is_past([doc[left]]))
+            yield _relation("state-leader-title", "LEADS", person, gov, span.sent, " ".join(lowered[hit:]), past=past,
+                            confidence=0.7)
+
+
+@rule("opposition-group", "relation")
+def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'dissidents', 'the opposition', 'anti-government protesters': a group defined by its opposition OPPOSES the
+    government of the document's country (data: opposition_words.txt)."""
+    words = lexicons.word_list("opposition_words")
+    gov = _government_mention(index, items, _home_government_id(index))
+    if gov is None:
+        return
+    for m in items:
+        if m.type == "Group" and words & set(m.text.lower().replace("-", " - ").replace(" - ", "-").split()):
+            span = _span(doc, m)
+            if span is not None:
+                yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
+
+
+@rule("in-place-phrase", "relation")
+def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'the Exchange House in Sana'a', 'Afghan Local Police in Zurmat District', "Panama's Tocumen airport": an
+    organization or place with an 'in'/'at' phrase or a place possessor is located there."""
+    for m in items:
+        if m.type not in ("Organization", "Location") or m.subtype in ("country", "government"):
+            continue
+        span = _span(doc, m)
+        if span is None:
+            continue
+        root = span.root
+        places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+                  for p in prep.children if p.dep_ == "pobj"]
+        owners = [c for c in root.children if c.dep_ == "poss"] if m.type == "Location" else []
+        # "Tumeremo, in Bolívar state", "Rome is in Lazio": the phrase right after the name or after its copula
+        nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be" and nxt < len(doc) and doc[nxt].i == root.head.i:
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].lower_ in ("in", "at") and nxt != span.end:
+            places += [c for c in doc[nxt].children if c.dep_ == "pobj" and c not in places]
+        for token in places + owners:
+            other = index.at(token)
+            if other is None or other is m or other.type != "Location" or not _ranks_below(m, other):
+                continue
+            yield _relation("in-place-phrase", "LOCATED_IN", m, other, span.sent,
+                            "'s" if token in owners else "in", confidence=0.6)
+
+
+@rule("possessive-part-of", "relation")
+def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """"the Treasury Department's Office of Foreign Assets Control", "the government's interior ministry": an
+    organization an organization possesses is part of it."""
+    for m in items:
+        span = _span(doc, m) if m.type == "Organization" else None
+        if span is None:
+            continue
+        for child in span.root.children:
+            owner = index.at(child) if child.dep_ == "poss" else None
+            if owner is not None and owner is not m and owner.type == "Organization" and not (
+                    m.canonical_id and m.canonical_id == owner.canonical_id):
+                yield _relation("possessive-part-of", "PART_OF", m, owner, span.sent, "'s", confidence=0.6)
+
+
+@rule("person-of-organization", "relation")
+def _person_of_org(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'Spokesman Nelson Chamisa of the MDC', 'reporter Ana Ruiz of El Tiempo': a person 'of' an organization
+    belongs to it."""
+    for person in items:
+        span = _span(doc, person) if person.type == "Person" else None
+        if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+            continue
+        prep = doc[span.end]
+        if prep.head.i not in range(span.start, span.end):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            org = index.at(pobj)
+            if org is not None and org.type == "Organization":
+                yield _relation("person-of-organization", "MEMBER_OF", person, org, span.sent, "of", confidence=0.6)
 
 
 def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """Relations in document order; a fact found by two rules is yielded once."""
-    seen: set[tuple[str, str, str]] = set()
     found: list[Relation] = []
     for m in items:
         if m.type == "Person":
@@ -555,9 +696,17 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_against_relations(doc, items, index))
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
+    for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
+                  _person_of_org):
+        found.extend(extra(doc, index, items))
+    kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):
         key = (rel.source, rel.type, rel.target)
-        if key in seen or rel.source == rel.target:
+        if rel.source == rel.target:
             continue
-        seen.add(key)
-        yield rel
+        if key in kept:  # the same fact from another rule: one relation, both rules named
+            for name in rel.rules:
+                add_rule(kept[key].rules, name)
+            continue
+        kept[key] = rel
+    yield from kept.values()

@@ -47,19 +47,20 @@ def to_interchange(graph: GraphData) -> dict[str, Any]:
         "entities": [
             {"id": e.id, "name": e.name, "type": e.type, "subtype": e.subtype, "aliases": e.aliases,
              "docs": e.docs, "mentions": e.mentions, "merge_reasons": e.merge_reasons,
-             "decisions": e.decisions}
+             "decisions": e.decisions, "rules": e.rules}
             for e in graph.entities
         ],
         "events": [
             {"id": e.id, "type": e.type, "doc": e.doc_id, "perpetrators": e.perpetrators, "victims": e.victims,
              "sources": e.sources, "locations": e.locations, "date": e.date, "status": e.status,
              "trigger": e.trigger, "confidence": round(e.confidence, 3), "negated": e.negated,
+             "rules": e.rules, "role_rules": e.role_rules, "role_confidence": e.role_confidence,
              **_prov_fields(e.prov)}
             for e in graph.events
         ],
         "relations": [
             {"source": r.source, "type": r.type, "target": r.target, "past": r.past,
-             "confidence": round(r.confidence, 3), "cue": r.cue, **_prov_fields(r.prov)}
+             "confidence": round(r.confidence, 3), "cue": r.cue, "rules": r.rules, **_prov_fields(r.prov)}
             for r in graph.relations
         ],
         "triples": [
@@ -84,7 +85,7 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
                 Entity(id=e["id"], name=e.get("name", e["id"]), type=e.get("type", "Group"),
                        subtype=e.get("subtype"), aliases=list(e.get("aliases") or []), docs=list(e.get("docs") or []),
                        mentions=int(e.get("mentions") or 0), merge_reasons=list(e.get("merge_reasons") or []),
-                       decisions=list(e.get("decisions") or []))
+                       decisions=list(e.get("decisions") or []), rules=list(e.get("rules") or []))
                 for e in data.get("entities", [])
             ],
             events=[
@@ -93,13 +94,15 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
                       victims=list(e.get("victims") or []), sources=list(e.get("sources") or []),
                       locations=list(e.get("locations") or []), date=e.get("date"),
                       status=e.get("status") or "alleged", confidence=float(e.get("confidence", 1.0)),
-                      negated=bool(e.get("negated", False)))
+                      negated=bool(e.get("negated", False)), rules=list(e.get("rules") or []),
+                      role_rules={str(k): list(v) for k, v in (e.get("role_rules") or {}).items()},
+                      role_confidence={str(k): float(v) for k, v in (e.get("role_confidence") or {}).items()})
                 for e in data.get("events", [])
             ],
             relations=[
                 Relation(source=r["source"], type=r["type"], target=r["target"], prov=_prov(r),
                          past=bool(r.get("past", False)), confidence=float(r.get("confidence", 1.0)),
-                         cue=r.get("cue", ""))
+                         cue=r.get("cue", ""), rules=list(r.get("rules") or []))
                 for r in data.get("relations", [])
             ],
             triples=[

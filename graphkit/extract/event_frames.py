@@ -1,0 +1,162 @@
+"""Frame rules: who is held responsible for an act in the frames reports use to assign blame.
+
+"accused X of torture", "X were charged with killing", "X is responsible for the killings", "held X
+accountable for", "died at the hands of X", "the abductions were blamed on X", and the subject of an
+undergoer verb ("protesters died") as the victim. Same signature as the other role rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graphkit import lexicons
+from graphkit.extract.event_roles import Roles, pobjs
+from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.parse import agents, is_passive, subjects
+from graphkit.extract.rules import rule
+from graphkit.types import Mention
+
+_BLAME_PREPS = {"of", "for", "with", "in", "because", "over"}
+
+
+def _actors(found: list[Mention]) -> list[Mention]:
+    return [m for m in found if m.type != "Location" or m.subtype == "country"]
+
+
+def _frame_head(trigger: Token) -> tuple[Token, Token] | None:
+    """The preposition a trigger hangs from and the word that preposition attaches to:
+    'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing')."""
+    node = trigger
+    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
+        prep = node.head
+        return prep, prep.head
+    return None
+
+
+@rule("role-accusation-frame", "role")
+def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'accused the police of torture', 'soldiers were charged with killing', 'the army, which was accused of
+    abductions': the accused (object, or passive subject) did it."""
+    found = _frame_head(trigger)
+    if found is None:
+        return
+    prep, head = found
+    if prep.lower_ not in _BLAME_PREPS:
+        return
+    verb = head
+    accused: list[Token] = []
+    blame = lexicons.word_list("accusation_verbs")
+    noun = head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in blame:
+        # "sanctions on the police and two commanders for abuses", "charges against X for torture"
+        for pobj in pobjs(noun, {"on", "against"}):
+            roles.add("perpetrators", _actors(index.with_conjuncts(pobj)), "role-accusation-frame")
+        for conj in noun.conjuncts:
+            if conj.pos_ in ("NOUN", "PROPN") and conj.lemma_.lower() not in blame:
+                roles.add("perpetrators", _actors(index.with_conjuncts(conj)), "role-accusation-frame")
+        return
+    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
+        accused, verb = [verb], verb.head  # "accused [the police of torture]": the 'of' hangs on the object
+    if verb.lemma_.lower() not in blame:
+        return
+    if not accused:
+        accused = [c for c in verb.children if c.dep_ == ("nsubjpass" if is_passive(verb) else "dobj")]
+        if not accused and verb.dep_ in ("relcl", "acl") and is_passive(verb):
+            accused = [verb.head]  # "the army, which was accused of abductions"
+    for who in accused:
+        roles.add("perpetrators", _actors(index.with_conjuncts(who)), "role-accusation-frame")
+
+
+@rule("role-responsible-for", "role")
+def responsible_for_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'X is responsible for the killings', 'held X accountable for torture', 'X's responsibility for':
+    X did it."""
+    found = _frame_head(trigger)
+    if found is None:
+        return
+    prep, word = found
+    if prep.lower_ != "for" or word.lemma_.lower() not in lexicons.word_list("responsibility_words"):
+        return
+    who: list[Token] = []
+    if word.dep_ in ("acomp", "attr"):
+        who = subjects(word.head)  # "X is responsible for"
+    elif word.dep_ in ("oprd", "ccomp", "xcomp"):  # "held X responsible for", "X was held responsible for"
+        verb = word.head
+        who = ([c for c in word.children if c.dep_ == "nsubj"]
+               or [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or subjects(verb))
+    elif word.dep_ == "amod":
+        who = [word.head]  # "the group responsible for the attacks"
+    else:
+        who = [c for c in word.children if c.dep_ == "poss"]  # "the army's responsibility for"
+    for t in who:
+        roles.add("perpetrators", _actors(index.with_conjuncts(t)), "role-responsible-for")
+
+
+@rule("role-at-the-hands-of", "role")
+def hands_of_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'died at the hands of X', 'torture at the hands of X', 'suffered abuse at the hands of X'."""
+    for prep in [c for c in trigger.children if c.dep_ == "prep"] + [
+            c for c in trigger.head.children if c.dep_ == "prep" and trigger.dep_ in ("dobj", "nsubj")]:
+        if prep.lower_ not in ("at", "in", "by"):
+            continue
+        for hands in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "hand"):
+            for pobj in pobjs(hands, {"of"}):
+                roles.add("perpetrators", _actors(index.with_conjuncts(pobj)), "role-at-the-hands-of")
+
+
+@rule("role-blamed-on", "role")
+def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'the killings were blamed on X', 'deaths attributed to X', 'X was blamed for the abductions'."""
+    head = trigger.head
+    if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lexicons.word_list("attribution_verbs"):
+        for pobj in pobjs(head, {"on", "to"}):
+            roles.add("perpetrators", _actors(index.with_conjuncts(pobj)), "role-blamed-on")
+
+
+@rule("role-undergoer-subject", "role")
+def undergoer_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'three protesters died', 'the activist disappeared': the subject suffered the act."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicons.word_list("undergoer_verbs"):
+        for sub in subjects(verb):
+            roles.add("victims", index.with_conjuncts(sub), "role-undergoer-subject")
+
+
+_LIST_PREPS = {"including", "like", "such", "as"}
+
+
+def _list_head(trigger: Token) -> Token | None:
+    """The noun a list of acts hangs from: 'abuses committed by X, including torture and killings'."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "appos":
+        return node.head
+    if node.dep_ == "pobj" and node.head.lower_ in _LIST_PREPS:
+        head = node.head.head
+        if head.lower_ == "such" and head.dep_ in ("amod", "prep"):  # "abuses such as torture"
+            head = head.head
+        return head if head.pos_ in ("NOUN", "PROPN", "VERB") else None
+    return None
+
+
+@rule("role-list-head", "role")
+def list_head_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'abuses committed by X, including torture, disappearances and arrests': each act of the list was done
+    by whoever did the acts the list belongs to."""
+    from graphkit.extract.event_roles import NOMINAL_RULES
+
+    head = _list_head(trigger)
+    if head is None:
+        return
+    if head.pos_ == "VERB":  # "abuses committed by X, including torture": the list hangs on the participle
+        doers = agents(head) if is_passive(head) or head.dep_ == "acl" else subjects(head)
+        for doer in doers:
+            roles.add("perpetrators", _actors(index.with_conjuncts(doer)), "role-list-head")
+        return
+    found = Roles()
+    for role_rule in NOMINAL_RULES:
+        if role_rule is not list_head_roles:
+            role_rule(head, sent, index, found)
+    roles.add("perpetrators", found.perpetrators, "role-list-head")

@@ -1,0 +1,344 @@
+"""Role rules: who did an act and to whom, read from the parse around its trigger.
+
+Every role rule has one signature, `(trigger token, sentence, index, roles) -> None`, and records each
+participant it finds under its own name (`Roles.add`), so each (participant, role) of an event says which
+rules put it there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from graphkit import lexicons
+from graphkit.extract.event_triggers import pair_table
+from graphkit.extract.mention_index import MentionIndex
+from graphkit.extract.parse import agents, is_passive, subjects, verb_in
+from graphkit.extract.rules import add_rule, rule
+from graphkit.names import leader_governments
+from graphkit.types import Mention
+
+ACTOR_SUBTYPES = {"security_agency", "intelligence_agency", "police", "armed_forces", "government",
+                  "armed_group", "criminal_group", "security_force", "paramilitary"}
+
+
+@dataclass
+class Roles:
+    """The participants of one event so far, and the rules that put each one in each role."""
+
+    perpetrators: list[Mention] = field(default_factory=list)
+    victims: list[Mention] = field(default_factory=list)
+    sources: list[Mention] = field(default_factory=list)
+    rules: dict[str, list[str]] = field(default_factory=dict)  # "role|mention key" -> rule names
+
+    def add(self, role: str, found: list[Mention], by: str) -> None:
+        bucket: list[Mention] = getattr(self, role)
+        for m in found:
+            if m not in bucket:
+                bucket.append(m)
+            add_rule(self.rules.setdefault(f"{role}|{m.key}", []), by)
+
+    def merge(self, other: Roles) -> None:
+        for role in ("perpetrators", "victims", "sources"):
+            bucket: list[Mention] = getattr(self, role)
+            bucket.extend(m for m in getattr(other, role) if m not in bucket)
+        for key, names in other.rules.items():
+            mine = self.rules.setdefault(key, [])
+            mine.extend(n for n in names if n not in mine)
+
+
+RoleRule = Callable[[Token, Span, MentionIndex, Roles], None]
+
+
+def pobjs(token: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend([pobj, *pobj.conjuncts])
+    return out
+
+
+# --- doer nouns -------------------------------------------------------------------------------------------
+
+@rule("role-doer-noun", "role")
+def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'alleged torturers, including members of X': the doers are what the noun names or includes
+    (X, not the members or whoever X is said to dress as)."""
+    included: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+            heads = [p for p in child.children if p.dep_ == "pobj"] or [
+                p for a in child.children if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"]
+        elif child.dep_ == "appos":
+            heads = [child]
+        else:
+            continue
+        for head in heads:
+            included.extend(m for m in index.with_conjuncts(head) if m.type != "Location" and m not in included)
+            # "members of X who dress as DGCIM agents", "who work for the police": the body they act as
+            for clause in (t for t in head.subtree if t.dep_ == "relcl"):
+                included.extend(m for t in clause.subtree if (m := index.at(t)) is not None
+                                and m.type == "Organization" and m not in included)
+    own = index.at(noun)
+    roles.add("perpetrators", included or ([own] if own is not None else []), "role-doer-noun")
+
+
+# --- verbal triggers --------------------------------------------------------------------------------------
+
+@rule("role-active-subject", "role")
+def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'Soldiers tortured ...': the subject of an active trigger verb did it (not of an undergoer verb:
+    'protesters died')."""
+    if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
+        for sub in subjects(verb):
+            roles.add("perpetrators", index.with_conjuncts(sub), "role-active-subject")
+
+
+@rule("role-active-object", "role")
+def active_object_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'... tortured the detainees': the object of an active trigger verb suffered it."""
+    if not is_passive(verb):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                roles.add("victims", index.with_conjuncts(child), "role-active-object")
+
+
+@rule("role-passive-agent", "role")
+def passive_agent_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'were tortured by the National Guard': the agent of a passive trigger verb did it."""
+    if is_passive(verb):
+        for doer in agents(verb):
+            roles.add("perpetrators", index.with_conjuncts(doer), "role-passive-agent")
+
+
+@rule("role-passive-subject", "role")
+def passive_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'Dissidents were tortured': the subject of a passive trigger verb suffered it."""
+    if is_passive(verb):
+        for sub in subjects(verb):
+            roles.add("victims", index.with_conjuncts(sub), "role-passive-subject")
+
+
+@rule("role-against", "role")
+def against_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'violence against protesters': who an act is against suffered it."""
+    roles.add("victims", [m for t in pobjs(verb, {"against"}) for m in index.with_conjuncts(t)], "role-against")
+
+
+VERBAL_RULES: list[RoleRule] = [passive_agent_roles, passive_subject_roles, active_subject_roles,
+                                active_object_roles, against_roles]  # + the frame rules, added below
+
+
+# --- nominal triggers -------------------------------------------------------------------------------------
+
+@rule("role-named-by-act", "role")
+def named_by_act_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'a sex trafficking network', 'a kidnapping ring': the group is named by what it does (not "drug
+    gangs": a weak word names a trade, not an act)."""
+    if noun.dep_ == "compound" and lexicons.triggers().nouns.get(noun.lemma_.lower(), ("", 1.0))[1] >= 0.9:
+        named = index.by_token.get(noun.head.i)
+        if named is not None and named.type in ("Group", "Organization"):
+            roles.add("perpetrators", [named, *_linked(noun.head, index)], "role-named-by-act")
+
+
+@rule("role-noun-of", "role")
+def noun_of_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'the torture of protesters', 'attacks against journalists': the victims of a nominal trigger."""
+    for pobj in pobjs(noun, {"of", "against", "on"}):
+        roles.add("victims", index.with_conjuncts(pobj), "role-noun-of")
+
+
+@rule("role-noun-by", "role")
+def noun_by_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'the torture of protesters by the police': the doer of a nominal trigger."""
+    for pobj in pobjs(noun, {"by"}):
+        roles.add("perpetrators", index.with_conjuncts(pobj), "role-noun-by")
+
+
+@rule("role-noun-modifier", "role")
+def noun_modifier_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'the army's killings', 'police torture': a named modifier of a nominal trigger did it."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = index.at(child)
+            if m is not None and m.type != "Location":
+                roles.add("perpetrators", [m], "role-noun-modifier")
+
+
+@rule("role-noun-participle", "role")
+def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'torture carried out by X', 'houses operated by agents' (not 'crimes investigated by X')."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
+            for doer in agents(child):
+                roles.add("perpetrators", index.with_conjuncts(doer), "role-noun-participle")
+
+
+@rule("role-partnership", "role")
+def partnership_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'ties with organized crime groups', 'collusion with the gangs': both sides take part."""
+    if noun.lemma_.lower() in _partnership_nouns():
+        for pobj in pobjs(noun, {"with", "to", "between"}):
+            roles.add("perpetrators", [m for m in index.with_conjuncts(pobj) if m.type != "Location"],
+                      "role-partnership")
+
+
+@rule("role-light-verb", "role")
+def light_verb_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'the regime committed torture', 'subjected them to torture': the doer of a light verb on the trigger
+    (and, with 'to'/'into', its object the victim; with a verb of use, the tool a doer too)."""
+    head = noun.head
+    light = light_verbs()
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in light:
+        _doers_of(head, index, roles, "role-light-verb")
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        if verb.lemma_.lower() in lexicons.word_list("accusation_verbs") or verb.lemma_.lower() not in light:
+            return
+        _doers_of(verb, index, roles, "role-light-verb")
+        if head.lower_ in ("to", "into"):  # "sent the students to re-education camps"
+            for child in verb.children:
+                if child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and is_passive(verb)):
+                    roles.add("victims", index.with_conjuncts(child), "role-light-verb")
+        if verb.lemma_.lower() in lexicons.word_list("instrument_verbs"):
+            # "doctors are used by the government in an extortion scheme": the tool takes part too
+            used = [c for c in verb.children if c.dep_ == ("nsubjpass" if is_passive(verb) else "dobj")]
+            for tool in used:
+                roles.add("perpetrators", index.with_conjuncts(tool), "role-light-verb")
+
+
+@rule("role-accused-object", "role")
+def accused_object_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'accuses the regime of repression', 'charged X with torture': the accused did it."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        if verb.lemma_.lower() in lexicons.word_list("accusation_verbs"):
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    roles.add("perpetrators", index.with_conjuncts(child), "role-accused-object")
+
+
+NOMINAL_RULES: list[RoleRule] = [named_by_act_roles, noun_of_roles, noun_by_roles, noun_modifier_roles,
+                                 noun_participle_roles, partnership_roles, light_verb_roles, accused_object_roles]
+
+
+# --- the sentence around the event -------------------------------------------------------------------------
+
+@rule("role-accomplice", "role")
+def accomplice_roles(token: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'with the support of X', 'under the supervision of X': X takes part in the act."""
+    nouns = lexicons.word_list("complicity_nouns")
+    found: list[Mention] = []
+    for t in sent:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+            for pobj in pobjs(t, {"of"}):
+                found.extend(m for m in index.with_conjuncts(pobj) if m not in found and m.type != "Location")
+    roles.add("perpetrators", found, "role-accomplice")
+
+
+@rule("role-fallback-actor", "role")
+def fallback_actor_roles(token: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """No doer in the parse: state forces, governments and armed groups named in the sentence, if any."""
+    if roles.perpetrators:
+        return
+    named = {m.key for m in roles.victims + roles.sources}
+    roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
+                               if (m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m, index)],
+              "role-fallback-actor")
+
+
+@rule("role-fallback-group", "role")
+def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """Still no doer: the unnamed groups of the sentence whose noun names those who act ('soldiers',
+    'state agents', 'armed men'; tagged actor in group_nouns.txt)."""
+    if roles.perpetrators:
+        return
+    named = {m.key for m in roles.victims + roles.sources}
+    roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
+                               if m.key not in named and actor_group(m, index)], "role-fallback-group")
+
+
+def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
+    """An unnamed group (with `bodies`, also a named body) whose head noun names those who act ('soldiers',
+    'state agents', 'the National Police'; group_nouns.txt)."""
+    if m.type not in (("Group", "Organization") if bodies else ("Group",)):
+        return False
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and lexicons.group_nouns().get(span.root.lemma_.lower()) == "actor"
+
+
+SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles]
+
+
+def _is_leader(m: Mention, index: MentionIndex) -> bool:
+    """A head of state or government named in the sentence answers for what its forces do, in the
+    country the text is about (a foreign ex-president quoted on it does not)."""
+    government = leader_governments().get(m.canonical_id or "") if m.type == "Person" else None
+    if government is None:
+        return False
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ in ("dobj", "pobj", "dative"):
+        return False  # "to vote for and support Maduro": the ruler is what the act is about, not who acts
+    home = index.home_country
+    return government in index.canonical_ids or home is None or government.split("-")[0] == home.removeprefix("loc-")
+
+
+def _doers_of(verb: Token, index: MentionIndex, roles: Roles, by: str) -> None:
+    doers = agents(verb) if is_passive(verb) else subjects(verb)
+    for doer in doers:
+        roles.add("perpetrators", index.with_conjuncts(doer), by)
+
+
+def _linked(token: Token, index: MentionIndex) -> list[Mention]:
+    """'a network linked to the gang', 'cells tied to the cartel': who the doers work for."""
+    cues = lexicons.word_list("link_participles")
+    out: list[Mention] = []
+    for clause in token.children:
+        if clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in cues:
+            for pobj in pobjs(clause, {"to", "with"}):
+                out.extend(m for m in index.with_conjuncts(pobj) if m.type in ("Organization", "Group"))
+    return out
+
+
+def _partnership_nouns() -> frozenset[str]:
+    """The nouns of criminal ties ("ties", "collusion"): the `corruption` entry of event_pairs.yaml."""
+    return pair_table().get("corruption", ("", frozenset(), frozenset()))[1]
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose subject does the act their object names: the lexicon's, and the pair table's verbs acting
+    on an event noun ("prevent any dissent", "seized properties")."""
+    pair_verbs = {m for t, _, mods in pair_table().values() if t in ("repression", "corruption") for m in mods}
+    return lexicons.word_list("light_verbs") | pair_verbs
+
+
+@lru_cache(maxsize=1)
+def saying_verbs() -> frozenset[str]:
+    """Verbs whose subject vouches for the act in their object: reporting, accusing, law enforcement."""
+    return (lexicons.word_list("reporting_verbs") | lexicons.word_list("accusation_verbs")
+            | lexicons.word_list("enforcement_verbs"))
+
+
+@lru_cache(maxsize=1)
+def not_doing_verbs() -> frozenset[str]:
+    """Verbs whose agent reports, accuses or investigates an act rather than doing it."""
+    return saying_verbs() | lexicons.word_list("inquiry_verbs")
+
+
+def _frames() -> None:
+    """The frame rules (event_frames) apply to verbal and nominal triggers alike."""
+    from graphkit.extract import event_frames as f
+
+    frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles]
+    VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
+    NOMINAL_RULES.extend([*frames, f.list_head_roles])
+
+
+_frames()

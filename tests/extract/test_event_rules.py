@@ -1,0 +1,167 @@
+"""Every event rule on sentences written for it: the rule's name is on the fact it makes.
+
+Each case is (rule, text, fact): a trigger or status rule's fact is (event type, status) and is found in
+the event's `rules`; a role or source rule's fact is (role, mention text, event type) and is found in the
+event's `role_rules`. The sentences are invented for these tests.
+"""
+
+import pytest
+
+from graphkit.extract import extract_doc
+from graphkit.extract.rules import RULES
+from graphkit.ingest.readers import make_article
+
+CASES = [
+    ("trigger-verb", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
+    ("trigger-noun", "Human Rights Watch denounced the torture of students by the Federal Police.",
+     ("torture", "alleged")),
+    ("trigger-phrase", "They were victims of forced disappearance, the Caracas Group said.",
+     ("disappearance", "alleged")),
+    ("trigger-pair", "The inquiry exposed ties with the Delta Cartel.", ("corruption", "alleged")),
+    ("trigger-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
+     ("torture", "alleged")),
+    ("trigger-contest", "Several countries rejected the results of the election.", ("electoral_fraud", "denied")),
+    ("status-default", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
+    ("status-hedge", "Soldiers allegedly tortured the prisoners.", ("torture", "alleged")),
+    ("status-negated", "The police did not torture the suspects, Amnesty International said.", ("torture", "denied")),
+    ("status-denial-cue", "The army denied that soldiers tortured the prisoners.", ("torture", "denied")),
+    ("status-confirmation-cue", "The court found that soldiers tortured the prisoners.", ("torture", "confirmed")),
+    ("role-active-subject", "Soldiers tortured the detainees in Lagos.", ("perpetrators", "Soldiers", "torture")),
+    ("role-active-object", "Soldiers tortured the detainees in Lagos.", ("victims", "detainees", "torture")),
+    ("role-passive-agent", "Dissidents were tortured by the Republican Guard.",
+     ("perpetrators", "Republican Guard", "torture")),
+    ("role-passive-subject", "Dissidents were tortured by the Republican Guard.", ("victims", "Dissidents", "torture")),
+    ("role-against", "The army cracked down against protesters.", ("victims", "protesters", "repression")),
+    ("role-noun-by", "Human Rights Watch denounced the torture of students by the Federal Police.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-noun-of", "Human Rights Watch denounced the torture of students by the Federal Police.",
+     ("victims", "students", "torture")),
+    ("role-noun-modifier", "The Northern Army's killings shocked the villagers.",
+     ("perpetrators", "Northern Army", "killing")),
+    ("role-noun-participle", "The torture carried out by the Interior Ministry shocked the nation.",
+     ("perpetrators", "Interior Ministry", "torture")),
+    ("role-partnership", "The inquiry exposed ties with the Delta Cartel.",
+     ("perpetrators", "Delta Cartel", "corruption")),
+    ("role-light-verb", "The regime committed torture against prisoners.", ("perpetrators", "regime", "torture")),
+    ("role-accused-object", "The judge charged the Federal Police with torture.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
+     ("perpetrators", "Blue Falcons", "torture")),
+    ("role-named-by-act", "A kidnapping ring was dismantled in Lima.",
+     ("perpetrators", "kidnapping ring", "disappearance")),
+    ("role-accomplice", "Detainees were tortured with the support of the Federal Police.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-fallback-actor", "Two farmers were killed near the base of the Venezuelan National Guard.",
+     ("perpetrators", "Venezuelan National Guard", "killing")),
+    ("role-accusation-frame", "The UN accused the Federal Police of torture.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-responsible-for", "The Federal Police is responsible for the killings of farmers.",
+     ("perpetrators", "Federal Police", "killing")),
+    ("role-at-the-hands-of", "Farmers suffered torture at the hands of the Federal Police.",
+     ("perpetrators", "Federal Police", "torture")),
+    ("role-blamed-on", "The killings were blamed on the Federal Police.",
+     ("perpetrators", "Federal Police", "killing")),
+    ("role-undergoer-subject", "Farmers died at the hands of the Federal Police.", ("victims", "Farmers", "killing")),
+    ("role-list-head",
+     "Grave violations were committed by the Red Army, including killings and abductions of villagers.",
+     ("perpetrators", "Red Army", "killing")),
+    ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
+     ("repression", "alleged")),
+    ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
+     ("perpetrators", "soldiers", "killing")),
+    ("source-umbrella",
+     "The UN human rights office said protesters were killed. The United Nations has called for an inquiry.",
+     ("sources", "United Nations", "killing")),
+    ("source-reporting-verb", "Human Rights Watch denounced the torture of students by the Federal Police.",
+     ("sources", "Human Rights Watch", "torture")),
+    ("source-reporting-clause", "Elections that were denounced as fraudulent by the Carter Center took place.",
+     ("sources", "Carter Center", "electoral_fraud")),
+    ("source-according-to", "Dissidents were tortured by the Republican Guard, according to Amnesty International.",
+     ("sources", "Amnesty International", "torture")),
+    ("source-document-author", "The report of the Lima Institute documents torture in the jails.",
+     ("sources", "Lima Institute", "torture")),
+    ("source-contest", "Several countries rejected the results of the election.",
+     ("sources", "countries", "electoral_fraud")),
+    ("source-quote-speaker",
+     "Mary Otieno said the jail was full. “The guards tortured the prisoners every night. They beat everyone,” "
+     "she said.",
+     ("sources", "Mary Otieno", "torture")),
+    ("source-sentence-speaker", "Soldiers tortured the prisoners, and Maria Lopez said so.",
+     ("sources", "Maria Lopez", "torture")),
+    ("source-previous-speaker",
+     "Anna Lopez said the jail was dirty.\nThe prisoners were tortured every night, said.",
+     ("sources", "Anna Lopez", "torture")),
+    ("source-document-speaker",
+     "Maria Lopez said soldiers tortured the prisoners.\n\nSoldiers also killed a farmer in the village.",
+     ("sources", "Maria Lopez", "killing")),
+    ("source-paragraph-carry", "Mary Otieno said the guards were cruel. Prisoners were tortured in the cells.",
+     ("sources", "Mary Otieno", "torture")),
+]
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp, text):
+    article = make_article("t", text)
+    return extract_doc(nlp(article.text), article).events
+
+
+def _facts(nlp, text):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    out = set()
+    for e in result.events:
+        out.update((name, (e.type, e.status)) for name in e.rules)
+        for key, rules in e.role_rules.items():
+            role, _, mention = key.partition("|")
+            out.update((name, (role, names.get(mention), e.type)) for name in rules)
+    return out
+
+
+@pytest.mark.parametrize(("name", "text", "fact"), CASES, ids=[c[0] for c in CASES])
+def test_event_rule_names_its_fact(nlp, name, text, fact):
+    assert name in RULES
+    assert (name, fact) in _facts(nlp, text)
+
+
+def test_every_event_rule_has_a_case():
+    import graphkit.extract  # noqa: F401
+
+    mine = {n for n, r in RULES.items() if r.kind in ("trigger", "role", "source", "status")}
+    assert mine == {c[0] for c in CASES} | FILTERS
+
+
+FILTERS = {"trigger-abusive-detention", "trigger-topic-frame"}  # rules that keep or drop facts rather than make them
+
+
+def test_an_ambiguous_word_alone_is_no_act(nlp):
+    """'controlled' names an act only with an acting body or group as its parsed doer."""
+    assert _events(nlp, "The company controlled the market and its prices.") == []
+
+
+def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
+    assert not [e for e in _events(nlp, "Police arrested the smuggler in the port.") if e.type == "detention"]
+    kept = [e for e in _events(nlp, "Police arrested the journalist in the port.") if e.type == "detention"]
+    assert kept and "trigger-verb" in kept[0].rules
+
+
+def test_an_act_under_a_law_or_a_policy_is_a_topic(nlp):
+    assert _events(nlp, "The new law punishes kidnapping with twenty years in prison.") == []
+    assert [e.type for e in _events(nlp, "Gunmen kidnapped two nurses, the police said.")] == ["disappearance"]
+
+
+def test_no_trigger_inside_a_proper_name(nlp):
+    assert _events(nlp, "The Committee against Torture met in Geneva on Monday.") == []
+
+
+def test_undergoer_subject_is_never_the_doer(nlp):
+    (event,) = [e for e in _events(nlp, "Three protesters died in custody, witnesses said.")
+                if e.type == "killing"]
+    assert not any(k.startswith("perpetrators|") for k in event.role_rules)
+
+
+def test_a_place_is_neither_doer_nor_source(nlp):
+    text = "Soldiers from Ruritania tortured detainees, according to Ruritania."
+    for event in _events(nlp, text):
+        assert not [k for k in event.role_rules if k.startswith(("perpetrators|", "sources|")) and "Ruritania" in k]

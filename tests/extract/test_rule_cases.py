@@ -1,0 +1,324 @@
+"""One case per registered entity, coreference, relation and merge rule: a sentence written for it, and the
+fact it must produce with its name in `rules` (merges: in the reasons)."""
+
+import pytest
+
+from graphkit.extract import extract_doc
+from graphkit.extract.rules import RULES
+from graphkit.ingest.readers import make_article
+from graphkit.resolve import resolve
+from graphkit.types import DocResult
+
+pytestmark = pytest.mark.model
+
+# rule -> (text, the mention text that must carry the rule)
+MENTION_CASES = {
+    "ner": ("Maria Lopez met reporters in Lima on Monday.", "Maria Lopez"),
+    "gazetteer-ruler": ("Officers from SEBIN arrested him.", "SEBIN"),
+    "gazetteer-type-repair": None,  # checked below on a span NER mistypes
+    "group-noun": ("Soldiers beat the protesters in the square.", "protesters"),
+    "nickname-join": ("Police arrested Juan “the Fox” Herrera on Friday.", "Juan “the Fox” Herrera"),
+    "leader-in-government-name": ("Critics of the Maduro regime were jailed.", "Maduro"),
+    "paren-split": None,
+    "hyphen-join": ("Militants of the ruling ZANU-PF beat several students.", "ZANU-PF"),
+    "of-join": (
+        "Soldiers of the Armed Forces of the Democratic Republic of the Congo fired on them.",
+        "Armed Forces of the Democratic Republic of the Congo",
+    ),
+    "ministry-list-join": None,
+    "title-trim": None,
+    "kind-noun-extend": ("Monks gathered outside the Drepung monastery on Tuesday.", "Drepung monastery"),
+    "demonym-institution": ("Witnesses said the Kenyan army opened fire on the crowd.", "Kenyan army"),
+    "adjacent-person-join": None,  # checked below on a name NER splits in two
+    "person-name-extend": None,
+    "heading-drop": None,
+    "home-authorities": (
+        "Kenya held elections in May. The authorities arrested ten journalists in Nairobi.",
+        "authorities",
+    ),
+    "country-as-state": ("Kenya denied the accusations on Monday.", "Kenya"),
+    "coref-person-pronoun": ("Luis Ortega spoke to the crowd in Quito. He said the police had beaten them.", "He"),
+    "coref-government-noun": (
+        "The Venezuelan government closed the border. The government said it was a security measure.",
+        "The government",
+    ),
+    "coref-head-word": (
+        "The Truth Commission of Peru published its findings. The commission said soldiers killed dozens.",
+        "The commission",
+    ),
+    "coref-class-noun": ("Tren de Aragua controls the prison. Police say the gang extorts the inmates.", "the gang"),
+    "home-government": ("Police in Nairobi, Kenya, beat the protesters. The government denied it.", "The government"),
+}
+
+# rule -> (text, (source text, relation type, target text))
+RELATION_CASES = {
+    "person-of-organization": (
+        "Spokesman Tendai Moyo of the Movement for Democratic Change described the attacks.",
+        ("Tendai Moyo", "MEMBER_OF", "Movement for Democratic Change"),
+    ),
+    "title-before-name": (
+        "Interpol Secretary General Jurgen Stock visited Lima.",
+        ("Jurgen Stock", "LEADS", "Interpol"),
+    ),
+    "title-of-phrase": (
+        "Roberto Sanchez, the director of the National Police, resigned.",
+        ("Roberto Sanchez", "LEADS", "National Police"),
+    ),
+    "title-with-organization-modifier": (
+        "Pedro Gil, a SEBIN officer, was arrested.",
+        ("Pedro Gil", "MEMBER_OF", "SEBIN"),
+    ),
+    "cue-phrase": (
+        "Amnesty International, based in London, published the report.",
+        ("Amnesty International", "LOCATED_IN", "London"),
+    ),
+    "group-member-of": ("Members of the Sinaloa Cartel attacked the town.", (None, "MEMBER_OF", "Sinaloa Cartel")),
+    "place-comma-place": (
+        "Police officers in Denver, Colorado reported the attack.",
+        ("Denver", "LOCATED_IN", "Colorado"),
+    ),
+    "place-cue-phrase": (
+        "The raid took place in Petare, located in the state of Miranda.",
+        ("Petare", "LOCATED_IN", None),
+    ),
+    "relation-verb": ("Carlos Mendoza heads the Sinaloa Cartel.", ("Carlos Mendoza", "LEADS", "Sinaloa Cartel")),
+    "leader-of-government": ("Critics of the Maduro regime were jailed.", ("Maduro", "LEADS", None)),
+    "complicity": (
+        "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police.",
+        ("National Police", "ALLIED_WITH", "Sinaloa Cartel"),
+    ),
+    "between": (
+        "Witnesses described clashes between the Gulf Clan and the National Liberation Army in Choco.",
+        ("Gulf Clan", "OPPOSES", "National Liberation Army"),
+    ),
+    "help-of": ("The Maduro regime enlisted the aid of Tren de Aragua.", ("Tren de Aragua", "ALLIED_WITH", None)),
+    "against": ("Students who stood up to the National Police were arrested.", (None, "OPPOSES", "National Police")),
+    "state-leader-title": (
+        "The Venezuelan government closed the border after President Nicolás Maduro spoke.",
+        ("Nicolás Maduro", "LEADS", "Venezuelan government"),
+    ),
+    "opposition-group": (
+        "The Cuban government detained dissidents in Havana.",
+        ("dissidents", "OPPOSES", "Cuban government"),
+    ),
+    "in-place-phrase": (
+        "Prisoners at the Rodeo I prison in Guatire were beaten.",
+        ("Rodeo I prison", "LOCATED_IN", "Guatire"),
+    ),
+    "possessive-part-of": (
+        "The Justice Department's Office of Public Affairs issued a statement.",
+        ("Office of Public Affairs", "PART_OF", "Justice Department"),
+    ),
+}
+
+
+def _extract(nlp, text):
+    article = make_article("t", text)
+    return extract_doc(nlp(article.text), article)
+
+
+@pytest.mark.parametrize("name", sorted(k for k, v in MENTION_CASES.items() if v))
+def test_mention_rule_case(nlp, name):
+    text, expected = MENTION_CASES[name]
+    result = _extract(nlp, text)
+    found = {(m.text, tuple(m.rules)) for m in result.mentions}
+    assert any(t == expected and name in rules for t, rules in found), found
+
+
+@pytest.mark.parametrize("name", sorted(RELATION_CASES))
+def test_relation_rule_case(nlp, name):
+    text, (src, kind, tgt) = RELATION_CASES[name]
+    result = _extract(nlp, text)
+    names = {m.key: m.text for m in result.mentions}
+    found = [(names[r.source], r.type, names[r.target], r.rules) for r in result.relations]
+    assert any(k == kind and name in rules and src in (None, s) and tgt in (None, t) for s, k, t, rules in found), found
+
+
+def _repaired(nlp, text, spans, repair_name):
+    """Run one repair on hand-set candidates (start word, end word, label) of a parsed text."""
+    from graphkit.extract import entity_repair
+
+    doc = nlp(text)
+    items = [entity_repair.Candidate(doc[a:b], label) for a, b, label in spans]
+    fix = next(f for f in entity_repair.REPAIRS if RULES[repair_name].func is f)
+    return [(c.span.text, c.label, c.rules) for c in fix(doc, items)]
+
+
+def test_paren_split_cuts_a_name_that_runs_into_its_acronym(nlp):
+    text = "The Union of Coffee Growers (UCG denounced the killings."
+    out = _repaired(nlp, text, [(1, 7, "Organization")], "paren-split")
+    assert ("Union of Coffee Growers", "Organization", ["paren-split"]) in out
+    assert ("UCG", "Organization", ["paren-split"]) in out
+
+
+def test_ministry_list_join_takes_the_listed_portfolios(nlp):
+    text = "The Ministry of Labour, Industry and Commerce issued a statement."
+    out = _repaired(nlp, text, [(1, 4, "Organization"), (5, 6, "Organization")], "ministry-list-join")
+    assert out == [("Ministry of Labour, Industry and Commerce", "Organization", ["ministry-list-join"])]
+
+
+def test_title_trim_cuts_a_title_off_a_person_and_a_rank_off_an_organization(nlp):
+    text = "Ambassador Linda Okafor met Army Corporal Luis Vera."
+    out = _repaired(nlp, text, [(0, 3, "Person"), (4, 6, "Organization")], "title-trim")
+    assert ("Linda Okafor", "Person", ["title-trim"]) in out and ("Army", "Organization", ["title-trim"]) in out
+
+
+def test_title_trim_keeps_a_known_name(nlp):
+    from graphkit.extract import entity_repair
+
+    doc = nlp("The Bolivarian National Guard patrolled the border.")
+    kept = entity_repair.title_trim(doc, [entity_repair.Candidate(doc[1:4], "Organization", "ve-gnb")])
+    assert kept[0].span.text == "Bolivarian National Guard"
+
+
+def test_gazetteer_type_repair_keeps_the_known_type(nlp):
+    from spacy.tokens import Span
+
+    from graphkit.extract.entities import mentions
+
+    doc = nlp("Reporters in Caracas were detained.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    found = {m.text: (m.type, m.rules) for m in mentions(doc, "t")}
+    assert found["Caracas"][0] == "Location" and "gazetteer-type-repair" in found["Caracas"][1]
+
+
+def test_adjacent_person_join_makes_one_name_of_two_pieces(nlp):
+    text = "Among those arrested were Rosa Elvira Mejia Salgado and her husband."
+    out = _repaired(nlp, text, [(4, 6, "Person"), (6, 8, "Person")], "adjacent-person-join")
+    assert out == [("Rosa Elvira Mejia Salgado", "Person", ["adjacent-person-join"])]
+
+
+def test_person_name_extend_takes_the_untagged_half_of_a_name(nlp):
+    text = "Among those arrested were Rosa Elvira Mejia Salgado and her husband."
+    out = _repaired(nlp, text, [(6, 8, "Person")], "person-name-extend")
+    assert out == [("Rosa Elvira Mejia Salgado", "Person", ["person-name-extend"])]
+
+
+def test_heading_drop_removes_headline_words_used_nowhere_else(nlp):
+    text = "Rebels Seize Mining Town After Dawn Raid\n\nFighters from Kamituga took control of the town on Sunday."
+    doc_words = [t.text for t in nlp(text)]
+    kamituga = doc_words.index("Kamituga")
+    out = _repaired(nlp, text, [(0, 4, "Organization"), (kamituga, kamituga + 1, "Location")], "heading-drop")
+    assert [o[0] for o in out] == ["Kamituga"]
+
+
+def test_heading_drop_keeps_a_headline_name_the_body_uses_again(nlp):
+    text = "Kenya Police Kill Two Protesters\n\nThe protests in Kenya continued on Monday."
+    out = _repaired(nlp, text, [(0, 1, "Location")], "heading-drop")
+    assert [o[0] for o in out] == ["Kenya"]
+
+
+def _merged(text, mentions):
+    res = resolve([DocResult(article=make_article("d", text), mentions=mentions)])
+    return res
+
+
+def _m(text, sub, etype="Organization", nth=0, **kw):
+    from graphkit.types import Mention
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return Mention(
+        key=f"d:{start}",
+        text=sub,
+        type=etype,
+        doc_id="d",
+        start=start,
+        end=start + len(sub),
+        sent_start=0,
+        sent_end=len(text),
+        **kw,
+    )
+
+
+MERGE_CASES = {
+    "merge-antecedent": (
+        "Ana Ruiz spoke. She left.",
+        [("Ana Ruiz", "Person", 0, {}), ("She", "Person", 0, {"antecedent": "d:0"})],
+    ),
+    "merge-parenthesis": (
+        "The Union of Coffee Growers (UCG) spoke.",
+        [("Union of Coffee Growers", "Organization", 0, {}), ("UCG", "Organization", 0, {})],
+    ),
+    "merge-group-gloss": (
+        "The “colectivos” (armed civilian groups) attacked.",
+        [("colectivos", "Group", 0, {}), ("armed civilian groups", "Group", 0, {})],
+    ),
+    "merge-group-head": (
+        "Cuban doctors came. The doctors left.",
+        [("Cuban doctors", "Group", 0, {}), ("doctors", "Group", 1, {})],
+    ),
+    "merge-initials": (
+        "The Truth and Reconciliation Commission met. The TRC spoke.",
+        [("Truth and Reconciliation Commission", "Organization", 0, {}), ("TRC", "Organization", 0, {})],
+    ),
+    "merge-surname": (
+        "Ronald Pérez spoke. Pérez left.",
+        [("Ronald Pérez", "Person", 0, {}), ("Pérez", "Person", 1, {})],
+    ),
+    "merge-first-name": (
+        "Khalida Hassan spoke. Khalida left.",
+        [("Khalida Hassan", "Person", 0, {}), ("Khalida", "Person", 1, {})],
+    ),
+    "merge-word-order": (
+        "The General Directorate of Prisons spoke. The Directorate General of Prisons denied it.",
+        [
+            ("General Directorate of Prisons", "Organization", 0, {}),
+            ("Directorate General of Prisons", "Organization", 0, {}),
+        ],
+    ),
+    "merge-same-name": (
+        "The Red Cross came. The Red Cross left.",
+        [("Red Cross", "Organization", 0, {}), ("Red Cross", "Organization", 1, {})],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MERGE_CASES))
+def test_merge_rule_case(name):
+    text, specs = MERGE_CASES[name]
+    mentions = [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs]
+    res = resolve([DocResult(article=make_article("d", text), mentions=mentions)])
+    assert len(res.entities) == 1, [e.name for e in res.entities]
+    assert any(r.startswith(f"[{name}]") for r in res.entities[0].merge_reasons), res.entities[0].merge_reasons
+
+
+def test_word_order_keeps_different_organizations_apart():
+    text = "The Ministry of Defense spoke. The Ministry of Justice spoke."
+    mentions = [_m(text, "Ministry of Defense"), _m(text, "Ministry of Justice")]
+    res = resolve([DocResult(article=make_article("d", text), mentions=mentions)])
+    assert len(res.entities) == 2
+
+
+def test_demonym_institution_leaves_plural_agents_a_group(nlp):
+    result = _extract(nlp, "Kenyan police officers beat the students.")
+    assert not any(m.type == "Organization" and "police" in m.text for m in result.mentions)
+
+
+def test_every_rule_of_these_modules_has_a_case():
+    mine = {
+        "graphkit.extract.entities",
+        "graphkit.extract.entity_repair",
+        "graphkit.extract.coref",
+        "graphkit.extract.relations",
+        "graphkit.resolve",
+    }
+    registered = {name for name, r in RULES.items() if r.func.__module__ in mine}
+    covered = set(MENTION_CASES) | set(RELATION_CASES) | set(MERGE_CASES)
+    assert registered - covered == set()
+
+
+def test_in_place_phrase_after_a_comma(nlp):
+    result = _extract(nlp, "Protesters marched through Valencia, in Carabobo, on Friday.")
+    names = {m.key: m.text for m in result.mentions}
+    found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
+    assert ("Valencia", "LOCATED_IN", "Carabobo") in found, found
+
+
+def test_relation_verb_working_with_is_cooperation_not_membership(nlp):
+    result = _extract(nlp, "Residents say the National Police has worked with the Gulf Clan for years.")
+    names = {m.key: m.text for m in result.mentions}
+    found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
+    assert ("National Police", "MEMBER_OF", "Gulf Clan") not in found
+    assert any(r == "ALLIED_WITH" and {s, t} == {"National Police", "Gulf Clan"} for s, r, t in found), found

@@ -1,0 +1,41 @@
+"""The rule registry: a snapshot of every registered rule's name and kind, so adding, renaming or dropping
+a rule is a visible change (and the calibration file follows it)."""
+
+from graphkit.evaluate_rules import registered_rules
+
+# kind -> names; update this when a rule is added, renamed or dropped
+SNAPSHOT = {
+    "trigger": ["trigger-abusive-detention", "trigger-actor-confirmed", "trigger-contest", "trigger-doer-noun",
+                "trigger-noun", "trigger-pair", "trigger-phrase", "trigger-topic-frame",
+                "trigger-verb"],
+    "role": ["role-accomplice", "role-accusation-frame", "role-accused-object", "role-active-object",
+             "role-active-subject", "role-against", "role-at-the-hands-of", "role-blamed-on", "role-doer-noun",
+             "role-fallback-actor", "role-fallback-group", "role-light-verb",
+             "role-list-head", "role-named-by-act", "role-noun-by",
+             "role-noun-modifier", "role-noun-of", "role-noun-participle", "role-partnership", "role-passive-agent",
+             "role-passive-subject", "role-responsible-for", "role-undergoer-subject"],
+    "source": ["source-according-to", "source-contest", "source-document-author", "source-document-speaker",
+               "source-paragraph-carry",
+               "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
+               "source-sentence-speaker", "source-umbrella"],
+    "status": ["status-confirmation-cue", "status-default", "status-denial-cue", "status-hedge", "status-negated"],
+    "entity": ["adjacent-person-join", "country-as-state", "demonym-institution", "gazetteer-ruler",
+               "gazetteer-type-repair", "group-noun", "heading-drop", "home-authorities", "hyphen-join",
+               "kind-noun-extend", "leader-in-government-name", "ministry-list-join", "ner", "nickname-join",
+               "of-join", "paren-split", "person-name-extend", "title-trim"],
+    "coref": ["coref-class-noun", "coref-government-noun", "coref-head-word", "coref-person-pronoun",
+              "home-government"],
+    "relation": ["against", "between", "complicity", "cue-phrase", "group-member-of", "help-of", "in-place-phrase",
+                 "leader-of-government", "opposition-group", "person-of-organization", "place-comma-place",
+                 "place-cue-phrase", "possessive-part-of", "relation-verb", "state-leader-title",
+                 "title-before-name", "title-of-phrase", "title-with-organization-modifier"],
+    "merge": ["merge-antecedent", "merge-first-name", "merge-group-gloss", "merge-group-head", "merge-initials",
+              "merge-parenthesis", "merge-same-name", "merge-surname", "merge-word-order"],
+}
+
+
+def test_registered_rule_names_match_the_snapshot():
+    found: dict[str, list[str]] = {}
+    for name, kind in registered_rules().items():
+        found.setdefault(kind, []).append(name)
+    assert {k: sorted(v) for k, v in found.items()} == SNAPSHOT
