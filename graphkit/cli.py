@@ -83,50 +83,81 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop events, relations and triples below this confidence.")
 @click.option("--no-map", is_flag=True, help="Do not write map.html and allegations.html.")
+@click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
+              help="Extraction processes (0: one per core).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run extraction on this Dask cluster (tcp://host:8786; needs graphkit[dask]).")
+@click.option("--fresh", is_flag=True, help="Forget the documents already extracted into --out.")
 @click.option("--neo4j-uri", default=None, help="Also load the graph into this Neo4j server (NEO4J_PASSWORD).")
 @click.option("--decisions", "decisions_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Apply these entity decisions (decisions.jsonl, written by `graphkit review`).")
 @_neo4j_options
 def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidence: float, no_map: bool,
-        neo4j_uri: str | None, decisions_path: Path | None, user: str | None, database: str | None) -> None:
-    """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out."""
+        workers: int, scheduler: str | None, fresh: bool, neo4j_uri: str | None, decisions_path: Path | None,
+        user: str | None, database: str | None) -> None:
+    """Read INPUTS (files, folders, JSONL, or - for stdin), build the graph and write it to --out.
+
+    Running again into the same --out adds only documents whose text is new and replaces those
+    whose text changed; the graph (and the Neo4j load) then covers all of them.
+    """
     from tqdm import tqdm
 
     from graphkit.config import Settings
     from graphkit.decisions import load_decisions
+    from graphkit.parallel import Extracted, default_workers
     from graphkit.pipeline import run_pipeline
     from graphkit.query import run_query
 
-    settings = Settings.from_env(model=model, min_confidence=min_confidence)
-    bar: dict[str, Any] = {}
+    settings = Settings.from_env(model=model, min_confidence=min_confidence,
+                                 workers=workers or default_workers(), scheduler=scheduler)
+    bar = tqdm(desc="extracting", unit="doc", file=sys.stderr, disable=not sys.stderr.isatty(),
+               dynamic_ncols=True)
+    tokens = 0
 
-    def on_articles(articles: list[Any]) -> None:
-        bar["bar"] = tqdm(total=len(articles), desc="extracting", unit="doc", file=sys.stderr,
-                          disable=not sys.stderr.isatty() and len(articles) < 2)
-
-    def on_document(_: Any) -> None:
-        bar["bar"].update(1)
+    def on_extracted(item: Extracted) -> None:
+        nonlocal tokens
+        tokens += item.tokens
+        bar.update(1)
+        elapsed = bar.format_dict.get("elapsed") or 0
+        if elapsed:
+            bar.set_postfix_str(f"{tokens / elapsed:,.0f} tokens/s", refresh=False)
 
     decisions = load_decisions(decisions_path) if decisions_path else []
-    outputs = run_pipeline(inputs, out_dir, settings, on_document=on_document, on_articles=on_articles,
-                           write_map=not no_map, decisions=decisions)
-    if "bar" in bar:
-        bar["bar"].close()
+    try:
+        outputs = run_pipeline(inputs, out_dir, settings, on_extracted=on_extracted, write_map=not no_map,
+                               fresh=fresh, decisions=decisions)
+    finally:
+        bar.close()
     g = outputs.graph
+    if outputs.skipped or outputs.replaced:
+        click.echo(f"{len(outputs.added)} documents extracted ({len(outputs.replaced)} replaced), "
+                   f"{outputs.skipped} already in {out_dir}")
     click.echo(f"{len(g.documents)} documents, {len(g.entities)} entities, {len(g.events)} events, "
                f"{len(g.relations)} relations, {len(g.triples)} triples")
     for kind, path in outputs.files.items():
         click.echo(f"wrote {kind}: {path}")
     if neo4j_uri:
-        _load(g, neo4j_uri, user, database)
+        _sync(g, neo4j_uri, user, database)
     click.echo("\nWhich agencies link to which allegations:")
     frame = run_query("agencies-allegations", g)
     _print_frame(frame.drop(columns=["evidence"]), "table")
 
 
+def _sync(graph: Any, uri: str, user: str | None, database: str | None) -> None:
+    """Load a run into Neo4j: only documents that are new or changed there (all of them the first time)."""
+    from graphkit.backends.neo4j import Neo4jBackend
+
+    backend = Neo4jBackend.open(uri, user=user, database=database)
+    try:
+        stats = backend.sync(graph)
+    finally:
+        backend.close()
+    click.echo(f"loaded into {uri}: {stats}")
+
+
 @cli.command(name="resolve")
 @click.option("--graph", "graph_path", required=True, type=click.Path(exists=True, path_type=Path),
-              help="graph.json (or its folder) written by `graphkit run`, with extraction.jsonl beside it.")
+              help="graph.json (or its folder) written by `graphkit run`, with its results.jsonl beside it.")
 @click.option("--decisions", "decisions_path", required=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path), help="decisions.jsonl to apply.")
 @click.option("--no-map", is_flag=True, help="Do not rewrite map.html.")
@@ -316,12 +347,25 @@ def map_command(graph_path: Path, output: Path, view: str, focus: str | None, de
 
 @cli.command()
 @click.option("--graph", "graph_path", required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf"]), default="json", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "neo4j-admin"]), default="json",
+              show_default=True, help="neo4j-admin: a folder of CSV files for `neo4j-admin database import full`.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The file to write (for neo4j-admin: the folder).")
 def export(graph_path: Path, fmt: str, output: Path) -> None:
-    """Export a graph file as interchange JSON, GraphML or GEXF."""
+    """Export a graph file as interchange JSON, GraphML, GEXF, or CSV files for a Neo4j bulk import."""
     from graphkit.graph import export_graph, load_graph
 
+    if fmt == "neo4j-admin":
+        from graphkit.backends.neo4j_admin import COMMAND_FILE, export_neo4j_admin
+
+        if output.exists() and not output.is_dir():
+            raise click.UsageError(f"{output} is a file; --format neo4j-admin writes a folder")
+        done = export_neo4j_admin(load_graph(graph_path), output)
+        click.echo(f"wrote {done.nodes} nodes and {done.relationships} relationships as CSV into {output}; "
+                   f"the import command is in {output / COMMAND_FILE}")
+        return
+    if output.is_dir():
+        raise click.UsageError(f"{output} is a folder; give a file name")
     click.echo(f"wrote {fmt}: {export_graph(load_graph(graph_path), output, fmt)}")
 
 

@@ -6,8 +6,8 @@ import logging
 from graphkit.decisions import Decision, append_decision, load_decisions
 from graphkit.graph import build_graph, load_graph, save_graph
 from graphkit.pipeline import resolve_again
-from graphkit.records import read_records, write_records
 from graphkit.resolve import resolve
+from graphkit.store import ResultStore
 from graphkit.types import Article, DocResult, Event, Mention, Provenance
 
 
@@ -145,8 +145,10 @@ def test_decisions_resolve_again_from_records_is_idempotent(tmp_path):
                   ("Varga", "Person"))
     p = Provenance("d1", text, 0, 10, 0, 41)
     result.events.append(Event("d1:e1", "detention", "d1", "led", p, perpetrators=["d1:0"]))
-    write_records([result], tmp_path / "extraction.jsonl")
-    assert read_records(tmp_path / "extraction.jsonl")[0].mentions == result.mentions
+    store = ResultStore(tmp_path)
+    store.add(result)
+    store.close()
+    assert next(ResultStore(tmp_path).results()).mentions == result.mentions
     save_graph(build_graph([result], resolve([result])), tmp_path / "graph.json")
     decisions = [_different("Ilse Varga", "Varga")]
     first = resolve_again(tmp_path / "graph.json", decisions, write_map=False)

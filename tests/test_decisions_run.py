@@ -77,7 +77,7 @@ def test_decisions_resolve_again_without_decisions_reproduces_the_seeds_run(seed
     from graphkit.pipeline import resolve_again
 
     _, out = seeds_run
-    for name in ("graph.json", "extraction.jsonl"):
+    for name in ("graph.json", "results.jsonl"):
         shutil.copy(out / name, tmp_path / name)
     resolve_again(tmp_path, [], write_map=False)
     assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8")) == json.loads(

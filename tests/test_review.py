@@ -9,9 +9,9 @@ import pytest
 from graphkit.cli import cli
 from graphkit.decisions import Decision, load_decisions
 from graphkit.graph import build_graph, load_graph, save_graph
-from graphkit.records import write_records
 from graphkit.resolve import resolve
 from graphkit.review import candidates, name_signals, skeleton
+from graphkit.store import ResultStore
 from graphkit.types import Article, DocResult, Entity, GraphData, Mention, Provenance, Relation
 
 TEXT_1 = ("Mission chair Anouk Brandsma presented the report. The General Directorate of Harbour Security "
@@ -124,7 +124,10 @@ def test_review_embedding_similarity_finds_names_the_spelling_rules_miss():
 
 def _graph_dir(tmp_path):
     results = _results()
-    write_records(results, tmp_path / "extraction.jsonl")
+    store = ResultStore(tmp_path)
+    for result in results:
+        store.add(result)
+    store.close()
     save_graph(build_graph(results, resolve(results)), tmp_path / "graph.json")
     return tmp_path / "graph.json"
 

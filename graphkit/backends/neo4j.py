@@ -8,7 +8,9 @@ becomes Cypher text.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,37 +159,70 @@ def relationship_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+BATCH_SIZE = 10_000  # rows per transaction: larger batches cost fewer round trips and commits
+
+
 def batched(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     for i in range(0, len(rows), size):
         yield list(rows[i : i + size])
 
 
-def _node_statement(key: str) -> str:
-    labels = ":".join(key.split(":"))  # validated labels only ("Entity:Person")
-    first = key.split(":")[0]
-    return f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}}) SET n:{labels} SET n += row.props"
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]]) -> str:
+def prop_keys(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The property names the rows carry (names written by node_rows/relationship_rows, checked anyway)."""
+    keys = sorted({k for row in rows for k in row["props"]})
+    bad = [k for k in keys if not _KEY.match(k)]
+    if bad:
+        raise SchemaError(f"property names {bad} are not identifiers; nothing was written")
+    return keys
+
+
+def _assignments(var: str, keys: Sequence[str]) -> str:
+    # one SET per named property, not `+= map`: a map of unknown keys makes the planner add an Eager
+    # step (it might overwrite the id the MATCH read), which holds every row of the batch in memory
+    return ", ".join(f"{var}.{k} = row.props.{k}" for k in keys)
+
+
+def _node_statement(key: str, keys: Sequence[str] = ()) -> str:
+    labels = key.split(":")  # validated labels only ("Entity:Person")
+    first, extra = labels[0], labels[1:]
+    statement = f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}})"
+    if extra:
+        statement += " SET " + ", ".join(f"n:{label}" for label in extra)
+    if keys:
+        statement += (" SET " if not extra else ", ") + _assignments("n", keys)
+    return statement
+
+
+def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]], *, create: bool = False,
+                           keys: Sequence[str] = ()) -> str:
+    """MERGE keyed by (doc, start[, relation]) between the two ids; CREATE when the document is new there."""
     a, b = schema_rels[kind]  # node labels of the closed schema file
     identity = "doc: row.doc, start: row.start" + (", relation: row.relation" if kind == "TRIPLE" else "")
-    return (f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
-            f"MERGE (a)-[r:{kind} {{{identity}}}]->(b) SET r += row.props")
+    match = f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
+    if create:  # all properties in the pattern: nothing is read back
+        props = ", ".join([identity, *(f"{k}: row.props.{k}" for k in keys)])
+        return match + f"CREATE (a)-[r:{kind} {{{props}}}]->(b)"
+    return match + f"MERGE (a)-[r:{kind} {{{identity}}}]->(b)" + (f" SET {_assignments('r', keys)}" if keys else "")
 
 
 def ensure_constraints(driver: Any, database: str | None = None) -> None:
+    """Unique ids on the three node labels (the index every MATCH and MERGE by id uses), and an index
+    on each relationship type's `doc`, so the facts of one document are found without a scan."""
     for label in ("Document", "Entity", "Event"):
         driver.execute_query(
             f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
             database_=database,
         )
+    driver.execute_query("CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)", database_=database)
+    for kind in sorted(lexicons.schema().relationship_types):
+        driver.execute_query(f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)",
+                             database_=database)
 
 
-def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, batch_size: int = 1000) -> WriteStats:
-    """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
-    schema = lexicons.schema()
-    _check(schema, graph)
-    nodes, rels = node_rows(graph), relationship_rows(graph)
+def _validate(schema: Schema, nodes: dict[str, Any], rels: dict[str, Any]) -> None:
     for key in nodes:
         labels = key.split(":")
         if labels[0] not in schema.node_labels or any(lbl not in schema.entity_types for lbl in labels[1:]):
@@ -195,11 +230,52 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, b
     for kind in rels:
         if kind not in schema.relationship_types:
             raise SchemaError(f"relationship type {kind} is not in the closed schema; nothing was written")
-    stats = WriteStats()
-    statements = [(_node_statement(key), rows) for key, rows in nodes.items()]
-    statements += [(relationship_statement(kind, schema.relationship_types), rows) for kind, rows in rels.items()]
+
+
+@contextmanager
+def _on_lost_server() -> Iterator[None]:
+    """A server lost before any row was written: one line, and the advice to run the same load again."""
     try:
-        ensure_constraints(driver, database)
+        yield
+    except Exception as exc:
+        if not isinstance(exc, _lost_connection_errors()):
+            raise
+        raise Neo4jConnectionError(f"lost the Neo4j server before the load wrote anything ({type(exc).__name__}); "
+                                   "when it is back, run the same load again: it is idempotent") from exc
+
+
+def _stored_documents(driver: Any, database: str | None, ids: list[str] | None = None) -> dict[str, str]:
+    """Document id -> sha256 of the documents already in the database (of `ids`, or all)."""
+    if ids is None:
+        query, params = "MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha", {}
+    else:
+        query, params = "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.sha256 AS sha", {"ids": ids}
+    records = driver.execute_query(query, params, database_=database).records
+    return {r["id"]: r["sha"] or "" for r in records}
+
+
+def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]],
+                fresh_docs: set[str], *, database: str | None, batch_size: int) -> WriteStats:
+    """Nodes first (MERGE on id), then relationships: CREATE for documents that were not in the database
+    before this write (none of their facts can be there), MERGE for the rest."""
+    rel_ends = lexicons.schema().relationship_types
+    # a document's content hash is written last, once all its facts are in: a load cut short leaves its
+    # documents without one, so the next sync sees them as changed and writes their facts again
+    hashes = [{"id": row["id"], "sha256": row["props"].get("sha256", "")} for row in nodes.get("Document", [])]
+    nodes = {key: [{**row, "props": {k: v for k, v in row["props"].items() if k != "sha256"}} for row in rows]
+                   if key == "Document" else rows for key, rows in nodes.items()}
+    statements: list[tuple[str, list[dict[str, Any]]]] = [
+        (_node_statement(key, prop_keys(rows)), rows) for key, rows in nodes.items()]
+    for kind, rows in rels.items():
+        # CREATE must not make two relationships where MERGE would make one: the last row wins, as there
+        fresh = list({(r["a"], r["b"], r["doc"], r["start"], r.get("relation")): r
+                      for r in rows if r["doc"] in fresh_docs}.values())
+        known = [row for row in rows if row["doc"] not in fresh_docs]
+        statements += [(relationship_statement(kind, rel_ends, create=create, keys=prop_keys(part)), part)
+                       for part, create in ((fresh, True), (known, False)) if part]
+    statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256", hashes))
+    stats = WriteStats()
+    try:
         with driver.session(database=database) as session:
             for statement, rows in statements:
                 for batch in batched(rows, batch_size):
@@ -214,6 +290,65 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None, b
             f"({type(exc).__name__}); when it is back, run the same load again: it is idempotent"
         ) from exc
     return stats
+
+
+def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
+                batch_size: int = BATCH_SIZE) -> WriteStats:
+    """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
+    schema = lexicons.schema()
+    _check(schema, graph)
+    nodes, rels = node_rows(graph), relationship_rows(graph)
+    _validate(schema, nodes, rels)
+    with _on_lost_server():
+        ensure_constraints(driver, database)
+        stored = _stored_documents(driver, database, [d.id for d in graph.documents])
+    fresh = {d.id for d in graph.documents} - set(stored)
+    return _write_rows(driver, nodes, rels, fresh, database=database, batch_size=batch_size)
+
+
+def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = None) -> None:
+    """Remove the facts read from these documents (their events and every relationship carrying their id)
+    and the documents themselves; entities stay."""
+    if not doc_ids:
+        return
+    driver.execute_query("UNWIND $ids AS id MATCH (e:Event {doc: id}) DETACH DELETE e", {"ids": doc_ids},
+                         database_=database)
+    for kind in sorted(lexicons.schema().relationship_types):
+        driver.execute_query(f"UNWIND $ids AS id MATCH ()-[r:{kind} {{doc: id}}]->() DELETE r", {"ids": doc_ids},
+                             database_=database)
+    driver.execute_query("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": doc_ids},
+                         database_=database)
+
+
+def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
+               batch_size: int = BATCH_SIZE) -> WriteStats:
+    """Bring the database to this graph writing only what changed: documents that are new there are
+    written, documents whose text changed (sha256) lose their old facts first, entities no longer in
+    the graph are deleted, and facts of unchanged documents are written only where they name an
+    entity the database did not have. Every entity's properties are updated."""
+    schema = lexicons.schema()
+    _check(schema, graph)
+    with _on_lost_server():
+        ensure_constraints(driver, database)
+        stored = _stored_documents(driver, database)
+        replaced = [d.id for d in graph.documents if d.id in stored and stored[d.id] != d.sha256]
+        delete_documents(driver, replaced, database=database)
+        changed = {d.id for d in graph.documents if stored.get(d.id) != d.sha256}
+        had = {r["id"] for r in driver.execute_query("MATCH (n:Entity) RETURN n.id AS id", database_=database).records}
+        wanted = {e.id for e in graph.entities}
+        gone = sorted(had - wanted)
+        for batch in batched([{"id": i} for i in gone], batch_size):
+            driver.execute_query("UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n", {"rows": batch},
+                                 database_=database)
+    new_ids = wanted - had
+    nodes = node_rows(graph)
+    nodes["Document"] = [row for row in nodes["Document"] if row["id"] in changed]
+    nodes["Event"] = [row for row in nodes["Event"] if row["props"].get("doc") in changed]
+    rels = {kind: [row for row in rows if row["doc"] in changed or row["a"] in new_ids or row["b"] in new_ids]
+            for kind, rows in relationship_rows(graph).items()}
+    _validate(schema, nodes, rels)
+    return _write_rows(driver, nodes, {k: v for k, v in rels.items() if v}, changed, database=database,
+                       batch_size=batch_size)
 
 
 def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
@@ -257,7 +392,7 @@ class Neo4jBackend:
 
     name = "neo4j"
 
-    def __init__(self, settings: Neo4jSettings, batch_size: int = 1000) -> None:
+    def __init__(self, settings: Neo4jSettings, batch_size: int = BATCH_SIZE) -> None:
         self.settings = settings
         self.batch_size = batch_size
         self._driver: Any = None
@@ -275,6 +410,10 @@ class Neo4jBackend:
 
     def write(self, graph: GraphData) -> WriteStats:
         return write_graph(self.driver, graph, database=self.settings.database, batch_size=self.batch_size)
+
+    def sync(self, graph: GraphData) -> WriteStats:
+        """Write only what changed since the graph was last loaded (see sync_graph)."""
+        return sync_graph(self.driver, graph, database=self.settings.database, batch_size=self.batch_size)
 
     def run(self, query: str, /, **params: object) -> pd.DataFrame:
         spec = get_spec(query)

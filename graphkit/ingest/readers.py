@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import IO
 
@@ -126,8 +127,28 @@ def _jsonl_articles(lines: Iterable[str], stem: str, source: str) -> Iterator[Ar
         )
 
 
+def _jsonl_lines(path: Path) -> Iterator[str]:
+    """Lines of a JSONL file read one at a time (a corpus file may not fit in memory)."""
+    warned = False
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    if not warned:
+                        log.warning("%s: not UTF-8, read as Latin-1", path)
+                        warned = True
+                    yield raw.decode("latin-1")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
 def _read_file(path: Path) -> Iterator[Article]:
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl_articles(_jsonl_lines(path), path.stem, str(path))
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -138,23 +159,27 @@ def _read_file(path: Path) -> Iterator[Article]:
     raw = decoded.text
     if not raw.strip():
         raise InputError(f"{path}: empty file")
-    if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(raw.split("\n"), path.stem, str(path))
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         yield _html_article(path.stem, raw, str(path))
     else:
         yield make_article(path.stem, raw, source=str(path))
 
 
 def _stdin_articles(stream: IO[str]) -> Iterator[Article]:
-    raw, _ = normalize_text(stream.read())
-    stripped = raw.lstrip()
+    """JSONL on stdin is read line by line (a feed can be endless); anything else is one document."""
+    first, blank = "", []
+    for line in stream:
+        if line.strip():
+            first = line.lstrip("\ufeff")
+            break
+        blank.append(line)
+    stripped = first.lstrip()
     if stripped.startswith("{"):
-        yield from _jsonl_articles(raw.split("\n"), "stdin", "stdin")
+        yield from _jsonl_articles(chain(blank, [first], stream), "stdin", "stdin")
     elif stripped[:15].lower().startswith(("<!doctype", "<html")):
-        yield _html_article("stdin", raw, "stdin")
+        yield _html_article("stdin", normalize_text(first + stream.read())[0], "stdin")
     elif stripped:
-        yield make_article("stdin", raw, source="stdin")
+        yield make_article("stdin", normalize_text(first + stream.read())[0], source="stdin")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -210,20 +235,24 @@ def _expand(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             log.warning("%s: no such file or folder; skipped", path)
 
 
+def _guarded(articles: Iterator[Article]) -> Iterator[Article]:
+    """The articles a reader yields until it fails; its failure is one warning and the run goes on."""
+    try:
+        yield from articles
+    except InputError as exc:
+        log.warning("%s; skipped", exc)
+
+
 def iter_articles(inputs: Iterable[str | Path], *, stdin: IO[str] | None = None) -> Iterator[Article]:
-    """Yield articles in input order; unreadable files are warned about and skipped.
+    """Yield articles in input order, lazily (files are read as the articles are asked for); unreadable
+    files are warned about and skipped.
 
     A text read twice (under two names) is yielded once; the other names go to Article.aliases.
     """
     seen_hashes: dict[str, Article] = {}
     seen_ids: set[str] = set()
     for item in _expand(inputs):
-        try:
-            batch = list(_stdin_articles(stdin or sys.stdin) if item == "-" else _read_file(Path(item)))
-        except InputError as exc:
-            log.warning("%s; skipped", exc)
-            continue
-        for article in batch:
+        for article in _guarded(_stdin_articles(stdin or sys.stdin) if item == "-" else _read_file(Path(item))):
             first = seen_hashes.get(article.sha256)
             if first is not None:
                 log.warning("%s: same text as %s; read once, both names kept", article.source,

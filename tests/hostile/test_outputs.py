@@ -19,7 +19,7 @@ from graphkit.graph import load_graph, save_graph
 from tests.hostile.nobody import as_unprivileged
 from tests.test_graph import tiny_graph
 
-OUTPUTS = ("graph.json", "triples.jsonl", "extraction.jsonl", "map.html", "allegations.html")  # in writing order
+OUTPUTS = ("graph.json", "triples.jsonl", "map.html", "allegations.html")  # in writing order
 ARTICLE = ("Checkpoint report\n\nSoldiers of the national guard detained two bus drivers at a checkpoint "
            "on Sunday, the drivers' union said. The union said the men were beaten.\n")
 

@@ -1,0 +1,180 @@
+"""The results store: per-document extraction results kept in the output folder, keyed by content hash.
+
+Why: an incremental run parses only documents whose text is new, yet resolution must see every
+document to give the same entity ids as a run over everything. So each DocResult is kept once,
+and resolution is redone over all of them without parsing again.
+
+Layout: DIR/results.jsonl, one line per document, appended as results arrive (an interrupted run
+keeps what it wrote; a torn last line is ignored). A document id seen again with another hash
+replaces the earlier result but keeps its place, so the order of documents (and so the graph)
+does not depend on when a run was stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from graphkit.types import Article, DocResult, Event, Mention, Provenance, Relation, Triple
+
+log = logging.getLogger(__name__)
+
+STORE_NAME = "results.jsonl"
+FORMAT = 1
+
+
+# -- DocResult <-> plain dict --------------------------------------------------------------------
+
+def _prov_out(p: Provenance) -> list[Any]:
+    return [p.doc_id, p.sentence, p.start, p.end, p.sent_start, p.sent_end]
+
+
+def _prov_in(row: list[Any]) -> Provenance:
+    return Provenance(str(row[0]), str(row[1]), int(row[2]), int(row[3]), int(row[4]), int(row[5]))
+
+
+def result_to_dict(result: DocResult) -> dict[str, Any]:
+    """A JSON-ready form of one DocResult (provenance as compact lists)."""
+    a = result.article
+    return {
+        "article": {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date,
+                    "source": a.source, "sha256": a.sha256, "removed_lines": a.removed_lines,
+                    "aliases": list(a.aliases)},
+        "mentions": [{**vars(m), "aliases": list(m.aliases)} for m in result.mentions],
+        "triples": [{**vars(t), "prov": _prov_out(t.prov)} for t in result.triples],
+        "events": [{**vars(e), "prov": _prov_out(e.prov)} for e in result.events],
+        "relations": [{**vars(r), "prov": _prov_out(r.prov)} for r in result.relations],
+        "warnings": list(result.warnings),
+    }
+
+
+def result_from_dict(data: dict[str, Any]) -> DocResult:
+    """The inverse of result_to_dict."""
+    return DocResult(
+        article=Article(**data["article"]),
+        mentions=[Mention(**{**m, "aliases": tuple(m.get("aliases") or ())}) for m in data["mentions"]],
+        triples=[Triple(**{**t, "prov": _prov_in(t["prov"])}) for t in data["triples"]],
+        events=[Event(**{**e, "prov": _prov_in(e["prov"])}) for e in data["events"]],
+        relations=[Relation(**{**r, "prov": _prov_in(r["prov"])}) for r in data["relations"]],
+        warnings=list(data.get("warnings") or []),
+    )
+
+
+# -- the store -----------------------------------------------------------------------------------
+
+class ResultStore:
+    """Append-only per-document results in one folder; see the module docstring."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / STORE_NAME
+        self._hash_of: dict[str, str] = {}  # doc id -> sha256 of its current result, in document order
+        self._offset: dict[str, int] = {}  # sha256 -> byte offset of its line
+        self._lines = 0
+        self._fh: IO[bytes] | None = None
+        if self.path.exists():
+            self._scan()
+
+    def _scan(self) -> None:
+        good_end = 0
+        with self.path.open("rb") as fh:
+            offset = 0
+            for raw in fh:
+                start, offset = offset, offset + len(raw)
+                if not raw.endswith(b"\n"):
+                    log.warning("%s: the last result was cut off (an interrupted run?); it is dropped", self.path)
+                    break
+                try:
+                    head = json.loads(raw)
+                    doc_id, sha = str(head["id"]), str(head["sha256"])
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    log.warning("%s: a line at byte %d is not a stored result; skipped", self.path, start)
+                    good_end = offset
+                    continue
+                self._hash_of[doc_id] = sha
+                self._offset[sha] = start
+                self._lines += 1
+                good_end = offset
+        if good_end < self.path.stat().st_size:
+            with self.path.open("r+b") as fh:
+                fh.truncate(good_end)
+
+    # what is there
+    def __len__(self) -> int:
+        return len(self._hash_of)
+
+    def __contains__(self, sha256: object) -> bool:
+        return sha256 in self._offset
+
+    def doc_ids(self) -> list[str]:
+        return list(self._hash_of)
+
+    def hash_of(self, doc_id: str) -> str | None:
+        return self._hash_of.get(doc_id)
+
+    def status(self, article: Article) -> str:
+        """'known' (same text stored), 'replaced' (the id is stored with another text) or 'new'."""
+        current = self._hash_of.get(article.id)
+        if current == article.sha256 or (current is None and article.sha256 in self._offset):
+            return "known"
+        return "replaced" if current is not None else "new"
+
+    # writing
+    def add(self, result: DocResult) -> None:
+        """Append one result; its document id now points at it (a replaced text keeps its place)."""
+        if self._fh is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._fh = self.path.open("ab")
+        line = json.dumps({"id": result.article.id, "sha256": result.article.sha256, "v": FORMAT,
+                           "result": result_to_dict(result)}, ensure_ascii=False).encode("utf-8") + b"\n"
+        offset = self._fh.tell()
+        self._fh.write(line)
+        self._fh.flush()  # to the OS at once: a killed run loses no finished document (fsync: flush())
+        self._hash_of[result.article.id] = result.article.sha256
+        self._offset[result.article.sha256] = offset
+        self._lines += 1
+
+    def flush(self) -> None:
+        """Make what was added survive a crash (called after each batch)."""
+        if self._fh is not None:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self.flush()
+            self._fh.close()
+            self._fh = None
+        if self._lines > 2 * max(1, len(self._hash_of)):
+            self.compact()
+
+    # reading
+    def results(self, doc_ids: Iterable[str] | None = None) -> Iterator[DocResult]:
+        """Stored results in document order (or for the given ids), read one at a time."""
+        self.flush()
+        ids = self.doc_ids() if doc_ids is None else list(doc_ids)
+        with self.path.open("rb") as fh:
+            for doc_id in ids:
+                sha = self._hash_of.get(doc_id)
+                if sha is None:
+                    continue
+                fh.seek(self._offset[sha])
+                yield result_from_dict(json.loads(fh.readline())["result"])
+
+    def compact(self) -> None:
+        """Rewrite the file with only the current result of each document (atomically)."""
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=STORE_NAME, suffix=".tmp")
+        offsets: dict[str, int] = {}
+        with os.fdopen(fd, "wb") as out, self.path.open("rb") as fh:
+            for sha in self._hash_of.values():
+                fh.seek(self._offset[sha])
+                offsets[sha] = out.tell()
+                out.write(fh.readline())
+        os.replace(tmp, self.path)
+        self._offset = offsets
+        self._lines = len(offsets)
