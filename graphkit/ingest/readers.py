@@ -147,7 +147,18 @@ def _jsonl_lines(path: Path) -> Iterator[str]:
 def _read_file(path: Path) -> Iterator[Article]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_articles(_jsonl_lines(path), path.stem, str(path))
+        seen = [False]
+
+        def lines() -> Iterator[str]:
+            for n, line in enumerate(_jsonl_lines(path)):
+                if n == 0:
+                    line = line.lstrip("\ufeff")  # a byte-order mark
+                seen[0] = seen[0] or bool(line.strip())
+                yield line
+
+        yield from _jsonl_articles(lines(), path.stem, str(path))
+        if not seen[0]:
+            raise InputError(f"{path}: empty file")
         return
     try:
         data = path.read_bytes()
