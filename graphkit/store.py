@@ -12,6 +12,7 @@ does not depend on when a run was stopped.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from graphkit.errors import OutputError
 from graphkit.types import Article, DocResult, Event, Mention, Provenance, Relation, Triple
 
 log = logging.getLogger(__name__)
@@ -127,29 +129,49 @@ class ResultStore:
     # writing
     def add(self, result: DocResult) -> None:
         """Append one result; its document id now points at it (a replaced text keeps its place)."""
-        if self._fh is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._fh = self.path.open("ab")
-        line = json.dumps({"id": result.article.id, "sha256": result.article.sha256, "v": FORMAT,
+        # results are keyed by content; an article built by hand may come without its hash
+        sha = result.article.sha256 or hashlib.sha256(result.article.text.encode("utf-8")).hexdigest()
+        line = json.dumps({"id": result.article.id, "sha256": sha, "v": FORMAT,
                            "result": result_to_dict(result)}, ensure_ascii=False).encode("utf-8") + b"\n"
-        offset = self._fh.tell()
-        self._fh.write(line)
-        self._fh.flush()  # to the OS at once: a killed run loses no finished document (fsync: flush())
-        self._hash_of[result.article.id] = result.article.sha256
-        self._offset[result.article.sha256] = offset
+        try:
+            if self._fh is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._fh = self.path.open("ab")
+            offset = self._fh.tell()
+            self._fh.write(line)
+            self._fh.flush()  # to the OS at once: a killed run loses no finished document (fsync: flush())
+        except OSError as exc:
+            raise self._cannot_write(exc) from exc
+        self._hash_of[result.article.id] = sha
+        self._offset[sha] = offset
         self._lines += 1
 
     def flush(self) -> None:
         """Make what was added survive a crash (called after each batch)."""
         if self._fh is not None:
-            self._fh.flush()
-            os.fsync(self._fh.fileno())
+            try:
+                self._fh.flush()
+                os.fsync(self._fh.fileno())
+            except OSError as exc:
+                raise self._cannot_write(exc) from exc
+
+    def _cannot_write(self, exc: OSError) -> OutputError:
+        return OutputError(f"{self.path}: cannot write ({exc.strerror or type(exc).__name__}); the results "
+                           "stored before stay, and a torn last line is dropped on the next run")
 
     def close(self) -> None:
         if self._fh is not None:
-            self.flush()
-            self._fh.close()
-            self._fh = None
+            fh, self._fh = self._fh, None
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise self._cannot_write(exc) from exc
+            finally:
+                try:
+                    fh.close()
+                except OSError:
+                    pass  # the flush above already failed and said so
         if self._lines > 2 * max(1, len(self._hash_of)):
             self.compact()
 
