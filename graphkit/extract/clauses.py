@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.parse import is_passive, subjects
+from graphkit.extract.parse import is_passive, phrase_bounds, subjects
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "acomp"})
 _CLAUSE_ARG_DEPS = frozenset({"ccomp", "xcomp"})
@@ -52,21 +52,9 @@ def _clause_marks() -> frozenset[str]:
 
 def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
     """The contiguous phrase a token heads, without the dependents in `cut` at its edges."""
-    left, right = token.i, token.i
-    stack = [token]
-    while stack:
-        current = stack.pop()
-        for child in current.children:
-            if child.dep_ in cut and not (child.dep_ == "appos" and _part_of_name(current, child)):
-                continue
-            left, right = min(left, child.i), max(right, child.i)
-            stack.append(child)
-    doc = token.doc
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    return _quoted(doc, left, right)
+    left, right = phrase_bounds(
+        token, lambda parent, child: child.dep_ in cut and not (child.dep_ == "appos" and _part_of_name(parent, child)))
+    return _quoted(token.doc, left, right)
 
 
 def _quoted(doc: Doc, left: int, right: int) -> Span:

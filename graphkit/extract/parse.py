@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -12,14 +13,15 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _CUT_DEPS = {"relcl", "appos", "punct", "cc", "conj", "advcl", "acl", "parataxis", "dep"}
 
 
-def phrase(token: Token, *, keep_preps: bool = True) -> Span:
-    """The noun phrase headed by token: its subtree without clauses, appositions and conjuncts."""
+def phrase_bounds(token: Token, skip: Callable[[Token, Token], bool]) -> tuple[int, int]:
+    """First and last token index of the phrase token heads: its subtree without the children `skip(parent,
+    child)` leaves out (and what hangs below them), punctuation and spaces trimmed from both edges."""
     left, right = token.i, token.i
     stack = [token]
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ in _CUT_DEPS or (not keep_preps and child.dep_ == "prep"):
+            if skip(current, child):
                 continue
             left, right = min(left, child.i), max(right, child.i)
             stack.append(child)
@@ -28,7 +30,14 @@ def phrase(token: Token, *, keep_preps: bool = True) -> Span:
         left += 1
     while right > left and (doc[right].is_punct or doc[right].is_space):
         right -= 1
-    return doc[left : right + 1]
+    return left, right
+
+
+def phrase(token: Token, *, keep_preps: bool = True) -> Span:
+    """The noun phrase headed by token: its subtree without clauses, appositions and conjuncts."""
+    left, right = phrase_bounds(
+        token, lambda _, child: child.dep_ in _CUT_DEPS or (not keep_preps and child.dep_ == "prep"))
+    return token.doc[left : right + 1]
 
 
 def subjects(verb: Token) -> list[Token]:
