@@ -14,15 +14,14 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.event_triggers import pair_table
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import leader_governments
 from graphkit.types import Mention
 
-ACTOR_SUBTYPES = {"security_agency", "intelligence_agency", "police", "armed_forces", "government",
-                  "armed_group", "criminal_group", "security_force", "paramilitary"}
+# gazetteer subtypes of bodies that can act as doers (data: actor_subtypes.txt)
+ACTOR_SUBTYPES = lexicons.word_list("actor_subtypes")
 
 
 @dataclass
@@ -308,14 +307,16 @@ def _linked(token: Token, index: MentionIndex) -> list[Mention]:
 
 def _partnership_nouns() -> frozenset[str]:
     """The nouns of criminal ties ("ties", "collusion"): the `corruption` entry of event_pairs.yaml."""
-    return pair_table().get("corruption", ("", frozenset(), frozenset()))[1]
+    pair = lexicons.event_pairs().get("corruption")
+    return pair.nouns if pair is not None else frozenset()
 
 
 @lru_cache(maxsize=1)
 def light_verbs() -> frozenset[str]:
     """Verbs whose subject does the act their object names: the lexicon's, and the pair table's verbs acting
     on an event noun ("prevent any dissent", "seized properties")."""
-    pair_verbs = {m for t, _, mods in pair_table().values() if t in ("repression", "corruption") for m in mods}
+    pair_verbs = {m for p in lexicons.event_pairs().values() if p.type in ("repression", "corruption")
+                  for m in p.modifiers}
     return lexicons.word_list("light_verbs") | pair_verbs
 
 

@@ -99,11 +99,12 @@ def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Itera
 def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """A noun that names an act only with a qualifying word in its phrase or clause (event_pairs.yaml:
     'properties seized', 'election ... fraudulent')."""
-    table = pair_table()
+    table = lexicons.event_pairs()
     for noun in sent:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in covered:
             continue
-        for event_type, nouns, modifiers in table.values():
+        for pair in table.values():
+            event_type, nouns, modifiers = pair.type, pair.nouns, pair.modifiers
             if noun.lemma_.lower() not in nouns:
                 continue
             near = list(noun.subtree) + (list(noun.head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else [])
@@ -195,11 +196,6 @@ TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, pair_trig
 def _source_of_goods(token: Token) -> bool:
     """'buildings seized from drug traffickers' names where things came from, not an act."""
     return token.lemma_.lower() in doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
-
-
-def pair_table() -> dict[str, tuple[str, frozenset[str], frozenset[str]]]:
-    """Entry name -> (event type, nouns, modifiers) of event_pairs.yaml."""
-    return {k: (p.type, p.nouns, p.modifiers) for k, p in lexicons.event_pairs().items()}
 
 
 def doer_nouns() -> dict[str, str]:
