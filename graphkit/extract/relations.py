@@ -37,7 +37,7 @@ def _longest_title(words: list[Token]) -> str | None:
     lowered = [w.text.lower().rstrip(".") for w in words]
     for size in range(len(lowered), 0, -1):
         for i in range(len(lowered) - size, -1, -1):
-            kind = _title_type(" ".join(lowered[i : i + size]))
+            kind = _title_type(" ".join(lowered[i : i + size]).replace(" - ", "-"))  # "Secretary-General"
             if kind:
                 return kind
     return None
@@ -82,10 +82,18 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         m = index.by_token.get(i)
         return m is None or (m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None)
 
-    while left >= sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and title_word(left):
+    def joined_title(i: int) -> bool:  # "director and founder X": two titles joined by "and"
+        return (doc[i].lower_ == "and" and bool(title_words) and _title_type(title_words[0].text) is not None
+                and i - 1 >= sent.start and _title_type(doc[i - 1].text) is not None)
+
+    while left >= sent.start and (doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and title_word(left)
+                                  or doc[left].tag_ == "HYPH" and bool(title_words)  # "Secretary-General X"
+                                  or joined_title(left)):
         title_words.insert(0, doc[left])
         left -= 1
     while left >= sent.start and doc[left].is_punct and doc[left].text in (",",):
+        left -= 1
+    if title_words and left > sent.start and doc[left].tag_ == "POS":  # "the DEA's chief of staff, X"
         left -= 1
     kind = _longest_title(title_words)
     collective = False
@@ -103,7 +111,8 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
         if org is not None and (org.type in _ORG_TYPES or collective):
-            yield _relation("title-before-name", kind, person, org, sent, " ".join(t.text for t in title_words),
+            yield _relation("title-before-name", kind, person, org, sent,
+                            " ".join(t.text for t in title_words).replace(" - ", "-"),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
     for token in span.root.children if span.root.dep_ != "compound" else []:
@@ -277,6 +286,9 @@ def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Me
     for _ in range(8):
         if token is not first or (token.pos_ in _NOUNISH and token.dep_ != "attr"):  # "X is a critic of
             m = index.at(token)
+            named = index.by_token.get(token.head.i) if token.dep_ == "appos" else None
+            if (m is None or m.type == "Group") and named is not None and named.type == "Person":
+                return named  # "X, Special Agent in Charge of Y": the role stands for the person it is apposed to
             if m is not None:
                 return m
             poss = next((c for c in token.children if c.dep_ == "poss" and c.i in index.by_token), None)

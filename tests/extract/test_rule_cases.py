@@ -322,3 +322,32 @@ def test_relation_verb_working_with_is_cooperation_not_membership(nlp):
     found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
     assert ("National Police", "MEMBER_OF", "Gulf Clan") not in found
     assert any(r == "ALLIED_WITH" and {s, t} == {"National Police", "Gulf Clan"} for s, r, t in found), found
+
+
+def _relation_set(nlp, text):
+    result = _extract(nlp, text)
+    names = {m.key: m.text for m in result.mentions}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def test_title_before_name_reads_a_hyphenated_title(nlp):
+    found = _relation_set(nlp, "OAS Secretary-General Lucia Ferraz praised the vote.")
+    assert ("Lucia Ferraz", "LEADS", "OAS") in found, found
+
+
+def test_title_before_name_reads_a_possessive_organization(nlp):
+    found = _relation_set(nlp, "Amnesty International's senior researcher, Laura Gomez, was detained.")
+    assert ("Laura Gomez", "MEMBER_OF", "Amnesty International") in found, found
+
+
+def test_title_before_name_reads_two_titles_joined_by_and(nlp):
+    found = _relation_set(nlp, "The former Amnesty International director and founder Peter Benenson spoke.")
+    assert ("Peter Benenson", "LEADS", "Amnesty International") in found, found
+
+
+def test_cue_phrase_role_apposed_to_a_person_stands_for_the_person(nlp):
+    text = ("The arrests were announced by Robert Klein, Special Agent in Charge of the Criminal Investigation "
+            "Division of the Internal Revenue Service.")
+    found = _relation_set(nlp, text)
+    assert any(s == "Robert Klein" and r == "LEADS" and t.startswith("Criminal Investigation Division")
+               for s, r, t in found), found
