@@ -434,37 +434,46 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
 
 @rule("relation-verb", "relation")
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    cues = lexicons.relation_cues()
-    by_verb: dict[str, tuple[str, bool]] = {}
-    for kind, spec in cues.items():
-        for lemma in spec.get("verbs", frozenset()):
-            by_verb.setdefault(lemma, (kind, False))
-        for lemma in spec.get("past_verbs", frozenset()):
-            by_verb.setdefault(lemma, (kind, True))
+    """'X heads Y', 'X joined Y', 'the gang recruited officers' (object verbs: the object is the member)."""
+    by_verb = _relation_verbs()
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in by_verb:
             continue
-        kind, past = by_verb[verb.lemma_.lower()]
+        kind, past, inverted = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
             c for c in verb.children if c.dep_ in ("nsubjpass",)] or (
             [verb.head] if verb.dep_ == "acl" and (m := index.at(verb.head)) is not None
-            and m.type in _ARG_TYPES[kind][1] else [])
-        objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+            and m.type in _ARG_TYPES[kind][1 - inverted] else [])
+        if not inverted:  # "working as hitmen" names a role, not an organization
+            objects += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ != "as"
+                        for p in prep.children if p.dep_ == "pobj"]
         for d in doers:
             person = _described_person(d, [], index) if d.pos_ == "NOUN" else None  # "founded by an agent ..., X"
             for o in objects:
-                for src in [person] if person is not None else index.with_conjuncts(d):
-                    for tgt in index.with_conjuncts(o):
-                        if src is tgt or src.type == "Location":
-                            continue
-                        if kind == "LEADS" and src.type != "Person":
-                            continue
+                for doer in [person] if person is not None else index.with_conjuncts(d):
+                    for other in index.with_conjuncts(o):
+                        src, tgt = (other, doer) if inverted else (doer, other)
                         # "police work with gangs": working or serving with someone is cooperation, not membership
                         with_prep = o.dep_ == "pobj" and o.head.lower_ in ("with", "alongside")
                         found = "ALLIED_WITH" if kind == "MEMBER_OF" and with_prep else kind
+                        sources, targets = _ARG_TYPES[found]
+                        if src is tgt or src.type not in sources or tgt.type not in targets:
+                            continue
                         yield _relation("relation-verb", found, src, tgt, verb.sent, verb.lemma_, past=past,
                                         confidence=0.6)
+
+
+@lru_cache(maxsize=1)
+def _relation_verbs() -> dict[str, tuple[str, bool, bool]]:
+    """Verb lemma -> (relation, past, inverted) from relation_cues.yaml; the first relation listing a verb wins."""
+    by_verb: dict[str, tuple[str, bool, bool]] = {}
+    for kind, spec in lexicons.relation_cues().items():
+        for key, past, inverted in (("verbs", False, False), ("past_verbs", True, False),
+                                    ("object_verbs", False, True)):
+            for lemma in spec.get(key, frozenset()):
+                by_verb.setdefault(lemma, (kind, past, inverted))
+    return by_verb
 
 
 @rule("leader-of-government", "relation")

@@ -351,3 +351,19 @@ def test_cue_phrase_role_apposed_to_a_person_stands_for_the_person(nlp):
     found = _relation_set(nlp, text)
     assert any(s == "Robert Klein" and r == "LEADS" and t.startswith("Criminal Investigation Division")
                for s, r, t in found), found
+
+
+def test_relation_verb_recruiting_makes_the_object_the_member(nlp):
+    found = _relation_set(nlp, "The Sinaloa Cartel recruited Juan Perez in 2010.")
+    assert ("Juan Perez", "MEMBER_OF", "Sinaloa Cartel") in found, found
+    assert ("Sinaloa Cartel", "MEMBER_OF", "Juan Perez") not in found
+
+
+def test_relation_verb_an_arrest_is_not_opposition(nlp):
+    found = _relation_set(nlp, "The National Police arrested Luis Ortega and members of the Gulf Clan.")
+    assert not any(r == "OPPOSES" for _, r, _ in found), found
+
+
+def test_relation_verb_working_in_a_place_is_not_membership(nlp):
+    found = _relation_set(nlp, "Carlos Vega worked for two years in Quito as a driver.")
+    assert not any(r == "MEMBER_OF" for _, r, _ in found), found
