@@ -11,9 +11,12 @@ from graphkit import lexicons
 from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
+from graphkit.extract.relation_facts import make_relation as _relation
+from graphkit.extract.relation_facts import mention_span as _span
+from graphkit.extract.relation_names import name_part_relations
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
-from graphkit.types import RELATION_TYPES, Mention, Provenance, Relation, checked
+from graphkit.types import Mention, Relation
 
 _ORG_TYPES = {"Organization"}
 
@@ -41,25 +44,6 @@ def _longest_title(words: list[Token]) -> str | None:
             if kind:
                 return kind
     return None
-
-
-def _relation(
-    rule_name: str, kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False,
-    confidence: float = 0.8,
-) -> Relation:
-    start = min(source.start, target.start)
-    end = max(source.end, target.end)
-    rel = Relation(
-        source=source.key, type=checked(kind, RELATION_TYPES, "relation type"), target=target.key,
-        prov=Provenance(source.doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
-        past=past, confidence=confidence, cue=cue,
-    )
-    add_rule(rel.rules, rule_name)
-    return rel
-
-
-def _span(doc: Doc, m: Mention) -> Span | None:
-    return doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
 def _is_past(tokens: list[Token]) -> bool:
@@ -718,7 +702,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
-                  _person_of_org):
+                  _person_of_org, name_part_relations):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):

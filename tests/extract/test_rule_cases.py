@@ -105,6 +105,10 @@ RELATION_CASES = {
         "Prisoners at the Rodeo I prison in Guatire were beaten.",
         ("Rodeo I prison", "LOCATED_IN", "Guatire"),
     ),
+    "name-part-of": (
+        "The UN Human Rights Office said on Monday that the United Nations would send a team.",
+        ("UN Human Rights Office", "PART_OF", "United Nations"),
+    ),
     "possessive-part-of": (
         "The Justice Department's Office of Public Affairs issued a statement.",
         ("Office of Public Affairs", "PART_OF", "Justice Department"),
@@ -302,6 +306,7 @@ def test_every_rule_of_these_modules_has_a_case():
         "graphkit.extract.entity_repair",
         "graphkit.extract.coref",
         "graphkit.extract.relations",
+        "graphkit.extract.relation_names",
         "graphkit.resolve",
     }
     registered = {name for name, r in RULES.items() if r.func.__module__ in mine}
@@ -367,3 +372,9 @@ def test_relation_verb_an_arrest_is_not_opposition(nlp):
 def test_relation_verb_working_in_a_place_is_not_membership(nlp):
     found = _relation_set(nlp, "Carlos Vega worked for two years in Quito as a driver.")
     assert not any(r == "MEMBER_OF" for _, r, _ in found), found
+
+
+def test_name_part_of_leaves_a_country_named_in_an_armed_group_apart(nlp):
+    text = "The Revolutionary Armed Forces of Colombia freed two soldiers, and the government of Colombia welcomed it."
+    found = _relation_set(nlp, text)
+    assert not any(r == "PART_OF" for _, r, _ in found), found
