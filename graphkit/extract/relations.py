@@ -81,7 +81,14 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         left -= 1
     kind = _longest_title(title_words)
     collective = False
-    if kind:
+    office = index.by_token.get(left) if not title_words and left >= sent.start else None
+    if office is not None and office.type in _ORG_TYPES and office.end <= doc[left].idx + len(doc[left].text):
+        # "the UN High Commissioner for Human Rights X": an office named by its title, right before the holder
+        office_span = _span(doc, office)
+        held = _longest_title(list(office_span)) if office_span is not None else None
+        if held:
+            yield _relation("title-before-name", held, person, office, sent, office.text, confidence=0.7)
+    elif kind:
         org = index.by_token.get(left)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
             # "its leader X": the organization (or collective: "the opposition ... its candidate") named last before

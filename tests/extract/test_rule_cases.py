@@ -378,3 +378,9 @@ def test_name_part_of_leaves_a_country_named_in_an_armed_group_apart(nlp):
     text = "The Revolutionary Armed Forces of Colombia freed two soldiers, and the government of Colombia welcomed it."
     found = _relation_set(nlp, text)
     assert not any(r == "PART_OF" for _, r, _ in found), found
+
+
+def test_title_before_name_reads_an_office_named_by_its_title(nlp):
+    text = "The report was confirmed by the UN High Commissioner for Human Rights Michelle Bachelet on Friday."
+    found = _relation_set(nlp, text)
+    assert ("Michelle Bachelet", "LEADS", "UN High Commissioner for Human Rights") in found, found
