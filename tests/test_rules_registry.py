@@ -26,7 +26,7 @@ SNAPSHOT = {
     "coref": ["coref-class-noun", "coref-government-noun", "coref-head-word", "coref-person-pronoun",
               "home-government"],
     "relation": ["against", "between", "complicity", "cue-phrase", "group-member-of", "help-of", "in-place-phrase",
-                 "leader-of-government", "name-part-of", "opposition-group", "person-of-organization",
+                 "kind-of-place", "leader-of-government", "name-part-of", "opposition-group", "person-of-organization",
                  "place-comma-place", "place-cue-phrase", "possessive-part-of", "relation-verb", "state-leader-title",
                  "title-before-name", "title-of-phrase", "title-with-organization-modifier"],
     "merge": ["merge-antecedent", "merge-first-name", "merge-group-gloss", "merge-group-head", "merge-initials",

@@ -14,6 +14,7 @@ from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.relation_facts import make_relation as _relation
 from graphkit.extract.relation_facts import mention_span as _span
 from graphkit.extract.relation_names import name_part_relations
+from graphkit.extract.relation_places import kind_of_place_relations
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
 from graphkit.types import Mention, Relation
@@ -709,7 +710,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
-                  _person_of_org, name_part_relations):
+                  _person_of_org, name_part_relations, kind_of_place_relations):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):

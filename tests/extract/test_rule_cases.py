@@ -105,6 +105,10 @@ RELATION_CASES = {
         "Prisoners at the Rodeo I prison in Guatire were beaten.",
         ("Rodeo I prison", "LOCATED_IN", "Guatire"),
     ),
+    "kind-of-place": (
+        "Police in Mexico found the car. They crossed into the Mexican city of Nuevo Laredo.",
+        ("Nuevo Laredo", "LOCATED_IN", "Mexico"),
+    ),
     "name-part-of": (
         "The UN Human Rights Office said on Monday that the United Nations would send a team.",
         ("UN Human Rights Office", "PART_OF", "United Nations"),
@@ -307,6 +311,7 @@ def test_every_rule_of_these_modules_has_a_case():
         "graphkit.extract.coref",
         "graphkit.extract.relations",
         "graphkit.extract.relation_names",
+        "graphkit.extract.relation_places",
         "graphkit.resolve",
     }
     registered = {name for name, r in RULES.items() if r.func.__module__ in mine}
@@ -384,3 +389,10 @@ def test_title_before_name_reads_an_office_named_by_its_title(nlp):
     text = "The report was confirmed by the UN High Commissioner for Human Rights Michelle Bachelet on Friday."
     found = _relation_set(nlp, text)
     assert ("Michelle Bachelet", "LEADS", "UN High Commissioner for Human Rights") in found, found
+
+
+def test_kind_of_place_reads_a_place_possessor_and_leaves_a_name_before_the_noun_alone(nlp):
+    found = _relation_set(nlp, "He lived in Miranda State's municipality of Guatire.")
+    assert ("Guatire", "LOCATED_IN", "Miranda State") in found, found
+    found = _relation_set(nlp, "Agents raided a house in the El Valle neighborhood of Caracas.")
+    assert ("Caracas", "LOCATED_IN", "El Valle") not in found, found
