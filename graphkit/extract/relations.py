@@ -609,6 +609,13 @@ def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention])
         if hit is None:
             continue
         before = words[:hit]
+        # the words before the title, the word before them, and one more across a modifier ("MDC founding president")
+        near = [t.i for t in before] + [left]
+        if left >= span.sent.start and left not in index.by_token and doc[left].dep_ in ("amod", "compound", "nmod"):
+            near.append(left - 1)
+        owner = [index.by_token.get(i) for i in near if i >= span.sent.start]
+        if any(m is not None and m.type == "Organization" and m.subtype != "government" for m in owner):
+            continue  # "the party's founding president X" heads the party (title-before-name), not the state
         country = next((demonyms().get(fold(t.text)) for t in before if fold(t.text) in demonyms()), None)
         gov = _government_mention(index, items, governments().get(country) if country else _home_government_id(index))
         if gov is not None:
@@ -645,7 +652,7 @@ def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> 
         root = span.root
         places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
                   for p in prep.children if p.dep_ == "pobj"]
-        owners = [c for c in root.children if c.dep_ == "poss"] if m.type == "Location" else []
+        owners = [c for c in root.children if c.dep_ == "poss"]  # "Panama's Tocumen airport", "Ethiopia's High Court"
         # "Tumeremo, in Bolívar state", "Rome is in Lazio": the phrase right after the name or after its copula
         nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
         if root.dep_ == "nsubj" and root.head.lemma_ == "be" and nxt < len(doc) and doc[nxt].i == root.head.i:

@@ -396,3 +396,17 @@ def test_kind_of_place_reads_a_place_possessor_and_leaves_a_name_before_the_noun
     assert ("Guatire", "LOCATED_IN", "Miranda State") in found, found
     found = _relation_set(nlp, "Agents raided a house in the El Valle neighborhood of Caracas.")
     assert ("Caracas", "LOCATED_IN", "El Valle") not in found, found
+
+
+def test_in_place_phrase_reads_a_country_possessing_an_organization(nlp):
+    found = _relation_set(nlp, "Kenya's Supreme Court annulled the vote.")
+    assert ("Supreme Court", "LOCATED_IN", "Kenya") in found, found
+
+
+def test_state_leader_title_leaves_the_president_of_an_organization_to_it(nlp):
+    found = _relation_set(nlp, "The Kenyan government arrested Amnesty International president Peter Mwangi.")
+    assert ("Peter Mwangi", "LEADS", "Kenyan government") not in found, found
+    assert ("Peter Mwangi", "LEADS", "Amnesty International") in found, found
+    text = "Amnesty International said President William Ruto of Kenya lied. The Kenyan government denied it."
+    found = _relation_set(nlp, text)
+    assert ("William Ruto", "LEADS", "Kenyan government") in found, found
