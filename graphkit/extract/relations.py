@@ -633,7 +633,10 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
     if gov is None:
         return
     for m in items:
-        if m.type == "Group" and words & set(m.text.lower().replace("-", " - ").replace(" - ", "-").split()):
+        said = m.text.lower().replace("-", " - ").replace(" - ", "-").split()
+        if any(w.startswith(("pro-", "progovernment")) for w in said):
+            continue  # "pro-government demonstrators" side with the government
+        if m.type == "Group" and words & set(said):
             span = _span(doc, m)
             if span is not None:
                 yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)

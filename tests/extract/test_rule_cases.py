@@ -410,3 +410,10 @@ def test_state_leader_title_leaves_the_president_of_an_organization_to_it(nlp):
     text = "Amnesty International said President William Ruto of Kenya lied. The Kenyan government denied it."
     found = _relation_set(nlp, text)
     assert ("William Ruto", "LEADS", "Kenyan government") in found, found
+
+
+def test_opposition_group_leaves_pro_government_demonstrators_out(nlp):
+    text = "The Cuban government jailed dozens of dissidents. Pro-government demonstrators shouted slogans."
+    found = _relation_set(nlp, text)
+    assert ("dissidents", "OPPOSES", "Cuban government") in found, found
+    assert not any(s.startswith("Pro-government") for s, _, _ in found), found
