@@ -1,4 +1,4 @@
-"""Relations that an organization's name states: "UN Human Rights Office" is part of the UN."""
+"""Relations the name of a body states: "UN Human Rights Office" is part of the UN, "the regime of X" is led by X."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from graphkit import lexicons
+from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.relation_facts import make_relation, mention_span
+from graphkit.extract.relation_facts import government_mention, home_government_id, make_relation, mention_span
 from graphkit.extract.rules import rule
-from graphkit.names import fold_accents, gazetteer_aliases, is_acronym
+from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, is_acronym
 from graphkit.types import Mention, Relation
 
 _POSSESSIVE = ("'s", "’s")
@@ -69,3 +71,31 @@ def name_part_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> 
             if span is not None:
                 yield make_relation("name-part-of", "PART_OF", m, whole, span.sent, text, confidence=0.7)
             break
+
+
+@rule("government-of-leader", "relation")
+def government_of_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'the regime of X', 'under the dictatorships of X and Y': a government named by its leader is led by the
+    person: the government the phrase names, else the government of the document's country."""
+    nouns = lexicons.word_list("government_nouns") - {"state"}  # "the State of X" names a country
+    home: Mention | None = None
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns and token.lower_ not in nouns:
+            continue
+        pobjs = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for pobj in prep.children if pobj.dep_ == "pobj"]
+        leaders = [m for pobj in pobjs for m in index.with_conjuncts(pobj) if m.type == "Person"]
+        if not leaders:
+            continue
+        gov = index.by_token.get(token.i)
+        # "the government of Nicaraguan President X": the demonym says whose
+        country = next((demonyms()[fold(t.text)] for pobj in pobjs for t in pobj.subtree
+                        if t.i < pobj.i and fold(t.text) in demonyms()), None)
+        if country is not None:
+            gov = government_mention(index, items, governments().get(country))
+        elif gov is None or gov.type != "Organization" or gov.subtype != "government":
+            home = home or government_mention(index, items, home_government_id(index))
+            gov = home
+        for person in leaders if gov is not None else []:
+            yield make_relation("government-of-leader", "LEADS", person, gov, token.sent, f"{token.text} of",
+                                confidence=0.7)

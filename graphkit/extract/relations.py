@@ -11,9 +11,11 @@ from graphkit import lexicons
 from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
+from graphkit.extract.relation_facts import government_mention as _government_mention
+from graphkit.extract.relation_facts import home_government_id as _home_government_id
 from graphkit.extract.relation_facts import make_relation as _relation
 from graphkit.extract.relation_facts import mention_span as _span
-from graphkit.extract.relation_names import name_part_relations
+from graphkit.extract.relation_names import government_of_leader_relations, name_part_relations
 from graphkit.extract.relation_places import kind_of_place_relations
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
@@ -577,17 +579,6 @@ def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> I
                             yield _relation("against", "OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
 
 
-def _government_mention(index: MentionIndex, items: list[Mention], gov_id: str | None) -> Mention | None:
-    """The first mention of that government in the document (relations join mentions, not ids)."""
-    if gov_id is None:
-        return None
-    return next((m for m in items if m.canonical_id == gov_id and m.type == "Organization"), None)
-
-
-def _home_government_id(index: MentionIndex) -> str | None:
-    return governments().get(index.home_country or "")
-
-
 @rule("state-leader-title", "relation")
 def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
     """'President X', 'former Honduran president X', 'the Syrian President, X': a head-of-state title leads the
@@ -720,7 +711,8 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
-                  _person_of_org, name_part_relations, kind_of_place_relations):
+                  _person_of_org, name_part_relations, kind_of_place_relations,
+                  government_of_leader_relations):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):

@@ -105,6 +105,11 @@ RELATION_CASES = {
         "Prisoners at the Rodeo I prison in Guatire were beaten.",
         ("Rodeo I prison", "LOCATED_IN", "Guatire"),
     ),
+    "government-of-leader": (
+        "Peru held elections. Under the dictatorship of Ramon Castillo, the army ran death squads. The Peruvian government"
+        " denied it.",
+        ("Ramon Castillo", "LEADS", None),
+    ),
     "kind-of-place": (
         "Police in Mexico found the car. They crossed into the Mexican city of Nuevo Laredo.",
         ("Nuevo Laredo", "LOCATED_IN", "Mexico"),
@@ -417,3 +422,11 @@ def test_opposition_group_leaves_pro_government_demonstrators_out(nlp):
     found = _relation_set(nlp, text)
     assert ("dissidents", "OPPOSES", "Cuban government") in found, found
     assert not any(s.startswith("Pro-government") for s, _, _ in found), found
+
+
+def test_government_of_leader_takes_the_government_a_demonym_names(nlp):
+    text = ("The United States government imposed sanctions. The Nicaraguan government rejected them. The government of"
+            " Nicaraguan President Daniel Ortega jailed critics.")
+    found = _relation_set(nlp, text)
+    assert ("Daniel Ortega", "LEADS", "Nicaraguan government") in found, found
+    assert ("Daniel Ortega", "LEADS", "United States government") not in found, found
