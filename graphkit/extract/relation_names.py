@@ -96,6 +96,8 @@ def government_of_leader_relations(doc: Doc, index: MentionIndex, items: list[Me
         elif gov is None or gov.type != "Organization" or gov.subtype != "government":
             home = home or government_mention(index, items, home_government_id(index))
             gov = home
-        for person in leaders if gov is not None else []:
+        if gov is None:
+            continue
+        for person in leaders:
             yield make_relation("government-of-leader", "LEADS", person, gov, token.sent, f"{token.text} of",
                                 confidence=0.7)
