@@ -85,6 +85,10 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     kind = _longest_title(title_words)
     collective = False
     office = index.by_token.get(left) if not title_words and left >= sent.start else None
+    if office is None and not title_words and left > sent.start and doc[left].tag_ == "POS":
+        owner = index.by_token.get(left - 1)  # "Amnesty International's Ana Ruiz": a person of the organization
+        if owner is not None and owner.type in _ORG_TYPES and owner.subtype != "government":
+            yield _relation("title-before-name", "MEMBER_OF", person, owner, sent, doc[left].text, confidence=0.6)
     if office is not None and office.type in _ORG_TYPES and office.end <= doc[left].idx + len(doc[left].text):
         # "the UN High Commissioner for Human Rights X": an office named by its title, right before the holder
         office_span = _span(doc, office)

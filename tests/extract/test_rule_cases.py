@@ -106,8 +106,8 @@ RELATION_CASES = {
         ("Rodeo I prison", "LOCATED_IN", "Guatire"),
     ),
     "government-of-leader": (
-        "Peru held elections. Under the dictatorship of Ramon Castillo, the army ran death squads. The Peruvian government"
-        " denied it.",
+        "Peru held elections. Under the dictatorship of Ramon Castillo, the army ran death squads. The Peruvian"
+        " government denied it.",
         ("Ramon Castillo", "LEADS", None),
     ),
     "kind-of-place": (
@@ -430,3 +430,9 @@ def test_government_of_leader_takes_the_government_a_demonym_names(nlp):
     found = _relation_set(nlp, text)
     assert ("Daniel Ortega", "LEADS", "Nicaraguan government") in found, found
     assert ("Daniel Ortega", "LEADS", "United States government") not in found, found
+
+
+def test_title_before_name_reads_an_organization_possessing_a_person(nlp):
+    found = _relation_set(nlp, "Amnesty International's Maria Lopez visited the prison. Peru's Pedro Castillo spoke.")
+    assert ("Maria Lopez", "MEMBER_OF", "Amnesty International") in found, found
+    assert not any(s == "Pedro Castillo" for s, _, _ in found), found
