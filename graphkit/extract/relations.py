@@ -573,14 +573,16 @@ def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> I
             continue
         root = span.root
         heads = [root] + [c for c in root.children if c.dep_ in ("relcl", "acl")]
+        acting = index.at(root) if m.type == "Group" else None  # "members of X deployed against Y": X opposes Y
+        party = acting if acting is not None and acting.type == "Organization" else m
         for head in heads:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("against", "to") and (prep.lower_ == "against" or any(
                         c.lower_ == "up" for c in head.children)):
                     for pobj in prep.children:
                         other = index.at(pobj) if pobj.dep_ == "pobj" else None
-                        if other is not None and other is not m and other.type == "Organization":
-                            yield _relation("against", "OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
+                        if other is not None and other not in (m, party) and other.type == "Organization":
+                            yield _relation("against", "OPPOSES", party, other, span.sent, prep.text, confidence=0.6)
 
 
 @rule("state-leader-title", "relation")

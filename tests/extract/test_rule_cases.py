@@ -436,3 +436,10 @@ def test_title_before_name_reads_an_organization_possessing_a_person(nlp):
     found = _relation_set(nlp, "Amnesty International's Maria Lopez visited the prison. Peru's Pedro Castillo spoke.")
     assert ("Maria Lopez", "MEMBER_OF", "Amnesty International") in found, found
     assert not any(s == "Pedro Castillo" for s, _, _ in found), found
+
+
+def test_against_members_of_an_organization_stand_for_it(nlp):
+    result = _extract(nlp, "Members of the National Army who fought against the Gulf Clan were arrested.")
+    names = {m.key: m.text for m in result.mentions}
+    found = [(names[r.source], r.type, names[r.target]) for r in result.relations if "against" in r.rules]
+    assert ("National Army", "OPPOSES", "Gulf Clan") in found, found
