@@ -650,7 +650,9 @@ def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> 
         if span is None:
             continue
         root = span.root
-        places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        addressed = root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and (
+            root.head.head.lemma_.lower() in lexicons.word_list("address_verbs"))  # "spoke to X in Y": Y is the talk's
+        places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and not addressed
                   for p in prep.children if p.dep_ == "pobj"]
         owners = [c for c in root.children if c.dep_ == "poss"]  # "Panama's Tocumen airport", "Ethiopia's High Court"
         # "Tumeremo, in Bolívar state", "Rome is in Lazio": the phrase right after the name or after its copula

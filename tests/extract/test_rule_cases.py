@@ -443,3 +443,10 @@ def test_against_members_of_an_organization_stand_for_it(nlp):
     names = {m.key: m.text for m in result.mentions}
     found = [(names[r.source], r.type, names[r.target]) for r in result.relations if "against" in r.rules]
     assert ("National Army", "OPPOSES", "Gulf Clan") in found, found
+
+
+def test_in_place_phrase_leaves_the_place_of_a_talk_alone(nlp):
+    found = _relation_set(nlp, "A defector spoke to Amnesty International in Geneva on Monday.")
+    assert ("Amnesty International", "LOCATED_IN", "Geneva") not in found, found
+    found = _relation_set(nlp, "Amnesty International in Geneva published a report.")
+    assert ("Amnesty International", "LOCATED_IN", "Geneva") in found, found
