@@ -201,3 +201,38 @@ def test_cli_show_errors(tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert "[links miss actor-missing] Alpha Corps -> killing  (d)" in result.output
     assert "| Alpha Corps shot." in result.output
+
+
+def test_by_rule_counts_each_rules_facts_documents_and_right_ones(tmp_path, runner):
+    gold = {"entities": [{"id": "a", "name": "Alpha Corps", "type": "Organization", "docs": ["d1", "d2"]},
+                         {"id": "w", "name": "Watch Group", "type": "Organization", "docs": ["d1"]}],
+            "events": [{"id": "e1", "type": "killing", "doc": "d1", "perpetrators": ["a"], "sources": ["w"]},
+                       {"id": "e2", "type": "killing", "doc": "d2", "perpetrators": ["a"]}],
+            "documents": [{"id": "d1"}, {"id": "d2"}]}
+    system = {"entities": [{"id": "alpha", "name": "Alpha Corps", "type": "Organization", "docs": ["d1", "d2"]},
+                           {"id": "watch", "name": "Watch Group", "type": "Organization", "docs": ["d1"]}],
+              "events": [{"id": "s1", "type": "killing", "doc": "d1", "rules": ["trigger-verb"],
+                          "perpetrators": ["alpha", "watch"], "sources": ["watch"],
+                          "role_rules": {"perpetrators|alpha": ["role-active-subject"],
+                                         "perpetrators|watch": ["role-passive-agent"],
+                                         "sources|watch": ["source-reporting-verb"]}},
+                         {"id": "s2", "type": "killing", "doc": "d2", "rules": ["trigger-verb"],
+                          "perpetrators": ["alpha"], "role_rules": {"perpetrators|alpha": ["role-active-subject"]}}],
+              "relations": [], "documents": [{"id": "d1"}, {"id": "d2"}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    (tmp_path / "s.json").write_text(json.dumps(system))
+    from graphkit.evaluate_rules import count_by_rule
+
+    counts = {c.name: c for c in count_by_rule(load_annotations(tmp_path / "g.json"),
+                                               load_annotations(tmp_path / "s.json"))}
+    subject, agent = counts["role-active-subject"], counts["role-passive-agent"]
+    # the same (actor, type) pair in two documents is one fact, found in two documents
+    assert (subject.produced, subject.right, subject.docs, subject.right_docs) == (1, 1, 2, 2)
+    assert (agent.produced, agent.right, agent.docs, agent.right_docs) == (1, 0, 1, 0)
+    assert counts["trigger-verb"].docs == 2 and counts["role-noun-of"].produced == 0
+    result = runner.invoke(cli, ["evaluate", "--gold", str(tmp_path / "g.json"), "--graph", str(tmp_path / "s.json"),
+                                 "--by-rule"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
+    assert lines["source-reporting-verb"].split()[1:] == ["source", "1", "1", "1.000", "1", "1", "one", "document"]
+    assert lines["role-active-subject"].split()[1:] == ["role", "1", "1", "1.000", "2", "2"]
