@@ -65,37 +65,34 @@ def _event_mask(events: pd.DataFrame, allegation: str | None, date_from: str | N
 def _role_table(t: QueryTables, role: str, types: tuple[str, ...] | None, who: str, filters: dict[str, Any],
                 offset: int, limit: int | None) -> list[dict[str, object]]:
     """One row per (entity in `role`, allegation type), most events first; `who` names the entity columns."""
-    links = t.roles.loc[t.roles["role"] == role, ["entity_id", "event_id"]].drop_duplicates()
+    links = t.links(role)
+    keep = _event_mask(links, filters.get("allegation"), filters.get("date_from"), filters.get("date_to"),
+                       filters.get("min_confidence"))
     if types is not None:
-        links = links[links["entity_id"].map(t.entities["type"]).isin(types)]
+        keep &= links["entity_type"].isin(types)
     if filters.get("actor") is not None:
-        links = links[links["entity_id"].isin(t.entity_ids(filters["actor"]))]
-    events = t.events.loc[links["event_id"]]
-    keep = _event_mask(events, filters.get("allegation"), filters.get("date_from"), filters.get("date_to"),
-                       filters.get("min_confidence")).to_numpy()
-    events = events[keep]
-    links = pd.DataFrame({"entity_id": links["entity_id"].to_numpy()[keep], "allegation": events["type"].to_numpy(),
-                          "event_id": events["id"].to_numpy(), "doc": events["doc"].to_numpy(),
-                          "start": events["start"].to_numpy(), "evidence": events["evidence"].to_numpy()})
-    counts = links.groupby(["entity_id", "allegation"], sort=False).size().reset_index(name="events")
-    counts = counts.sort_values(["events", "entity_id", "allegation"], ascending=[False, True, True], kind="stable")
+        keep &= links["entity_id"].isin(t.entity_ids(filters["actor"]))
+    links = links[keep]
+    counts = links.groupby(["entity_id", "type"], sort=False).size().reset_index(name="events")
+    counts = counts.sort_values(["events", "entity_id", "type"], ascending=[False, True, True], kind="stable")
     page = _page(counts, offset, limit)
     if page.empty:
         return []
-    chosen = links.merge(page[["entity_id", "allegation"]], on=["entity_id", "allegation"])
+    chosen = links.merge(page[["entity_id", "type"]], on=["entity_id", "type"])
     chosen = chosen.sort_values(["doc", "start", "event_id"], kind="stable")
-    detail = {key: (group["doc"].tolist(), group["evidence"].iloc[0])
-              for key, group in chosen.groupby(["entity_id", "allegation"], sort=False)}
-    rows = []
-    for entity_id, allegation, n in page[["entity_id", "allegation", "events"]].itertuples(index=False):
-        docs, evidence = detail[(entity_id, allegation)]
-        rows.append({
-            f"{who}_id": entity_id, who: t.entities.at[entity_id, "name"],
-            f"{who}_type": t.entities.at[entity_id, "type"],
-            "allegation": allegation, "events": int(n), "documents": "; ".join(sorted({str(d) for d in docs})),
-            "evidence": evidence,
-        })
-    return rows
+    docs: dict[tuple[str, str], list[str]] = {}
+    evidence: dict[tuple[str, str], object] = {}
+    for entity_id, allegation, doc, sentence in zip(chosen["entity_id"], chosen["type"], chosen["doc"],
+                                                    chosen["evidence"], strict=True):
+        key = (entity_id, allegation)
+        evidence.setdefault(key, sentence)  # the first event's sentence in (doc, start, id) order
+        if not docs.setdefault(key, []) or docs[key][-1] != doc:
+            docs[key].append(str(doc))
+    names, kinds = page["entity_id"].map(t.entities["name"]), page["entity_id"].map(t.entities["type"])
+    return [{f"{who}_id": entity_id, who: name, f"{who}_type": kind, "allegation": allegation, "events": int(n),
+             "documents": "; ".join(docs[(entity_id, allegation)]), "evidence": evidence[(entity_id, allegation)]}
+            for entity_id, allegation, n, name, kind in zip(page["entity_id"], page["type"], page["events"], names,
+                                                             kinds, strict=True)]
 
 
 def agencies_allegations(g: NxGraph | QueryTables, *, actor: str | None = None, allegation: str | None = None,
@@ -153,22 +150,24 @@ def timeline(g: NxGraph | QueryTables, *, actor: str | None = None, allegation: 
              offset: int = 0, limit: int | None = None) -> pd.DataFrame:
     """Dated events in date order (then event id); `actor` keeps events where it is perpetrator or victim."""
     t = _tables(g)
-    events = t.events
-    mask = _event_mask(events, allegation, date_from, date_to, min_confidence) & (events["date"] > "")
+    events = t.by_date
+    mask = _event_mask(events, allegation, date_from, date_to, min_confidence)
     people = t.roles[t.roles["role"].isin(("PERPETRATOR", "VICTIM"))]
     if actor is not None:
         mask &= events.index.isin(people.loc[people["entity_id"].isin(t.entity_ids(actor)), "event_id"])
-    chosen = _page(events[mask].sort_values(["date", "id"], kind="stable"), offset, limit)
+    chosen = _page(events[mask], offset, limit)
     names: dict[tuple[str, str], list[str]] = {}
     page_people = people[people["event_id"].isin(chosen.index)]
-    for entity_id, event_id, role in page_people.itertuples(index=False):
-        names.setdefault((event_id, role), []).append(str(t.entities.at[entity_id, "name"]))
+    for name, event_id, role in zip(page_people["entity_id"].map(t.entities["name"]), page_people["event_id"],
+                                    page_people["role"], strict=True):
+        names.setdefault((event_id, role), []).append(str(name))
     rows: list[dict[str, object]] = []
-    for ev in chosen.itertuples(index=False):
-        event_id = str(ev.id)
+    for date, event_id, allegation, status, doc, evidence in zip(
+            chosen["date"], chosen["id"], chosen["type"], chosen["status"], chosen["doc"], chosen["evidence"],
+            strict=True):
         rows.append({
-            "date": ev.date, "event_id": event_id, "allegation": ev.type, "status": ev.status, "doc": ev.doc,
+            "date": date, "event_id": event_id, "allegation": allegation, "status": status, "doc": doc,
             "perpetrators": "; ".join(sorted(names.get((event_id, "PERPETRATOR"), []))),
-            "victims": "; ".join(sorted(names.get((event_id, "VICTIM"), []))), "evidence": ev.evidence,
+            "victims": "; ".join(sorted(names.get((event_id, "VICTIM"), []))), "evidence": evidence,
         })
     return _frame("timeline", rows)

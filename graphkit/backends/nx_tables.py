@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -34,6 +35,7 @@ class QueryTables:
     roles: pd.DataFrame
     entities: pd.DataFrame
     names: dict[str, set[str]] = field(default_factory=dict)
+    _links: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, g: NxGraph) -> QueryTables:
@@ -77,6 +79,23 @@ class QueryTables:
         events["confidence"] = pd.to_numeric(events["confidence"], errors="coerce").fillna(1.0).round(3)
         entities = pd.DataFrame(entity_rows).set_index("id", drop=False).rename_axis(None)
         return cls(g, events, pd.DataFrame(role_rows), entities, names)
+
+    @cached_property
+    def by_date(self) -> pd.DataFrame:
+        """The dated events in the timeline's order (date, then id): a filter keeps the order."""
+        dated = self.events[self.events["date"] > ""]
+        return dated.sort_values(["date", "id"], kind="stable")
+
+    def links(self, role: str) -> pd.DataFrame:
+        """Distinct (entity, event) pairs of one role with the event's columns (allegation, doc, start, ...)."""
+        if role not in self._links:
+            pairs = self.roles.loc[self.roles["role"] == role, ["entity_id", "event_id"]].drop_duplicates()
+            events = self.events.loc[pairs["event_id"]]
+            self._links[role] = pd.DataFrame({
+                "entity_id": pairs["entity_id"].to_numpy(), "entity_type": pairs["entity_id"].map(
+                    self.entities["type"]).to_numpy(), "event_id": pairs["event_id"].to_numpy(),
+                **{column: events[column].to_numpy() for column in _EVENT_COLUMNS}})
+        return self._links[role]
 
     def entity_ids(self, text: str) -> set[str]:
         """Entities named `text` (name or alias, any case) or whose id it is, as the Cypher files match them."""
