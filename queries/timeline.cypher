@@ -4,10 +4,11 @@
 // Columns: date, event_id, allegation, status, doc, perpetrators ("; "-joined names, sorted), victims, evidence.
 // Order: date, then event_id: the index on Event.date gives the date order, so a page reads only its events
 // (with $actor, only the events of the named entities are kept).
-CALL () {
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+  UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
   MATCH (x:Entity)
-  WHERE $actor IS NOT NULL AND (x.id = $actor OR toLower(x.name) = toLower($actor)
-        OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower($actor)))
+  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
+     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
   MATCH (x)-[:PERPETRATOR|VICTIM]->(picked:Event)
   RETURN collect(DISTINCT picked) AS picked
 }

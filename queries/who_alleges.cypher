@@ -6,13 +6,15 @@
 // evidence (the sentence of the first event by document, offset, id).
 // Order: most events first, then source_id, allegation. Counted in the database over one scan of the SOURCE
 // relationships; only the rows of the page are read out.
-CALL () {
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+  UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
   MATCH (x:Entity)
-  WHERE $actor IS NOT NULL AND (x.id = $actor OR toLower(x.name) = toLower($actor)
-        OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower($actor)))
+  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
+     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
   RETURN collect(x) AS named
 }
-MATCH (s:Entity)-[r:SOURCE]->(e:Event) USING SCAN r:SOURCE
+// the schema's SOURCE runs from an Entity to an Event: no label checks needed
+MATCH (s)-[r:SOURCE]->(e) USING SCAN r:SOURCE
 WHERE ($actor IS NULL OR s IN named)
   AND ($allegation IS NULL OR e.type = $allegation)
   AND ($date_from IS NULL OR e.date >= $date_from)
