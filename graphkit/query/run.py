@@ -17,8 +17,8 @@ def run_query(query: str, graph: GraphData | NxGraph, /, **params: object) -> pd
     date_to, min_confidence). frame.attrs["truncated"] is True, and a QueryTruncatedWarning is raised,
     when rows were left out.
 
-    Example:
-        >>> run_query("timeline", graph, allegation="torture", date_from="2019", limit=50)  # doctest: +SKIP
+    For example, the second page of 50 torture events dated 2019 or later:
+    run_query("timeline", graph, allegation="torture", date_from="2019", limit=50, offset=50).
     """
     if isinstance(graph, GraphData):
         return NetworkXBackend(graph=graph).run(query, **params)
