@@ -402,7 +402,10 @@ def triples_command(source: str, sentences: bool, fmt: str, output: Path | None,
               help="List each measure's misses and false hits with document, names and evidence.")
 @click.option("--by-rule", is_flag=True, help="For each registered rule: facts produced on the gold documents, "
               "and how many were right.")
-def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool) -> None:
+@click.option("--reliability", is_flag=True, help="Facts binned by confidence: per bin, how many, their mean "
+              "confidence and how many were right (with Brier score and calibration error).")
+def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool,
+             reliability: bool) -> None:
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
@@ -423,6 +426,10 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_
         from graphkit.evaluate_rules import count_by_rule, format_by_rule
 
         click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
+    if reliability:
+        from graphkit.evaluate_reliability import format_reliability
+
+        click.echo(format_reliability(gold_data, system), err=as_json)
 
 
 def _terminated(signum: int, frame: Any) -> None:
