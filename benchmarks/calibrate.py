@@ -50,7 +50,14 @@ from graphkit.calibration import (  # noqa: E402
 )
 from graphkit.calibration_fit import Row, fit_logistic  # noqa: E402
 from graphkit.evaluate import align, format_thresholds, load_annotations  # noqa: E402
-from graphkit.evaluate_reliability import MEASURES, brier, ece, format_reliability, scored_facts  # noqa: E402
+from graphkit.evaluate_reliability import (  # noqa: E402
+    MEASURES,
+    Scored,
+    brier,
+    format_reliability,
+    format_scored,
+    scored_facts,
+)
 from graphkit.evaluate_rules import count_by_rule, format_by_rule, registered_rules  # noqa: E402
 from graphkit.lexicons import ConfidenceModel  # noqa: E402
 from graphkit.types import UNDIRECTED_RELATIONS, DocResult, Resolution  # noqa: E402
@@ -254,11 +261,11 @@ def split(gold_dirs: list[Path], tmp: Path) -> dict[str, dict[str, Any]]:
     return {name: load_annotations(folder) for name, folder in folders.items() if any(folder.iterdir())}
 
 
-def summary(title: str, gold: dict[str, Any], system: dict[str, Any]) -> dict[str, tuple[float, float]]:
+def summary(title: str, gold: dict[str, Any], system: dict[str, Any]) -> dict[str, Scored]:
+    """Print the reliability table and the thresholds' precision and recall; the scored facts, per measure."""
     system = subset(system, gold)
-    scored = scored_facts(gold, system)
     print(f"\n== {title}\n{format_reliability(gold, system)}\n{format_thresholds(gold, system)}")
-    return {m: (brier(scored[m]), ece(scored[m])) for m in MEASURES}
+    return scored_facts(gold, system)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -283,17 +290,20 @@ def main(argv: list[str] | None = None) -> int:
         golds = split(args.gold, tmp)
         system = corpus.system()
 
-        out_of_sample: dict[str, dict[str, float]] = {"model": dict.fromkeys(MEASURES, 0.0),
-                                                       "noisy-or": dict.fromkeys(MEASURES, 0.0)}
-        halves = [h for h in ("A", "B") if h in golds]
-        if len(halves) == 2:
+        # out of sample: each half scored by what was fitted on the other, the two halves pooled
+        pooled: dict[str, dict[str, Scored]] = {label: {m: [] for m in MEASURES} for label in ("noisy-or", "model")}
+        if "A" in golds and "B" in golds:
             for train, test in (("A", "B"), ("B", "A")):
                 model, plain = fit(corpus, golds[train], system)
                 for label, cal in (("noisy-or", plain), ("model", model)):
-                    scores = summary(f"{label} fitted on half {train}, measured on half {test}", golds[test],
+                    scored = summary(f"{label} fitted on half {train}, measured on half {test}", golds[test],
                                      corpus.apply(cal))
-                    for measure, (b, _) in scores.items():
-                        out_of_sample[label][measure] += b
+                    for measure in MEASURES:
+                        pooled[label][measure] += scored[measure]
+            for label, by_measure in pooled.items():
+                print(f"\n== {label}, out of sample (A fitted -> B measured, pooled with B -> A)\n"
+                      f"{format_scored(by_measure)}")
+        out_of_sample = {label: {m: brier(s) for m, s in by_measure.items()} for label, by_measure in pooled.items()}
         keep = {MEASURE_KIND[m]: ("model" if out_of_sample["model"][m] <= out_of_sample["noisy-or"][m] else "noisy-or")
                 for m in MEASURES}
         model, plain = fit(corpus, golds["all"], system)
@@ -302,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         summary("in sample: the kept calibration (whole set)", golds["all"], corpus.apply(final))
         counts = count_by_rule(golds["all"], system)
 
-    print("\nkept per kind (summed out-of-sample Brier, model vs noisy-or): " + ", ".join(
+    print("\nkept per kind (out-of-sample Brier, model vs noisy-or): " + ", ".join(
         f"{MEASURE_KIND[m]} {keep[MEASURE_KIND[m]]} ({out_of_sample['model'][m]:.3f} vs "
         f"{out_of_sample['noisy-or'][m]:.3f})" for m in MEASURES))
     rules = {c.name: {"kind": c.kind, "produced": c.produced, "right": c.right,

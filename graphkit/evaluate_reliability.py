@@ -96,8 +96,12 @@ def ece(scored: Scored, edges: tuple[float, ...] = EDGES) -> float:
 
 def format_reliability(gold: dict[str, Any], system: dict[str, Any]) -> str:
     """The reliability table of every measure, with its Brier score and ECE."""
+    return format_scored(scored_facts(gold, system))
+
+
+def format_scored(by_measure: dict[str, Scored]) -> str:
     lines = [f"{'measure':11} {'confidence':>10} {'facts':>6} {'mean conf':>9} {'precision':>9}"]
-    for measure, scored in scored_facts(gold, system).items():
+    for measure, scored in by_measure.items():
         for b in bins(scored):
             cells = f"{b.mean_confidence:9.3f} {b.precision:9.3f}" if b.count else f"{'-':>9} {'-':>9}"
             lines.append(f"{measure:11} {b.low:4.1f}-{b.high:<4.1f}  {b.count:6d} {cells}")
