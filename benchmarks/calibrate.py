@@ -60,7 +60,7 @@ from graphkit.evaluate_reliability import (  # noqa: E402
 )
 from graphkit.evaluate_rules import count_by_rule, format_by_rule, registered_rules  # noqa: E402
 from graphkit.lexicons import ConfidenceModel  # noqa: E402
-from graphkit.types import UNDIRECTED_RELATIONS, DocResult, Resolution  # noqa: E402
+from graphkit.types import RELATION_TYPES, UNDIRECTED_RELATIONS, DocResult, Resolution  # noqa: E402
 
 FEATURES = {
     "trigger": ("rules_logit", "extra_rules", "has_perpetrator", "has_source", "has_victim", "sentences",
@@ -68,8 +68,8 @@ FEATURES = {
     "perpetrators": ("rules_logit", "extra_rules", "group", "known", "mentions", "actor_body", "event_logit"),
     "victims": ("rules_logit", "extra_rules", "group", "known", "mentions", "event_logit"),
     "sources": ("rules_logit", "extra_rules", "group", "known", "mentions", "monitor", "event_logit", "confirmed"),
-    "relation": ("rules_logit", "extra_rules", "source_group", "target_group", "source_known", "target_known",
-                 "source_pronoun", "target_pronoun", "distance"),
+    "relation": ("rules_logit", "source_group", "target_group", "source_known", "target_known", "source_person",
+                 *(f"type_{t}" for t in RELATION_TYPES)),
 }
 MEASURE_KIND = {"doc_events": "trigger", "links": "perpetrators", "sources": "sources", "relations": "relation"}
 

@@ -166,6 +166,7 @@ def role_features(event: Event, role: str, key: str, names: list[str], ctx: DocC
 
 def relation_features(relation: Relation, ctx: DocContext, cal: Calibration) -> dict[str, float]:
     out = _rule_features(cal, list(relation.rules), "relation")
+    out[f"type_{relation.type}"] = 1.0
     source, target = ctx.mentions.get(relation.source), ctx.mentions.get(relation.target)
     out.update(_actor_features(source, ctx, "source_"))
     out.update(_actor_features(target, ctx, "target_"))
