@@ -323,10 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(header + yaml.safe_dump(body, sort_keys=True, allow_unicode=True), encoding="utf-8")
     models = {k: {"method": m.method, "prior": m.prior, "weights": dict(m.weights)} for k, m in final.models.items()}
     header = ("# Per fact kind: how its confidence is computed (a logistic model over the features of\n"
-              "# graphkit.calibration, or the noisy-or of its rules) and its prior; fitted on\n"
-              f"# {len(articles)} development articles by\n"
-              "# benchmarks/calibrate.py, which keeps the model only where it is better calibrated out of sample.\n"
-              "# Do not edit by hand.\n")
+              "# graphkit.calibration, or the noisy-or of its rules) and its prior. Fitted on the\n"
+              f"# {len(articles)} development articles by benchmarks/calibrate.py, which keeps the model\n"
+              "# only where it is better calibrated out of sample. Do not edit by hand.\n")
     args.model_out.write_text(header + yaml.safe_dump(models, sort_keys=True), encoding="utf-8")
     print("\n" + format_by_rule(counts))
     print(f"wrote {args.out} ({len(rules)} rules) and {args.model_out}", file=sys.stderr)
