@@ -16,7 +16,8 @@ from graphkit.evaluate import align
 from graphkit.types import UNDIRECTED_RELATIONS
 
 MEASURES = ("links", "sources", "doc_events", "relations")
-EDGES = (0.0, 0.3, 0.5, 0.7, 0.9, 1.0)  # the bin edges meet the thresholds 0.5, 0.7 and 0.9
+EDGES = (0.0, 0.3, 0.5, 0.7, 0.9, 1.0)
+THRESHOLDS = (0.5, 0.7, 0.9)  # the bin edges meet the thresholds 0.5, 0.7 and 0.9
 _ROLE = {"links": "perpetrators", "sources": "sources"}
 
 Scored = list[tuple[float, bool]]  # (confidence, right) per fact
@@ -106,4 +107,9 @@ def format_scored(by_measure: dict[str, Scored]) -> str:
             cells = f"{b.mean_confidence:9.3f} {b.precision:9.3f}" if b.count else f"{'-':>9} {'-':>9}"
             lines.append(f"{measure:11} {b.low:4.1f}-{b.high:<4.1f}  {b.count:6d} {cells}")
         lines.append(f"{measure:11} {'all':>10} {len(scored):6d}  Brier {brier(scored):.3f}  ECE {ece(scored):.3f}")
+        kept = []
+        for t in THRESHOLDS:
+            above = [ok for c, ok in scored if c >= t]
+            kept.append(f">={t}: {len(above)} facts, {sum(above) / len(above):.0%} right" if above else f">={t}: none")
+        lines.append(f"{measure:11} {'kept':>10}  " + "; ".join(kept))
     return "\n".join(lines)

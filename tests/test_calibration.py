@@ -112,7 +112,8 @@ def test_reliability_scores_facts_as_a_threshold_would_keep_them():
     assert scored["links"] == [(0.3, False), (0.7, True)]
     assert scored["doc_events"] == [(0.6, True), (0.8, False)]
     assert scored["relations"] == [(0.4, False)]
-    assert "links" in format_reliability(gold, system)
+    table = format_reliability(gold, system)
+    assert "links" in table and ">=0.5: 1 facts, 100% right" in table
 
 
 def test_confidence_model_file_names_every_kind():
