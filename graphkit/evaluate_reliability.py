@@ -32,9 +32,10 @@ class Bin:
     precision: float
 
 
-def scored_facts(gold: dict[str, Any], system: dict[str, Any]) -> dict[str, Scored]:
-    """Per measure, each system fact's confidence and whether the gold has it."""
-    mapping = align(gold["entities"], system["entities"])
+def scored_facts(gold: dict[str, Any], system: dict[str, Any], within_documents: bool = False) -> dict[str, Scored]:
+    """Per measure, each system fact's confidence and whether the gold has it (entities aligned as by
+    evaluate.score)."""
+    mapping = align(gold["entities"], system["entities"], within_documents)
 
     def ref(sid: str) -> str:
         return mapping.get(sid, "sys:" + str(sid))
@@ -95,9 +96,9 @@ def ece(scored: Scored, edges: tuple[float, ...] = EDGES) -> float:
     return sum(b.count * abs(b.mean_confidence - b.precision) for b in bins(scored, edges)) / total if total else 0.0
 
 
-def format_reliability(gold: dict[str, Any], system: dict[str, Any]) -> str:
+def format_reliability(gold: dict[str, Any], system: dict[str, Any], within_documents: bool = False) -> str:
     """The reliability table of every measure, with its Brier score and ECE."""
-    return format_scored(scored_facts(gold, system))
+    return format_scored(scored_facts(gold, system, within_documents))
 
 
 def format_scored(by_measure: dict[str, Scored]) -> str:
