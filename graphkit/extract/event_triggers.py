@@ -40,9 +40,11 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
     out: list[Trigger] = []
     for found in TRIGGER_RULES:
         out.extend(found(sent, index, covered))
-    out = [t for t in out if not _inside_a_name(t, index) and not topic_frame(t.token)]
-    if any(t.type == "detention" and t.rule != "trigger-phrase" for t in out) and not abusive_detention(sent):
-        out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase"]
+    out = [t for t in out if not _inside_a_name(t, index) and not topic_frame(t.token)
+           and not hypothetical(t.token) and not body_name(t)
+           and not light_object(t, index)]
+    out = [t for t in out if not victim_noun(t, out)]
+    out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase" or abusive_detention(sent, t.token)]
     # word triggers (doers, verbs, nouns) in sentence order, after the phrase and pair triggers
     rank = {"trigger-contest": 0, "trigger-phrase": 1, "trigger-pair": 2}
     out.sort(key=lambda t: (rank.get(t.rule, 3), t.token.i if t.rule not in rank else 0))
@@ -166,12 +168,14 @@ def _inside_a_name(trigger: Trigger, index: MentionIndex) -> bool:
 @rule("trigger-topic-frame", "trigger")
 def topic_frame(token: Token) -> bool:
     """'the law punishes kidnapping', 'the fight against drug trafficking', 'trafficking is flourishing': an
-    act under one of these heads (topic_frames.txt) is a law, a policy or a topic, not an act anyone did."""
+    act under one of these heads, or under a verb whose subject is one (topic_frames.txt), is a law, a
+    policy or a topic, not an act anyone did."""
     frames = lexicons.word_list("topic_frames")
     node = token
     while node.dep_ not in _CLAUSE_EDGES and node.head.i != node.i:  # heads within the trigger's own clause
         node = node.head
-        if node.lemma_.lower() in frames:
+        if node.lemma_.lower() in frames or any(  # "the law punishes kidnapping": the frame is the subject
+                c.dep_ == "nsubj" and c.lemma_.lower() in frames for c in node.children if node.pos_ == "VERB"):
             return True
     return False
 
@@ -180,13 +184,91 @@ _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl"}
 
 
 @rule("trigger-abusive-detention", "trigger")
-def abusive_detention(sent: Span) -> bool:
+def abusive_detention(sent: Span, trigger: Token | None = None) -> bool:
     """A detention word is an event only with a cue that the arrest is an abuse (abusive_detention_cues.txt:
     'arbitrarily', 'journalist', 'opposition'); an arrest of a suspect is law enforcement doing its job.
-    Detention phrases ('arbitrary detention', 'political prisoner') carry their own cue."""
+    Detention phrases ('arbitrary detention', 'political prisoner') carry their own cue. A describing cue
+    ('illegal') inside a clause on another noun ('arrested for joining a ring that carried out illegal raids')
+    qualifies that clause, not the arrest."""
+    cues = lexicons.word_list("abusive_detention_cues")
     text = sent.text.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
-    return any((" " in c and c in text) or c in lemmas for c in lexicons.word_list("abusive_detention_cues"))
+    if any(" " in c and c in text for c in cues):
+        return True
+    return any(t.lemma_.lower() in cues and not (trigger is not None and t.pos_ in ("ADJ", "ADV")
+                                                  and _in_other_clause(t, trigger)) for t in sent)
+
+
+def _in_other_clause(token: Token, trigger: Token) -> bool:
+    """The token sits in a relative or adnominal clause that does not hold the trigger."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl") and not any(t.i == trigger.i for t in node.subtree):
+            return True
+        node = node.head
+    return False
+
+
+@rule("trigger-hypothetical", "trigger")
+def hypothetical(token: Token) -> bool:
+    """'... if they were political prisoners': an act inside a condition (hypothetical_marks.txt) is a
+    supposition, not an act anyone did."""
+    marks = lexicons.word_list("hypothetical_marks")
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+@rule("trigger-body-name", "trigger")
+def body_name(trigger: Trigger) -> bool:
+    """'the border surveillance division', 'an anti-kidnapping unit': a trigger noun that qualifies the noun
+    of a body (unit_nouns.txt) names what the body is for, not an act."""
+    token = trigger.token
+    return (trigger.rule == "trigger-noun" and token.dep_ in ("compound", "nmod", "amod")
+            and token.head.lemma_.lower() in lexicons.word_list("unit_nouns"))
+
+
+@rule("trigger-light-object", "trigger")
+def light_object(trigger: Trigger, index: MentionIndex) -> bool:
+    """'take concrete steps', 'hold talks': an ambiguous arrest or abduction verb names one only when what it
+    takes is people (a mention, a pronoun, a number of them), not a thing."""
+    token = trigger.token
+    if trigger.rule != "trigger-verb" or trigger.confidence >= 0.6 or trigger.type not in _PEOPLE_ACTS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        o.pos_ in ("PRON", "NUM", "PROPN") or o.i in index.by_token or o.lemma_.lower() in lexicons.group_nouns()
+        for o in objects)
+
+
+_PEOPLE_ACTS = {"detention", "disappearance"}
+_VIOLENT_ACTS = {"killing", "torture", "disappearance"}
+_UNDERGOER_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
+
+
+@rule("trigger-victim-noun", "trigger")
+def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
+    """'executions of political opponents, smugglers and others', 'subjected detainees to harsh conditions':
+    a noun naming people by what they do or undergo (perpetrator_nouns.txt, victim nouns of group_nouns.txt)
+    that suffers another, violent act of the sentence names its victims, not an act of its own type."""
+    token = trigger.token
+    lemma = token.lemma_.lower()
+    if not (trigger.doer or lexicons.group_nouns().get(lemma) == "victim"):
+        return False
+    top = token
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ not in _UNDERGOER_DEPS:
+        return False
+    others = {t.token.i for t in found if t.type in _VIOLENT_ACTS and t.type != trigger.type}
+    head = top.head
+    if head.i in others or (top.dep_ == "pobj" and head.lower_ == "of" and head.head.i in others):
+        return True
+    # a sibling of the verb holds the act: "[those killed] included X", "subjected X [to torture]"
+    return head.pos_ in ("VERB", "AUX") and any(
+        t.i in others for c in head.children if c.i != top.i for t in c.subtree)
 
 
 TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, pair_triggers, doer_noun_triggers,

@@ -170,6 +170,15 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
 
 
 WEAK_ONLY = 0.6  # the trigger lexicon gives its weak_* words 0.5, its strong words 0.9
+STRONG = 0.9
+
+
+@rule("trigger-strong-alone", "trigger")
+def strong_alone(event: Event) -> bool:
+    """An act named by a strong trigger word or phrase ('were arrested', 'extrajudicial killings') is told
+    even when the parse ties no one to it: the doer and victims are often a number or a pronoun ('20 were
+    abducted'), and the speaker a sentence away."""
+    return event.confidence >= STRONG
 
 
 def merge_document_events(items: list[Event], named: dict[str, str] | None = None) -> list[Event]:
@@ -201,9 +210,11 @@ def merge_document_events(items: list[Event], named: dict[str, str] | None = Non
         event.victims = [k for k in event.victims if k not in event.perpetrators]
         kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
         event.role_rules = {k: v for k, v in event.role_rules.items() if k in kept}
-    # a trigger word that no sentence ties to anyone (who did it, to whom, who says so) is a topic, not an act;
-    # and an act named only by ambiguous words ('attacked', 'abuses', 'held') in the whole document is too
-    out = [e for e in out if (e.perpetrators or e.victims or e.sources) and e.confidence >= WEAK_ONLY]
+    # an act named only by ambiguous words ('attacked', 'abuses', 'held') in the whole document is a topic, not
+    # an act; so is one no sentence ties to anyone (who did it, to whom, who says so), unless a strong word
+    # names it ('were arrested', 'extrajudicial killings')
+    out = [e for e in out if e.confidence >= WEAK_ONLY and (e.perpetrators or e.victims or e.sources
+                                                            or strong_alone(e))]
     document_speaker_sources(out, named)
     return out
 
