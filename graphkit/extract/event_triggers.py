@@ -92,7 +92,7 @@ def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Itera
             ):
                 head = max(window, key=lambda t: (t.pos_ in ("NOUN", "VERB"), t.i))
                 covered.update(t.i for t in window)
-                if not _source_of_goods(head):
+                if not _source_of_goods(head, " ".join(words)):
                     yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf, "trigger-phrase")
                 break
 
@@ -172,7 +172,7 @@ def topic_frame(token: Token) -> bool:
     policy or a topic, not an act anyone did."""
     frames = lexicons.word_list("topic_frames")
     node = token
-    while node.dep_ not in _CLAUSE_EDGES and node.head.i != node.i:  # heads within the trigger's own clause
+    while (node.dep_ not in _CLAUSE_EDGES or _listed(node)) and node.head.i != node.i:  # within its clause
         node = node.head
         if node.lemma_.lower() in frames or any(  # "the law punishes kidnapping": the frame is the subject
                 c.dep_ == "nsubj" and c.lemma_.lower() in frames for c in node.children if node.pos_ == "VERB"):
@@ -181,6 +181,11 @@ def topic_frame(token: Token) -> bool:
 
 
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl"}
+
+
+def _listed(token: Token) -> bool:
+    """A noun in a list ('crimes such as theft, fraud and kidnapping'): the list shares its first item's head."""
+    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("NOUN", "PROPN")
 
 
 @rule("trigger-abusive-detention", "trigger")
@@ -275,9 +280,12 @@ TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, pair_trig
                                     verb_triggers, noun_triggers]
 
 
-def _source_of_goods(token: Token) -> bool:
-    """'buildings seized from drug traffickers' names where things came from, not an act."""
-    return token.lemma_.lower() in doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
+def _source_of_goods(token: Token, phrase: str = "") -> bool:
+    """'buildings seized from drug traffickers', 'properties taken from drug lords' name where things came
+    from, not an act."""
+    doers = doer_nouns()
+    return ((token.lemma_.lower() in doers or phrase in doers) and token.dep_ == "pobj"
+            and token.head.lower_ == "from")
 
 
 def doer_nouns() -> dict[str, str]:

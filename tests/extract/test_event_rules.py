@@ -201,3 +201,12 @@ def test_people_named_by_their_trade_who_are_killed_are_victims_not_an_act(nlp):
 def test_a_strong_trigger_tied_to_no_one_is_still_an_act(nlp):
     assert _types(nlp, "Twenty were abducted in the night.") == ["disappearance"]
     assert _types(nlp, "There was a raid in the night.") == []
+
+
+def test_an_act_in_a_list_under_a_law_is_a_topic(nlp):
+    assert _types(nlp, "The new law punishes theft, fraud and kidnapping with prison.") == []
+
+
+def test_goods_taken_from_people_named_by_a_phrase_are_no_act_of_theirs(nlp):
+    assert "trafficking" not in _types(nlp, "Police seized houses from drug lords in the city.")
+    assert "trafficking" in _types(nlp, "Drug lords paid the police in the city, the UN said.")
