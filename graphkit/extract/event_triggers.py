@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_negated, is_passive, subjects
+from graphkit.extract.parse import agents, is_negated, is_passive, phrase, subjects
 from graphkit.extract.rules import rule
 from graphkit.types import Mention
 
@@ -95,6 +95,59 @@ def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Itera
                 if not _source_of_goods(head, " ".join(words)):
                     yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf, "trigger-phrase")
                 break
+
+
+@rule("trigger-collusion", "trigger")
+def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
+    """'police work with gangs', 'military involvement in the drug trade', 'officials in bed with cartels': a
+    state body tied to crime alleges corruption (collusion_frames.yaml: a link word, a state body as its
+    owner and a crime word in its object)."""
+    frame = lexicons.collusion_frame()
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.i in covered:
+            continue
+        if token.pos_ == "NOUN" and lemma in frame.link_nouns:
+            owners = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            owners += _clause_subjects(token)
+        elif token.pos_ == "VERB" and lemma in frame.link_verbs:
+            owners = subjects(token)
+        else:
+            continue
+        # "in bed with cartels": the "with" may hang on the verb of the link noun's own "in"
+        heads = [token, token.head.head] if token.dep_ == "pobj" else [token]
+        objects = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "for")
+                   for p in c.children if p.dep_ == "pobj" and p.i != token.i]
+        if not any(_state_body(o, index, frame.bodies) for t in owners for o in (t, *t.conjuncts)):
+            continue
+        if any(w.lemma_.lower() in frame.crimes or w.lower_ in frame.crimes
+               for o in objects for w in phrase(o, keep_preps=False)):
+            covered.add(token.i)
+            yield Trigger(token, token.i, token.i + 1, "corruption", 0.8, "trigger-collusion")
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subjects of the clause a noun sits in ('officials were arrested for involvement in …')."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    for _ in range(2):  # "officials were understood to be in bed with …": the raising verb's subject
+        found = subjects(node)
+        if found or node.dep_ != "xcomp":
+            return found
+        node = node.head
+    return []
+
+
+_STATE_SUBTYPES = {"police", "armed_forces", "government", "security_agency", "intelligence_agency",
+                   "security_force", "ministry"}
+
+
+def _state_body(token: Token, index: MentionIndex, bodies: frozenset[str]) -> bool:
+    m = index.by_token.get(token.i)
+    return token.lemma_.lower() in bodies or (m is not None and m.subtype in _STATE_SUBTYPES)
 
 
 @rule("trigger-pair", "trigger")
@@ -276,8 +329,8 @@ def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
         t.i in others for c in head.children if c.i != top.i for t in c.subtree)
 
 
-TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, pair_triggers, doer_noun_triggers,
-                                    verb_triggers, noun_triggers]
+TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, collusion_triggers, pair_triggers,
+                                    doer_noun_triggers, verb_triggers, noun_triggers]
 
 
 def _source_of_goods(token: Token, phrase: str = "") -> bool:

@@ -21,6 +21,7 @@ CASES = [
     ("trigger-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
      ("torture", "alleged")),
     ("trigger-contest", "Several countries rejected the results of the election.", ("electoral_fraud", "denied")),
+    ("trigger-collusion", "Residents say the police work with gangs that run the market.", ("corruption", "alleged")),
     ("status-default", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
     ("status-hedge", "Soldiers allegedly tortured the prisoners.", ("torture", "alleged")),
     ("status-negated", "The police did not torture the suspects, Amnesty International said.", ("torture", "denied")),
@@ -210,3 +211,10 @@ def test_an_act_in_a_list_under_a_law_is_a_topic(nlp):
 def test_goods_taken_from_people_named_by_a_phrase_are_no_act_of_theirs(nlp):
     assert "trafficking" not in _types(nlp, "Police seized houses from drug lords in the city.")
     assert "trafficking" in _types(nlp, "Drug lords paid the police in the city, the UN said.")
+
+
+def test_a_state_body_tied_to_crime_is_corruption_and_to_anything_else_is_not(nlp):
+    assert "corruption" in _types(nlp, "Officials were widely understood to be in bed with drug cartels.")
+    assert "corruption" in _types(nlp, "Reporters exposed the army's involvement in the cocaine trade.")
+    assert "corruption" not in _types(nlp, "The police work with schools in the city, the mayor said.")
+    assert "corruption" not in _types(nlp, "The gang's involvement in the cocaine trade grew, the police said.")
