@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from graphkit import lexicons
 from graphkit.extract import event_roles, event_sources
 from graphkit.extract.event_roles import Roles
 from graphkit.extract.event_sources import SourceContext
@@ -109,7 +110,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             ]
             kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
             event.role_rules = {k: v for k, v in roles.rules.items() if k in kept}
-            if event.confidence < WEAK_ONLY and actor_confirmed(roles, index):
+            if event.confidence < WEAK_ONLY and actor_confirmed(roles, index, event.type):
                 event.confidence = WEAK_ONLY
                 add_rule(event.rules, "trigger-actor-confirmed")
             yield event
@@ -117,15 +118,25 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
 
 
 @rule("trigger-actor-confirmed", "trigger")
-def actor_confirmed(roles: Roles, index: MentionIndex) -> bool:
+def actor_confirmed(roles: Roles, index: MentionIndex, event_type: str = "") -> bool:
     """An ambiguous word ('attacked', 'controlled', 'died') names an act when the parse ties a state force,
-    armed group or acting group to it as the doer (a doer only guessed from the sentence does not count)."""
+    armed group or acting group to it as the doer (a doer only guessed from the sentence does not count);
+    for an act only a state does (state_acts.txt: repression, detention) the doer must be of the state."""
+    state = lexicons.word_list("state_acts")
     for m in roles.perpetrators:
         by = roles.rules.get(f"perpetrators|{m.key}", [])
         if any(not name.startswith("role-fallback") for name in by) and (
-                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)):
+                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)) and (
+                event_type not in state or _of_the_state(m, index, state)):
             return True
     return False
+
+
+def _of_the_state(m: Mention, index: MentionIndex, state: frozenset[str]) -> bool:
+    if f"subtype: {m.subtype}" in state:
+        return True
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and f"noun: {span.root.lemma_.lower()}" in state
 
 
 def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -> Roles:

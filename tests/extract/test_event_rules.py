@@ -218,3 +218,10 @@ def test_a_state_body_tied_to_crime_is_corruption_and_to_anything_else_is_not(nl
     assert "corruption" in _types(nlp, "Reporters exposed the army's involvement in the cocaine trade.")
     assert "corruption" not in _types(nlp, "The police work with schools in the city, the mayor said.")
     assert "corruption" not in _types(nlp, "The gang's involvement in the cocaine trade grew, the police said.")
+
+
+def test_an_ambiguous_word_of_a_state_act_needs_a_state_doer(nlp):
+    assert "repression" not in _types(nlp, "Rebels attacked the villages in the north.")
+    assert "repression" in _types(nlp, "Soldiers attacked the villages in the north.")
+    assert "detention" not in _types(nlp, "The rebels are holding twenty soldiers in the jungle, officials said.")
+    assert "detention" in _types(nlp, "The army is holding twenty students in the barracks, officials said.")
