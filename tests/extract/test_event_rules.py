@@ -223,5 +223,6 @@ def test_a_state_body_tied_to_crime_is_corruption_and_to_anything_else_is_not(nl
 def test_an_ambiguous_word_of_a_state_act_needs_a_state_doer(nlp):
     assert "repression" not in _types(nlp, "Armed rebels attacked three villages in the north.")
     assert "repression" in _types(nlp, "Soldiers attacked the villages in the north.")
-    assert "detention" not in _types(nlp, "The guerrillas are holding twenty journalists in the jungle, officials said.")
+    text = "The guerrillas are holding twenty journalists in the jungle, officials said."
+    assert "detention" not in _types(nlp, text)
     assert "detention" in _types(nlp, "The army is holding twenty students in the barracks, officials said.")
