@@ -133,6 +133,14 @@ def collusion_frame() -> CollusionFrame:
 
 
 @lru_cache(maxsize=1)
+def prosecuted_dissent() -> tuple[frozenset[str], frozenset[str]]:
+    """(prosecution verbs, nouns of people prosecuted for dissent) of prosecuted_dissent.yaml."""
+    raw = data_files.read_yaml("lexicons/prosecuted_dissent.yaml", keys=("verbs", "people")) or {}
+    return (frozenset(str(w).lower() for w in raw.get("verbs") or []),
+            frozenset(str(w).lower() for w in raw.get("people") or []))
+
+
+@lru_cache(maxsize=1)
 def event_pairs() -> dict[str, EventPair]:
     """Entry name -> the pair; an entry without `type` has the type of its name."""
     raw = data_files.read_yaml("lexicons/event_pairs.yaml", nested_keys=("type", "nouns", "modifiers")) or {}
