@@ -238,3 +238,9 @@ def test_prosecuting_dissent_is_repression_and_prosecuting_suspects_is_not(nlp):
 def test_made_up_charges_are_repression(nlp):
     text = "The editor was jailed on libel charges that rights groups said were trumped up."
     assert "repression" in _types(nlp, text)
+
+
+def test_an_arrest_with_beatings_or_by_masked_agents_is_abusive(nlp):
+    assert "detention" in _types(nlp, "He was beaten and detained by police officers in the capital.")
+    assert "detention" in _types(nlp, "He was detained by masked police officers in the capital.")
+    assert "detention" not in _types(nlp, "He was detained by police officers in the capital.")
