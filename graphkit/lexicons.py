@@ -141,6 +141,14 @@ def prosecuted_dissent() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def custody_violence() -> tuple[frozenset[str], frozenset[str]]:
+    """(violence words that are torture only in custody, custody cues) of custody_violence.yaml."""
+    raw = data_files.read_yaml("lexicons/custody_violence.yaml", keys=("words", "cues")) or {}
+    return (frozenset(str(w).lower() for w in raw.get("words") or []),
+            frozenset(str(w).lower() for w in raw.get("cues") or []))
+
+
+@lru_cache(maxsize=1)
 def event_pairs() -> dict[str, EventPair]:
     """Entry name -> the pair; an entry without `type` has the type of its name."""
     raw = data_files.read_yaml("lexicons/event_pairs.yaml", nested_keys=("type", "nouns", "modifiers")) or {}

@@ -43,7 +43,7 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
     out = [t for t in out if not _inside_a_name(t, index) and not topic_frame(t.token)
            and not hypothetical(t.token) and not body_name(t)
            and not light_object(t, index)]
-    out = [t for t in out if not victim_noun(t, out)]
+    out = [t for t in out if not victim_noun(t, out) and not outside_custody(t, sent, out)]
     out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase" or abusive_detention(sent, t.token)]
     # word triggers (doers, verbs, nouns) in sentence order, after the phrase and pair triggers
     rank = {"trigger-contest": 0, "trigger-phrase": 1, "trigger-pair": 2}
@@ -292,6 +292,20 @@ def hypothetical(token: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+@rule("trigger-outside-custody", "trigger")
+def outside_custody(trigger: Trigger, sent: Span, found: list[Trigger]) -> bool:
+    """'ordered the youth wing to beat protesters': a beating is torture only in custody (custody_violence.yaml:
+    a custody word or an arrest or abduction in the sentence); in the street it is no torture."""
+    words, cues = lexicons.custody_violence()
+    text = sent.doc[trigger.start : trigger.end]
+    if trigger.type != "torture" or not ({trigger.token.lemma_.lower(), text.lemma_.lower()} & words):
+        return False
+    if any(t.type in _PEOPLE_ACTS for t in found):
+        return False
+    lowered = sent.text.lower()
+    return not any(t.lemma_.lower() in cues for t in sent) and not any(" " in c and c in lowered for c in cues)
 
 
 @rule("trigger-body-name", "trigger")

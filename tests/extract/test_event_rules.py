@@ -136,7 +136,8 @@ def test_every_event_rule_has_a_case():
 
 
 FILTERS = {"trigger-abusive-detention", "trigger-topic-frame", "trigger-hypothetical", "trigger-body-name",
-           "trigger-light-object", "trigger-victim-noun", "trigger-strong-alone"}  # rules that keep or drop facts
+           "trigger-light-object", "trigger-victim-noun", "trigger-strong-alone",
+           "trigger-outside-custody"}  # rules that keep or drop facts rather than make them
 
 
 def test_an_ambiguous_word_alone_is_no_act(nlp):
@@ -244,3 +245,9 @@ def test_an_arrest_with_beatings_or_by_masked_agents_is_abusive(nlp):
     assert "detention" in _types(nlp, "He was beaten and detained by police officers in the capital.")
     assert "detention" in _types(nlp, "He was detained by masked police officers in the capital.")
     assert "detention" not in _types(nlp, "He was detained by police officers in the capital.")
+
+
+def test_a_beating_is_torture_only_in_custody(nlp):
+    assert "torture" not in _types(nlp, "Riot police beat the marchers in the main square, witnesses said.")
+    assert "torture" in _types(nlp, "Guards beat the inmates in their cells, witnesses said.")
+    assert "torture" in _types(nlp, "Riot police detained and beat the marchers, witnesses said.")
