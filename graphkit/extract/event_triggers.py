@@ -320,11 +320,14 @@ def body_name(trigger: Trigger) -> bool:
 @rule("trigger-light-object", "trigger")
 def light_object(trigger: Trigger, index: MentionIndex) -> bool:
     """'take concrete steps', 'hold talks': an ambiguous arrest or abduction verb names one only when what it
-    takes is people (a mention, a pronoun, a number of them), not a thing."""
+    takes is people (a mention, a pronoun, a number of them), not a thing; and smuggling photos or letters
+    out of a prison (information_nouns.txt) is no trafficking."""
     token = trigger.token
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if trigger.rule == "trigger-verb" and trigger.type == "trafficking":  # "smuggled out photos of the abuse"
+        return any(o.lemma_.lower() in lexicons.word_list("information_nouns") for o in objects)
     if trigger.rule != "trigger-verb" or trigger.confidence >= 0.6 or trigger.type not in _PEOPLE_ACTS:
         return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and not any(
         o.pos_ in ("PRON", "NUM", "PROPN") or o.i in index.by_token or o.lemma_.lower() in lexicons.group_nouns()
         for o in objects)

@@ -251,3 +251,8 @@ def test_a_beating_is_torture_only_in_custody(nlp):
     assert "torture" not in _types(nlp, "Riot police beat the marchers in the main square, witnesses said.")
     assert "torture" in _types(nlp, "Guards beat the inmates in their cells, witnesses said.")
     assert "torture" in _types(nlp, "Riot police detained and beat the marchers, witnesses said.")
+
+
+def test_smuggling_out_photos_is_no_trafficking(nlp):
+    assert "trafficking" not in _types(nlp, "Guards helped the prisoners smuggle photos out of the jail, the UN said.")
+    assert "trafficking" in _types(nlp, "The gang smuggled cocaine through the port, the UN said.")
