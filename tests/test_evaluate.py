@@ -92,8 +92,8 @@ def dev_scores(dev_run):
 
 # Floors just under the development scores measured when they were last raised: a regression fails CI.
 # Last raised after merging the entity and event work (whole set: entities 0.907, links 0.401, sources 0.444,
-# doc_events 0.810, relations 0.353).
-FLOORS = {"all": {"entities": 0.90, "links": 0.39, "sources": 0.435, "doc_events": 0.80, "relations": 0.345},
+# doc_events 0.810, relations 0.353); doc_events raised after the trigger-sense work (0.924).
+FLOORS = {"all": {"entities": 0.90, "links": 0.39, "sources": 0.435, "doc_events": 0.915, "relations": 0.345},
           "A": {"links": 0.425, "sources": 0.475},
           "B": {"links": 0.375, "sources": 0.385}}
 
@@ -107,7 +107,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities"}
+REACHED: set[str] = {"entities", "doc_events"}
 
 
 @pytest.mark.model
