@@ -320,17 +320,30 @@ def body_name(trigger: Trigger) -> bool:
 @rule("trigger-light-object", "trigger")
 def light_object(trigger: Trigger, index: MentionIndex) -> bool:
     """'take concrete steps', 'hold talks': an ambiguous arrest or abduction verb names one only when what it
-    takes is people (a mention, a pronoun, a number of them), not a thing; and smuggling photos or letters
-    out of a prison (information_nouns.txt) is no trafficking."""
+    takes is people (a mention, a pronoun, a number of them), not a thing or nothing; 'abuse of power' is
+    no ill-treatment; and smuggling photos or letters out of a prison (information_nouns.txt) is no
+    trafficking."""
     token = trigger.token
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if trigger.rule == "trigger-verb" and trigger.type == "trafficking":  # "smuggled out photos of the abuse"
         return any(o.lemma_.lower() in lexicons.word_list("information_nouns") for o in objects)
-    if trigger.rule != "trigger-verb" or trigger.confidence >= 0.6 or trigger.type not in _PEOPLE_ACTS:
+    if trigger.confidence >= 0.6:
         return False
-    return bool(objects) and not any(
-        o.pos_ in ("PRON", "NUM", "PROPN") or o.i in index.by_token or o.lemma_.lower() in lexicons.group_nouns()
-        for o in objects)
+    if trigger.rule == "trigger-noun" and trigger.type == "torture":  # "abuse of power", "abuse of force"
+        owned = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"]
+        return bool(owned) and not any(_people(o, index) for o in owned)
+    if trigger.rule != "trigger-verb" or trigger.type not in _PEOPLE_ACTS:
+        return False
+    if not objects:  # "urged the forces to stop": nobody is taken
+        return not any(c.dep_ == "nsubjpass" for c in token.children) and token.dep_ not in ("acl", "relcl")
+    return not any(_people(o, index) for o in objects)
+
+
+def _people(token: Token, index: MentionIndex) -> bool:
+    """The word names people: a mention, a pronoun, a number of them, a group noun."""
+    return (token.pos_ in ("PRON", "NUM", "PROPN") or token.i in index.by_token
+            or token.lemma_.lower() in lexicons.group_nouns())
 
 
 _PEOPLE_ACTS = {"detention", "disappearance"}

@@ -126,8 +126,8 @@ def actor_confirmed(roles: Roles, index: MentionIndex, event_type: str = "") -> 
     for m in roles.perpetrators:
         by = roles.rules.get(f"perpetrators|{m.key}", [])
         if any(not name.startswith("role-fallback") for name in by) and (
-                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)) and (
-                event_type not in state or _of_the_state(m, index, state)):
+                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)
+                or _of_the_state(m, index, state)) and (event_type not in state or _of_the_state(m, index, state)):
             return True
     return False
 

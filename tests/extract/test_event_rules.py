@@ -256,3 +256,22 @@ def test_a_beating_is_torture_only_in_custody(nlp):
 def test_smuggling_out_photos_is_no_trafficking(nlp):
     assert "trafficking" not in _types(nlp, "Guards helped the prisoners smuggle photos out of the jail, the UN said.")
     assert "trafficking" in _types(nlp, "The gang smuggled cocaine through the port, the UN said.")
+
+
+def test_cruel_conditions_in_custody_are_torture(nlp):
+    assert "torture" in _types(nlp, "Guards kept the detainees in harsh and degrading prison conditions, the NGO said.")
+    assert "torture" not in _types(nlp, "Drought kept the farmers in harsh conditions, the NGO said.")
+
+
+def test_abuse_of_power_is_no_ill_treatment(nlp):
+    text = "Police officers committed abuse of power against opposition activists, the NGO said."
+    assert "torture" not in _types(nlp, text)
+
+
+def test_an_arrest_verb_with_no_one_taken_is_no_arrest(nlp):
+    text = "The UN urged the police to stop at once after the crackdown on the opposition."
+    assert "detention" not in _types(nlp, text)
+
+
+def test_security_forces_are_a_state_doer(nlp):
+    assert "repression" in _types(nlp, "Security forces tried to control the marchers in the capital.")
