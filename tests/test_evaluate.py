@@ -92,8 +92,8 @@ def dev_scores(dev_run):
 
 # Floors just under the development scores measured when they were last raised: a regression fails CI.
 # Last raised after merging the entity and event work (whole set: entities 0.907, links 0.401, sources 0.444,
-# doc_events 0.810, relations 0.353); doc_events raised after the trigger-sense work (0.924).
-FLOORS = {"all": {"entities": 0.90, "links": 0.39, "sources": 0.435, "doc_events": 0.915, "relations": 0.345},
+# doc_events 0.810, relations 0.353); doc_events raised after the trigger-sense work (0.935).
+FLOORS = {"all": {"entities": 0.90, "links": 0.39, "sources": 0.435, "doc_events": 0.925, "relations": 0.345},
           "A": {"links": 0.425, "sources": 0.475},
           "B": {"links": 0.375, "sources": 0.385}}
 
