@@ -133,14 +133,6 @@ def collusion_frame() -> CollusionFrame:
 
 
 @lru_cache(maxsize=1)
-def prosecuted_dissent() -> tuple[frozenset[str], frozenset[str]]:
-    """(prosecution verbs, nouns of people prosecuted for dissent) of prosecuted_dissent.yaml."""
-    raw = data_files.read_yaml("lexicons/prosecuted_dissent.yaml", keys=("verbs", "people")) or {}
-    return (frozenset(str(w).lower() for w in raw.get("verbs") or []),
-            frozenset(str(w).lower() for w in raw.get("people") or []))
-
-
-@lru_cache(maxsize=1)
 def custody_violence() -> tuple[frozenset[str], frozenset[str]]:
     """(violence words that are torture only in custody, custody cues) of custody_violence.yaml."""
     raw = data_files.read_yaml("lexicons/custody_violence.yaml", keys=("words", "cues")) or {}

@@ -150,21 +150,6 @@ def _state_body(token: Token, index: MentionIndex, bodies: frozenset[str]) -> bo
     return token.lemma_.lower() in bodies or (m is not None and m.subtype in _STATE_SUBTYPES)
 
 
-@rule("trigger-prosecuted-dissent", "trigger")
-def prosecuted_dissent_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
-    """'Nine bloggers were charged with terrorism': a prosecution verb whose undergoer is named as a
-    journalist, activist or opponent (prosecuted_dissent.yaml) is repression, not law enforcement."""
-    verbs, people = lexicons.prosecuted_dissent()
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
-            continue
-        undergoers = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "bloggers charged with terrorism"
-            undergoers.append(verb.head)
-        if any(t.lemma_.lower() in people for u in undergoers for t in (u, *u.conjuncts)):
-            yield Trigger(verb, verb.i, verb.i + 1, "repression", 0.8, "trigger-prosecuted-dissent")
-
-
 @rule("trigger-pair", "trigger")
 def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """A noun that names an act only with a qualifying word in its phrase or clause (event_pairs.yaml:
@@ -374,8 +359,7 @@ def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
         t.i in others for c in head.children if c.i != top.i for t in c.subtree)
 
 
-TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, collusion_triggers, prosecuted_dissent_triggers,
-                                    pair_triggers,
+TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, collusion_triggers, pair_triggers,
                                     doer_noun_triggers, verb_triggers, noun_triggers]
 
 

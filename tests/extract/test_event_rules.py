@@ -21,8 +21,6 @@ CASES = [
     ("trigger-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
      ("torture", "alleged")),
     ("trigger-contest", "Several countries rejected the results of the election.", ("electoral_fraud", "denied")),
-    ("trigger-prosecuted-dissent", "Five bloggers were charged with treason by the state prosecutor.",
-     ("repression", "alleged")),
     ("trigger-collusion", "Residents say the police work with gangs that run the market.", ("corruption", "alleged")),
     ("status-default", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
     ("status-hedge", "Soldiers allegedly tortured the prisoners.", ("torture", "alleged")),
@@ -229,11 +227,6 @@ def test_an_ambiguous_word_of_a_state_act_needs_a_state_doer(nlp):
     text = "The guerrillas are holding twenty journalists in the jungle, officials said."
     assert "detention" not in _types(nlp, text)
     assert "detention" in _types(nlp, "The army is holding twenty students in the barracks, officials said.")
-
-
-def test_prosecuting_dissent_is_repression_and_prosecuting_suspects_is_not(nlp):
-    assert "repression" in _types(nlp, "The court sentenced two reporters to ten years, their lawyers said.")
-    assert "repression" not in _types(nlp, "The court sentenced two smugglers to ten years, their lawyers said.")
 
 
 def test_made_up_charges_are_repression(nlp):
