@@ -113,6 +113,8 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             if event.confidence < WEAK_ONLY and actor_confirmed(roles, index, event.type):
                 event.confidence = WEAK_ONLY
                 add_rule(event.rules, "trigger-actor-confirmed")
+            elif event.confidence < WEAK_ONLY and event.type in lexicons.word_list("state_acts") and event.perpetrators:
+                continue  # 'rights groups following the case': an ambiguous word of a state act done by others
             yield event
         ctx.carried = ctx.speakers or ctx.carried
 
@@ -125,9 +127,12 @@ def actor_confirmed(roles: Roles, index: MentionIndex, event_type: str = "") -> 
     state = lexicons.word_list("state_acts")
     for m in roles.perpetrators:
         by = roles.rules.get(f"perpetrators|{m.key}", [])
-        if any(not name.startswith("role-fallback") for name in by) and (
-                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)
-                or _of_the_state(m, index, state)) and (event_type not in state or _of_the_state(m, index, state)):
+        if not any(not name.startswith("role-fallback") for name in by):
+            continue
+        if event_type in state:
+            if _of_the_state(m, index, state):
+                return True
+        elif m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True):
             return True
     return False
 

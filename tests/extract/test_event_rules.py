@@ -268,3 +268,19 @@ def test_an_arrest_verb_with_no_one_taken_is_no_arrest(nlp):
 
 def test_security_forces_are_a_state_doer(nlp):
     assert "repression" in _types(nlp, "Security forces tried to control the marchers in the capital.")
+
+
+def test_an_ambiguous_word_of_a_state_act_done_by_others_adds_no_doer(nlp):
+    text = ("The police cracked down on the opposition in May. "
+            "Human Rights Watch has been following the case of the activists.")
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    (event,) = [e for e in result.events if e.type == "repression"]
+    assert "Human Rights Watch" not in {names.get(k) for k in event.perpetrators}
+
+
+def test_a_banned_group_is_no_ban_anyone_made(nlp):
+    text = "The court jailed members of a banned religious group, their lawyers said."
+    assert "repression" not in _types(nlp, text)
+    assert "repression" in _types(nlp, "The army banned the opposition newspaper last week.")
