@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_passive, subjects, verb_in
+from graphkit.extract.parse import SUBJECT_DEPS, agents, is_passive, subjects, verb_in
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import leader_governments
 from graphkit.types import Mention
@@ -52,6 +52,47 @@ class Roles:
 RoleRule = Callable[[Token, Span, MentionIndex, Roles], None]
 
 
+def doers(token: Token, index: MentionIndex) -> list[Mention]:
+    """The actors a doer phrase names: the phrase and its conjuncts, the items of a list the parse hung on
+    the next item ("the Taliban, ISIS-K and other groups"), and the body its members act for
+    ("suspected militants of the ruling party": the militants and the party)."""
+    out = index.with_conjuncts(token)
+    for t in (token, *token.conjuncts):
+        for m in [*_listed_modifiers(t, index), *_acted_for(t, index)]:
+            if m not in out:
+                out.append(m)
+    return out
+
+
+def _listed_modifiers(token: Token, index: MentionIndex) -> list[Mention]:
+    """Names the parse made modifiers of the next list item although a comma parts them ("X, Y and Z")."""
+    own = index.at(token)
+    out: list[Mention] = []
+    for child in token.children:
+        m = index.by_token.get(child.i)
+        if child.dep_ not in ("nmod", "compound") or m is None or m is own or m.type == "Location":
+            continue
+        after = child.i + 1
+        while after < len(token.doc) and index.by_token.get(after) is m:
+            after += 1
+        if after < token.i and token.doc[after].text == ",":
+            out.append(m)
+    return out
+
+
+def _acted_for(token: Token, index: MentionIndex) -> list[Mention]:
+    """'members of X', 'forces of the X regime': the body or leader the members act for."""
+    if token.lemma_.lower() not in _acts_for_nouns():
+        return []
+    return [m for t in pobjs(token, {"of"}) for m in index.with_conjuncts(t)
+            if m.type in ("Organization", "Person")]
+
+
+@lru_cache(maxsize=1)
+def _acts_for_nouns() -> frozenset[str]:
+    return lexicons.titles().get("acts_for_nouns", frozenset())
+
+
 def pobjs(token: Token, preps: set[str]) -> list[Token]:
     out = []
     for child in token.children:
@@ -60,6 +101,29 @@ def pobjs(token: Token, preps: set[str]) -> list[Token]:
                 if pobj.dep_ == "pobj":
                     out.extend([pobj, *pobj.conjuncts])
     return out
+
+
+def doer_subjects(verb: Token) -> list[Token]:
+    """The subjects of a trigger verb as its doers. Unlike `subjects`, a verb the parse conjoined to a verb
+    of saying ("X said agents seized him, beat him") takes the subject of what was said, not the sayer;
+    an infinitive under a verb of saying with no object ("X called to stop the arrests") takes nobody;
+    and a verb the parse left hanging (`dep`) takes its head's subject."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return subjects(verb)
+    head = verb
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS for c in head.children):
+        head = head.head
+    said = lexicons.word_list("reporting_verbs")
+    if head is not verb and verb_in(head, said):
+        return [s for c in head.children if c.dep_ == "ccomp" for s in doer_subjects(c)]
+    purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if (head.dep_ == "xcomp" or purpose) and verb_in(head.head, said) and not any(
+            c.dep_ == "dobj" for c in head.head.children):
+        return []
+    if head.dep_ == "dep" and head.head.pos_ == "VERB":
+        return doer_subjects(head.head)
+    return subjects(verb)
 
 
 # --- doer nouns -------------------------------------------------------------------------------------------
@@ -94,8 +158,8 @@ def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Ro
     """'Soldiers tortured ...': the subject of an active trigger verb did it (not of an undergoer verb:
     'protesters died')."""
     if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
-        for sub in subjects(verb):
-            roles.add("perpetrators", index.with_conjuncts(sub), "role-active-subject")
+        for sub in doer_subjects(verb):
+            roles.add("perpetrators", doers(sub, index), "role-active-subject")
 
 
 @rule("role-active-object", "role")
@@ -112,7 +176,7 @@ def passive_agent_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
     """'were tortured by the National Guard': the agent of a passive trigger verb did it."""
     if is_passive(verb):
         for doer in agents(verb):
-            roles.add("perpetrators", index.with_conjuncts(doer), "role-passive-agent")
+            roles.add("perpetrators", doers(doer, index), "role-passive-agent")
 
 
 @rule("role-passive-subject", "role")
@@ -156,7 +220,7 @@ def noun_of_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) ->
 def noun_by_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the torture of protesters by the police': the doer of a nominal trigger."""
     for pobj in pobjs(noun, {"by"}):
-        roles.add("perpetrators", index.with_conjuncts(pobj), "role-noun-by")
+        roles.add("perpetrators", doers(pobj, index), "role-noun-by")
 
 
 @rule("role-noun-modifier", "role")
@@ -175,7 +239,7 @@ def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: R
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
             for doer in agents(child):
-                roles.add("perpetrators", index.with_conjuncts(doer), "role-noun-participle")
+                roles.add("perpetrators", doers(doer, index), "role-noun-participle")
 
 
 @rule("role-partnership", "role")
@@ -289,9 +353,9 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
 
 
 def _doers_of(verb: Token, index: MentionIndex, roles: Roles, by: str) -> None:
-    doers = agents(verb) if is_passive(verb) else subjects(verb)
-    for doer in doers:
-        roles.add("perpetrators", index.with_conjuncts(doer), by)
+    found = agents(verb) if is_passive(verb) else doer_subjects(verb)
+    for doer in found:
+        roles.add("perpetrators", doers(doer, index), by)
 
 
 def _linked(token: Token, index: MentionIndex) -> list[Mention]:
