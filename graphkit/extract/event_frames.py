@@ -25,11 +25,20 @@ def _actors(found: list[Mention]) -> list[Mention]:
 
 def _frame_head(trigger: Token) -> tuple[Token, Token] | None:
     """The preposition a trigger hangs from and the word that preposition attaches to:
-    'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing')."""
+    'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing', a list's later items
+    'of torture, beatings and killings', and an act a gerund takes as object: 'of organizing death squads',
+    'for directing the killings')."""
     node = trigger
-    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
-        prep = node.head
-        return prep, prep.head
+    for _ in range(3):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
+            prep = node.head
+            return prep, prep.head
+        if node.dep_ == "dobj" and node.head.tag_ == "VBG" and node.head.dep_ in ("pcomp", "conj"):
+            node = node.head
+            continue
+        return None
     return None
 
 
