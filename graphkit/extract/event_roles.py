@@ -107,9 +107,12 @@ def doer_subjects(verb: Token) -> list[Token]:
     """The subjects of a trigger verb as its doers. Unlike `subjects`, a verb the parse conjoined to a verb
     of saying ("X said agents seized him, beat him") takes the subject of what was said, not the sayer;
     an infinitive under a verb of saying with no object ("X called to stop the arrests") takes nobody;
-    and a verb the parse left hanging (`dep`) takes its head's subject."""
+    a participle hanging on a noun with no object ("a journalist arrested") takes nobody; and a verb the
+    parse left hanging (`dep`) takes its head's subject."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return subjects(verb)
+    if verb.dep_ == "acl" and verb.tag_ != "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return []  # "a journalist arrested last year", the participle mistagged as a past tense: he suffered it
     head = verb
     while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in SUBJECT_DEPS for c in head.children):

@@ -82,3 +82,16 @@ def test_militants_of_a_party_act_for_it(nlp):
 def test_a_call_to_stop_arrests_is_no_arrest(nlp):
     text = "Amnesty International has called today to release the students who were detained, and to stop the arrests."
     assert "Amnesty International" not in _perpetrators(nlp, text, "detention")
+
+
+def test_a_participle_on_a_noun_is_suffered_by_that_noun_even_when_tagged_past(make_doc):
+    # "a BBC reporter arrested in May": the tagger calls 'arrested' a past tense (VBD) hanging on 'reporter'
+    words = ["a", "BBC", "reporter", "arrested", "in", "May"]
+    doc = make_doc(words, [2, 2, 2, 2, 3, 4], ["det", "compound", "ROOT", "acl", "prep", "pobj"],
+                   pos=["DET", "PROPN", "NOUN", "VERB", "ADP", "PROPN"], tags=["DT", "NNP", "NN", "VBD", "IN", "NNP"],
+                   lemmas=["a", "BBC", "reporter", "arrest", "in", "May"])
+    assert doer_subjects(doc[3]) == []
+    # a present participle is done by the noun it hangs on
+    doc2 = make_doc(["soldiers", "beating", "prisoners"], [0, 0, 1], ["ROOT", "acl", "dobj"],
+                    pos=["NOUN", "VERB", "NOUN"], tags=["NNS", "VBG", "NNS"], lemmas=["soldier", "beat", "prisoner"])
+    assert [t.text for t in doer_subjects(doc2[1])] == ["soldiers"]
