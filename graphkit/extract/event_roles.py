@@ -61,7 +61,16 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
         for m in [*_listed_modifiers(t, index), *_acted_for(t, index)]:
             if m not in out:
                 out.append(m)
+    if len(out) > 1:  # "the government or its agents": the agents are the government's, already named
+        owned = {m.key for t in (token, *token.conjuncts) if (m := index.at(t)) is not None and _its_members(t, m)}
+        out = [m for m in out if m.key not in owned]
     return out
+
+
+def _its_members(token: Token, m: Mention) -> bool:
+    """'its agents', 'their members': a bare member noun owned by a pronoun."""
+    return (m.type == "Group" and " " not in m.text.strip() and token.lemma_.lower() in _acts_for_nouns()
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children))
 
 
 def _listed_modifiers(token: Token, index: MentionIndex) -> list[Mention]:

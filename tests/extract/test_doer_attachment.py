@@ -95,3 +95,9 @@ def test_a_participle_on_a_noun_is_suffered_by_that_noun_even_when_tagged_past(m
     doc2 = make_doc(["soldiers", "beating", "prisoners"], [0, 0, 1], ["ROOT", "acl", "dobj"],
                     pos=["NOUN", "VERB", "NOUN"], tags=["NNS", "VBG", "NNS"], lemmas=["soldier", "beat", "prisoner"])
     assert [t.text for t in doer_subjects(doc2[1])] == ["soldiers"]
+
+
+@pytest.mark.model
+def test_its_agents_are_the_body_already_named(nlp):
+    text = "There were reports that the Kenyan government or its agents committed arbitrary killings in Nairobi."
+    assert _perpetrators(nlp, text, "killing") == {"Kenyan government"}
