@@ -62,7 +62,8 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
             if m not in out:
                 out.append(m)
     if len(out) > 1:  # "the government or its agents": the agents are the government's, already named
-        owned = {m.key for t in (token, *token.conjuncts) if (m := index.at(t)) is not None and _its_members(t, m)}
+        owned = {own.key for t in (token, *token.conjuncts)
+                 if (own := index.at(t)) is not None and _its_members(t, own)}
         out = [m for m in out if m.key not in owned]
     return out
 
