@@ -58,7 +58,7 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
     ("suspected militants of the ruling party": the militants and the party)."""
     out = index.with_conjuncts(token)
     for t in (token, *token.conjuncts):
-        for m in [*_listed_modifiers(t, index), *_acted_for(t, index)]:
+        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index)]:
             if m not in out:
                 out.append(m)
     if len(out) > 1:  # "the government or its agents": the agents are the government's, already named
@@ -66,6 +66,14 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
                  if (own := index.at(t)) is not None and _its_members(t, own)}
         out = [m for m in out if m.key not in owned]
     return out
+
+
+def _act_by(token: Token, index: MentionIndex) -> list[Mention]:
+    """'an attack by X that killed dozens', 'the raid by X left ten dead': an act that does the act was done
+    by its own doers."""
+    if index.at(token) is not None or token.pos_ != "NOUN":
+        return []
+    return [m for t in pobjs(token, {"by"}) for m in index.with_conjuncts(t) if m.type != "Location"]
 
 
 def _its_members(token: Token, m: Mention) -> bool:
@@ -139,6 +147,21 @@ def doer_subjects(verb: Token) -> list[Token]:
     return subjects(verb)
 
 
+def shared_agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb, or of the passive verbs conjoined with it: "were abducted and beaten by
+    X" (the parse hangs "by X" on the last verb only)."""
+    found = agents(verb)
+    if found:
+        return found
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head
+    for other in (first, *first.conjuncts):
+        if other.i != verb.i and other.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in other.children):
+            found.extend(agents(other))
+    return found
+
+
 # --- doer nouns -------------------------------------------------------------------------------------------
 
 @rule("role-doer-noun", "role")
@@ -188,7 +211,7 @@ def active_object_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
 def passive_agent_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'were tortured by the National Guard': the agent of a passive trigger verb did it."""
     if is_passive(verb):
-        for doer in agents(verb):
+        for doer in shared_agents(verb):
             roles.add("perpetrators", doers(doer, index), "role-passive-agent")
 
 

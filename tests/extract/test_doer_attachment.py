@@ -101,3 +101,15 @@ def test_a_participle_on_a_noun_is_suffered_by_that_noun_even_when_tagged_past(m
 def test_its_agents_are_the_body_already_named(nlp):
     text = "There were reports that the Kenyan government or its agents committed arbitrary killings in Nairobi."
     assert _perpetrators(nlp, text, "killing") == {"Kenyan government"}
+
+
+@pytest.mark.model
+def test_one_agent_serves_conjoined_passive_verbs(nlp):
+    text = "Two reporters were abducted and badly beaten by members of the Red Brigade."
+    assert "Red Brigade" in _perpetrators(nlp, text, "disappearance")
+
+
+@pytest.mark.model
+def test_an_attack_by_x_that_kills_was_done_by_x(nlp):
+    assert "Red Brigade" in _perpetrators(nlp, "An attack by the Red Brigade killed ten farmers in the village.",
+                                          "killing")
