@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.event_roles import Roles, pobjs
+from graphkit.extract.event_roles import Roles, doer_subjects, doers, pobjs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import rule
@@ -26,20 +26,60 @@ def _actors(found: list[Mention]) -> list[Mention]:
 def _frame_head(trigger: Token) -> tuple[Token, Token] | None:
     """The preposition a trigger hangs from and the word that preposition attaches to:
     'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing', a list's later items
-    'of torture, beatings and killings', and an act a gerund takes as object: 'of organizing death squads',
-    'for directing the killings')."""
+    'of torture, beatings and killings', an act a gerund takes as object: 'of organizing death squads',
+    'for directing the killings', the noun an act word qualifies: 'a trafficking conspiracy', and a taking
+    part: 'charged with participating in')."""
     node = trigger
-    for _ in range(3):
+    for _ in range(4):
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
+        if node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN" and not node.head.ent_type_ \
+                and node.head.lemma_.lower() not in lexicons.group_nouns():
+            node = node.head  # "a drug trafficking conspiracy" (not "drug gang hitmen": they are people)
+            continue
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
             prep = node.head
+            if prep.lower_ == "in" and _takes_part(prep.head) and prep.head.dep_ in ("pcomp", "pobj"):
+                node = prep.head  # "charged with participating in": the frame is further up
+                continue
             return prep, prep.head
-        if node.dep_ == "dobj" and node.head.tag_ == "VBG" and node.head.dep_ in ("pcomp", "conj"):
+        if node.dep_ in ("dobj", "xcomp") and node.head.tag_ == "VBG" and node.head.dep_ in ("pcomp", "conj"):
             node = node.head
             continue
         return None
     return None
+
+
+def _takes_part(word: Token) -> bool:
+    lemma = word.lemma_.lower()
+    particle = next((c.lower_ for c in word.children if c.dep_ == "prt" or c.lower_ == "part"), None)
+    words = lexicons.word_list("participation_words")
+    return lemma in words or (particle is not None and f"{lemma} {particle}" in words)
+
+
+@rule("role-participation", "role")
+def participation_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'X participated in the killings', 'X was involved in torture', 'police involvement in the drug
+    trade', 'X's role in the abductions': who takes part in the act did it (not in what a weak word names:
+    'took part in the operation')."""
+    if lexicons.triggers().nouns.get(trigger.lemma_.lower(), ("", 1.0))[1] < 0.9:
+        return
+    node = trigger
+    while node.dep_ in ("conj", "compound", "amod", "nmod") and node.head.i != node.i and node.dep_ != "ROOT":
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "in" or not _takes_part(node.head.head):
+        return
+    word = node.head.head
+    who: list[Token] = []
+    if word.pos_ == "VERB":
+        who = doer_subjects(word)  # "X participated in", "X was involved in" (the passive subject takes part)
+    elif word.pos_ == "NOUN":
+        who = [c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        who += pobjs(word, {"of", "by"})
+        if word.lemma_.lower() == "part" and word.head.pos_ == "VERB":
+            who += doer_subjects(word.head)  # "X took part in"
+    for t in who:
+        roles.add("perpetrators", _actors(doers(t, index)), "role-participation")
 
 
 @rule("role-accusation-frame", "role")
