@@ -106,6 +106,8 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
             if conj.pos_ in ("NOUN", "PROPN") and conj.lemma_.lower() not in blame:
                 roles.add("perpetrators", _actors(index.with_conjuncts(conj)), "role-accusation-frame")
         return
+    while verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head.head  # "accused the regime of X of torture": the 'of' hangs on the regime's name
     if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
         accused, verb = [verb], verb.head  # "accused [the police of torture]": the 'of' hangs on the object
     if verb.lemma_.lower() not in blame:

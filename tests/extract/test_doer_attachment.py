@@ -132,3 +132,8 @@ def test_the_accusation_frame_reaches_later_items_and_a_gerund_object(nlp):
 def test_charged_with_participating_in_an_act(nlp):
     text = "The court charged six officers of the Federal Police with participating in a drug trafficking conspiracy."
     assert "Federal Police" in _perpetrators(nlp, text, "trafficking")
+
+
+@pytest.mark.model
+def test_accused_the_army_of_a_country_of_an_act(nlp):
+    assert "army" in _perpetrators(nlp, "The UN accused the army of Ruritania of torture and killings.", "killing")
