@@ -136,6 +136,8 @@ def doer_subjects(verb: Token) -> list[Token]:
             c.dep_ in SUBJECT_DEPS for c in head.children):
         head = head.head
     said = lexicons.word_list("reporting_verbs")
+    if head is not verb and is_passive(head) and not any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "officers handcuffed and mistreated": the subject of a passive suffers the verbs joined to it
     if head is not verb and verb_in(head, said):
         return [s for c in head.children if c.dep_ == "ccomp" for s in doer_subjects(c)]
     purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)

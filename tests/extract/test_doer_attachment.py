@@ -137,3 +137,13 @@ def test_charged_with_participating_in_an_act(nlp):
 @pytest.mark.model
 def test_accused_the_army_of_a_country_of_an_act(nlp):
     assert "army" in _perpetrators(nlp, "The UN accused the army of Ruritania of torture and killings.", "killing")
+
+
+def test_a_verb_joined_to_a_passive_is_suffered_by_its_subject(make_doc):
+    # "videos show officers handcuffed and mistreated": 'mistreated' (tagged past) joins the passive 'handcuffed'
+    words = ["videos", "show", "officers", "handcuffed", "and", "mistreated"]
+    doc = make_doc(words, [1, 1, 3, 1, 3, 3], ["nsubj", "ROOT", "nsubj", "ccomp", "cc", "conj"],
+                   pos=["NOUN", "VERB", "NOUN", "VERB", "CCONJ", "VERB"],
+                   tags=["NNS", "VBP", "NNS", "VBN", "CC", "VBD"],
+                   lemmas=["video", "show", "officer", "handcuff", "and", "mistreat"])
+    assert doer_subjects(doc[5]) == []
