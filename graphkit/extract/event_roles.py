@@ -362,7 +362,20 @@ def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if m.key not in named and actor_group(m, index)], "role-fallback-group")
+                               if m.key not in named and actor_group(m, index) and not _acted_on(m, index)],
+              "role-fallback-group")
+
+
+def _acted_on(m: Mention, index: MentionIndex) -> bool:
+    """A group named as what something is aimed at or given to ("operations against trafficking gangs",
+    "bribes to public officials") is not the doer a sentence leaves unnamed."""
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("against", "to", "from", "on", "at")
 
 
 def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:

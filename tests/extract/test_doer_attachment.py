@@ -147,3 +147,11 @@ def test_a_verb_joined_to_a_passive_is_suffered_by_its_subject(make_doc):
                    tags=["NNS", "VBP", "NNS", "VBN", "CC", "VBD"],
                    lemmas=["video", "show", "officer", "handcuff", "and", "mistreat"])
     assert doer_subjects(doc[5]) == []
+
+
+@pytest.mark.model
+def test_a_group_an_operation_is_against_is_no_unnamed_doer(nlp):
+    assert _perpetrators(nlp, "Two farmers were killed during operations against armed gangs in the hills.",
+                         "killing") == set()
+    assert _perpetrators(nlp, "Two farmers were killed in the hills, where armed gangs operate.",
+                         "killing") == {"armed gangs"}
