@@ -195,6 +195,8 @@ def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) 
 def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'Soldiers tortured ...': the subject of an active trigger verb did it (not of an undergoer verb:
     'protesters died')."""
+    if verb_in(verb, saying_verbs()) and any(c.dep_ == "ccomp" for c in verb.children):
+        return  # "the group charged that members were stopped": the subject tells of an act, it does not do it
     if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
         for sub in doer_subjects(verb):
             roles.add("perpetrators", doers(sub, index), "role-active-subject")
@@ -387,7 +389,19 @@ def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
     return span is not None and lexicons.group_nouns().get(span.root.lemma_.lower()) == "actor"
 
 
-SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles]
+@rule("role-under-rule", "role")
+def under_rule_roles(token: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'Under President X, dissidents faced prison', 'under the X regime thousands were detained': the ruler
+    or government the acts of the sentence happened under answers for them."""
+    for prep in sent:
+        if prep.dep_ == "prep" and prep.lower_ == "under":
+            for m in (m for t in pobjs(prep.head, {"under"}) for m in index.with_conjuncts(t)):
+                ruler = m.type == "Person" and (m.canonical_id or "") in leader_governments()
+                if ruler or (m.type == "Organization" and m.subtype == "government"):
+                    roles.add("perpetrators", [m], "role-under-rule")
+
+
+SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles, under_rule_roles]
 
 
 def _is_leader(m: Mention, index: MentionIndex) -> bool:

@@ -155,3 +155,10 @@ def test_a_group_an_operation_is_against_is_no_unnamed_doer(nlp):
                          "killing") == set()
     assert _perpetrators(nlp, "Two farmers were killed in the hills, where armed gangs operate.",
                          "killing") == {"armed gangs"}
+
+
+@pytest.mark.model
+def test_who_charges_that_an_act_happened_did_not_do_it(nlp):
+    text = ("The Women in Blue charged that many members were stopped by police from attending the rally for "
+            "human rights.")
+    assert _perpetrators(nlp, text, "detention") == {"police"}

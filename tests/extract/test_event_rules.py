@@ -71,6 +71,8 @@ CASES = [
      "The Red Brigade tortured the prisoners in the jail.\n\nThe Red Brigade also killed two farmers near the "
      "river.\n\nThree teachers disappeared from the village in May, their families said.",
      ("perpetrators", "Red Brigade", "disappearance")),
+    ("role-under-rule", "Under President Daniel Ortega, hundreds of protesters were tortured in prison.",
+     ("perpetrators", "Daniel Ortega", "torture")),
     ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
      ("repression", "alleged")),
     ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
