@@ -166,6 +166,27 @@ def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Role
             roles.add("perpetrators", _actors(index.with_conjuncts(pobj)), "role-blamed-on")
 
 
+@rule("role-cause", "role")
+def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'excessive force used by X has led to the killing of 300', 'the raids by X resulted in the arrest of',
+    'X caused the deaths': whoever, or whatever act of whose, brings the act about did it."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb: Token | None = None
+    causal = lexicons.word_list("causal_verbs")
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+        candidate = node.head.head
+        if f"{candidate.lemma_.lower()} {node.head.lower_}" in causal:
+            verb = candidate
+    elif node.dep_ == "dobj" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in causal:
+        verb = node.head
+    if verb is None or is_passive(verb):
+        return
+    for sub in doer_subjects(verb):
+        roles.add("perpetrators", _actors(doers(sub, index)), "role-cause")
+
+
 @rule("role-undergoer-subject", "role")
 def undergoer_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'three protesters died', 'the activist disappeared': the subject suffered the act."""

@@ -69,11 +69,14 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _act_by(token: Token, index: MentionIndex) -> list[Mention]:
-    """'an attack by X that killed dozens', 'the raid by X left ten dead': an act that does the act was done
+    """'an attack by X that killed dozens', 'force used by X led to deaths': an act that does the act was done
     by its own doers."""
     if index.at(token) is not None or token.pos_ != "NOUN":
         return []
-    return [m for t in pobjs(token, {"by"}) for m in index.with_conjuncts(t) if m.type != "Location"]
+    by: list[Token] = []
+    for noun in (token, *(t for t in pobjs(token, {"of"}) if index.at(t) is None)):  # "the use of force by X"
+        by += pobjs(noun, {"by"}) + [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in agents(c)]
+    return [m for t in by for m in index.with_conjuncts(t) if m.type != "Location"]
 
 
 def _its_members(token: Token, m: Mention) -> bool:
@@ -467,7 +470,7 @@ def _frames() -> None:
     from graphkit.extract import event_frames as f
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles,
-                              f.participation_roles]
+                              f.participation_roles, f.cause_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend([*frames, f.list_head_roles])
 

@@ -162,3 +162,9 @@ def test_who_charges_that_an_act_happened_did_not_do_it(nlp):
     text = ("The Women in Blue charged that many members were stopped by police from attending the rally for "
             "human rights.")
     assert _perpetrators(nlp, text, "detention") == {"police"}
+
+
+@pytest.mark.model
+def test_force_used_by_x_that_led_to_killings_was_x(nlp):
+    text = "Excessive use of force used by the Republican Guard has led to the killing of at least 30 people."
+    assert "Republican Guard" in _perpetrators(nlp, text, "killing")

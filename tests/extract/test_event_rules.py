@@ -73,6 +73,8 @@ CASES = [
      ("perpetrators", "Red Brigade", "disappearance")),
     ("role-under-rule", "Under President Daniel Ortega, hundreds of protesters were tortured in prison.",
      ("perpetrators", "Daniel Ortega", "torture")),
+    ("role-cause", "The raids by the Federal Police resulted in the arbitrary arrest of 40 journalists.",
+     ("perpetrators", "Federal Police", "detention")),
     ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
      ("repression", "alleged")),
     ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
