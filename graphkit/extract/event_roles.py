@@ -58,7 +58,7 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
     ("suspected militants of the ruling party": the militants and the party)."""
     out = index.with_conjuncts(token)
     for t in (token, *token.conjuncts):
-        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index)]:
+        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index)]:
             if m not in out:
                 out.append(m)
     if len(out) > 1:  # "the government or its agents": the agents are the government's, already named
@@ -77,6 +77,27 @@ def _act_by(token: Token, index: MentionIndex) -> list[Mention]:
     for noun in (token, *(t for t in pobjs(token, {"of"}) if index.at(t) is None)):  # "the use of force by X"
         by += pobjs(noun, {"by"}) + [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in agents(c)]
     return [m for t in by for m in index.with_conjuncts(t) if m.type != "Location"]
+
+
+def _named_body(token: Token, index: MentionIndex) -> list[Mention]:
+    """'ADF combatants', 'FARC rebels': a group named by the body it belongs to acts for that body (the one
+    the document names elsewhere under that name)."""
+    m = index.at(token)
+    if m is None or m.type != "Group":
+        return []
+    bodies = _bodies_by_name(index)
+    names = [token.doc[t.left_edge.i : t.i + 1].text for t in token.children if t.dep_ in ("compound", "nmod")]
+    return [bodies[name] for name in names if name in bodies and bodies[name] is not m]
+
+
+@lru_cache(maxsize=4)
+def _bodies_by_name(index: MentionIndex) -> dict[str, Mention]:
+    """Organization mentions of the document by their exact text, first one kept."""
+    out: dict[str, Mention] = {}
+    for m in index.mentions:
+        if m.type == "Organization":
+            out.setdefault(m.text, m)
+    return out
 
 
 def _its_members(token: Token, m: Mention) -> bool:

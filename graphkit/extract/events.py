@@ -172,8 +172,9 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
 @rule("role-document-doer", "role")
 def document_doers(items: list[Event], names: dict[str, str] | None = None) -> None:
     """An act no sentence ties to a doer was done by the document's main doer: whoever the parse makes the
-    doer of the most of its other acts (all of them on a tie; a doer only guessed from the sentence does
-    not count). `names` (mention key -> what it names) counts two mentions of one actor together."""
+    doer of at least two and the most of its other acts (two on a tie: a group and the body it acts for; a
+    doer only guessed from the sentence does not count). `names` (mention key -> what it names) counts two
+    mentions of one actor together."""
     names = names or {}
     counts: dict[str, int] = {}
     keys: dict[str, str] = {}
@@ -185,7 +186,7 @@ def document_doers(items: list[Event], names: dict[str, str] | None = None) -> N
         for k in parsed:
             keys.setdefault(names.get(k, k), k)
     ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+    if not ranked or ranked[0] < 2 or ranked.count(ranked[0]) > 2:
         return  # no doer stands out: better none than a guess
     main = [keys[who] for who, n in counts.items() if n == ranked[0]]
     for event in items:

@@ -168,3 +168,14 @@ def test_who_charges_that_an_act_happened_did_not_do_it(nlp):
 def test_force_used_by_x_that_led_to_killings_was_x(nlp):
     text = "Excessive use of force used by the Republican Guard has led to the killing of at least 30 people."
     assert "Republican Guard" in _perpetrators(nlp, text, "killing")
+
+
+def test_a_group_named_by_its_body_acts_for_that_body(make_doc):
+    # "RF denied . RF fighters killed farmers": the group mention swallowed the body's name
+    words = ["RF", "denied", ".", "RF", "fighters", "killed", "farmers"]
+    doc = make_doc(words, [1, 1, 1, 4, 5, 5, 5], ["nsubj", "ROOT", "punct", "compound", "nsubj", "ROOT", "dobj"],
+                   pos=["PROPN", "VERB", "PUNCT", "PROPN", "NOUN", "VERB", "NOUN"],
+                   lemmas=["RF", "deny", ".", "RF", "fighter", "kill", "farmer"])
+    body, fighters = _mention(doc, 0, 0, "Organization"), _mention(doc, 3, 4, "Group")
+    found = doers(doc[4], MentionIndex(doc, [body, fighters, _mention(doc, 6, 6, "Group")]))
+    assert [m.text for m in found] == ["RF fighters", "RF"]
