@@ -57,31 +57,6 @@ def _takes_part(word: Token) -> bool:
     return lemma in words or (particle is not None and f"{lemma} {particle}" in words)
 
 
-@rule("role-participation", "role")
-def participation_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'X participated in the killings', 'X was involved in torture', 'police involvement in the drug
-    trade', 'X's role in the abductions': who takes part in the act did it (not in what a weak word names:
-    'took part in the operation')."""
-    if lexicons.triggers().nouns.get(trigger.lemma_.lower(), ("", 1.0))[1] < 0.9:
-        return
-    node = trigger
-    while node.dep_ in ("conj", "compound", "amod", "nmod") and node.head.i != node.i and node.dep_ != "ROOT":
-        node = node.head
-    if node.dep_ != "pobj" or node.head.lower_ != "in" or not _takes_part(node.head.head):
-        return
-    word = node.head.head
-    who: list[Token] = []
-    if word.pos_ == "VERB":
-        who = doer_subjects(word)  # "X participated in", "X was involved in" (the passive subject takes part)
-    elif word.pos_ == "NOUN":
-        who = [c for c in word.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        who += pobjs(word, {"of", "by"})
-        if word.lemma_.lower() == "part" and word.head.pos_ == "VERB":
-            who += doer_subjects(word.head)  # "X took part in"
-    for t in who:
-        roles.add("perpetrators", _actors(doers(t, index)), "role-participation")
-
-
 @rule("role-accusation-frame", "role")
 def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'accused the police of torture', 'soldiers were charged with killing', 'the army, which was accused of

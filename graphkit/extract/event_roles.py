@@ -413,19 +413,7 @@ def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
     return span is not None and lexicons.group_nouns().get(span.root.lemma_.lower()) == "actor"
 
 
-@rule("role-under-rule", "role")
-def under_rule_roles(token: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'Under President X, dissidents faced prison', 'under the X regime thousands were detained': the ruler
-    or government the acts of the sentence happened under answers for them."""
-    for prep in sent:
-        if prep.dep_ == "prep" and prep.lower_ == "under":
-            for m in (m for t in pobjs(prep.head, {"under"}) for m in index.with_conjuncts(t)):
-                ruler = m.type == "Person" and (m.canonical_id or "") in leader_governments()
-                if ruler or (m.type == "Organization" and m.subtype == "government"):
-                    roles.add("perpetrators", [m], "role-under-rule")
-
-
-SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles, under_rule_roles]
+SENTENCE_RULES: list[RoleRule] = [accomplice_roles, fallback_actor_roles, fallback_group_roles]
 
 
 def _is_leader(m: Mention, index: MentionIndex) -> bool:
@@ -491,7 +479,7 @@ def _frames() -> None:
     from graphkit.extract import event_frames as f
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles,
-                              f.participation_roles, f.cause_roles]
+                              f.cause_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend([*frames, f.list_head_roles])
 
