@@ -70,7 +70,7 @@ def titles() -> dict[str, frozenset[str]]:
 
 
 _RELATION_CUE_KEYS = (
-    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "between_nouns", "help_verbs", "help_nouns",
+    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "help_verbs", "help_nouns",
 )
 
 
@@ -317,5 +317,7 @@ def load_all() -> None:
     source_umbrellas()
     calibration()
     confidence_models()
+    collusion_frame()
+    custody_violence()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))

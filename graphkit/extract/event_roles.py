@@ -306,15 +306,6 @@ def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: R
                 roles.add("perpetrators", doers(doer, index), "role-noun-participle")
 
 
-@rule("role-partnership", "role")
-def partnership_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'ties with organized crime groups', 'collusion with the gangs': both sides take part."""
-    if noun.lemma_.lower() in _partnership_nouns():
-        for pobj in pobjs(noun, {"with", "to", "between"}):
-            roles.add("perpetrators", [m for m in index.with_conjuncts(pobj) if m.type != "Location"],
-                      "role-partnership")
-
-
 @rule("role-light-verb", "role")
 def light_verb_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the regime committed torture', 'subjected them to torture': the doer of a light verb on the trigger
@@ -352,7 +343,7 @@ def accused_object_roles(noun: Token, sent: Span, index: MentionIndex, roles: Ro
 
 
 NOMINAL_RULES: list[RoleRule] = [named_by_act_roles, noun_of_roles, noun_by_roles, noun_modifier_roles,
-                                 noun_participle_roles, partnership_roles, light_verb_roles, accused_object_roles]
+                                 noun_participle_roles, light_verb_roles, accused_object_roles]
 
 
 # --- the sentence around the event -------------------------------------------------------------------------
@@ -444,12 +435,6 @@ def _linked(token: Token, index: MentionIndex) -> list[Mention]:
             for pobj in pobjs(clause, {"to", "with"}):
                 out.extend(m for m in index.with_conjuncts(pobj) if m.type in ("Organization", "Group"))
     return out
-
-
-def _partnership_nouns() -> frozenset[str]:
-    """The nouns of criminal ties ("ties", "collusion"): the `corruption` entry of event_pairs.yaml."""
-    pair = lexicons.event_pairs().get("corruption")
-    return pair.nouns if pair is not None else frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -41,8 +41,6 @@ CASES = [
      ("perpetrators", "Northern Army", "killing")),
     ("role-noun-participle", "The torture carried out by the Interior Ministry shocked the nation.",
      ("perpetrators", "Interior Ministry", "torture")),
-    ("role-partnership", "The inquiry exposed ties with the Delta Cartel.",
-     ("perpetrators", "Delta Cartel", "corruption")),
     ("role-light-verb", "The regime committed torture against prisoners.", ("perpetrators", "regime", "torture")),
     ("role-accused-object", "The judge charged the Federal Police with torture.",
      ("perpetrators", "Federal Police", "torture")),
