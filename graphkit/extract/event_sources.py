@@ -70,14 +70,19 @@ def reporting_verb_sources(trigger: Token, sent: Span, index: MentionIndex, ctx:
                            roles: Roles) -> None:
     """'HRW said soldiers tortured ...': the subject of a reporting, accusing or law-enforcement verb above
     the trigger (the agent, when it is passive)."""
-    node = trigger
+    node, below = trigger, trigger
     while True:
-        if verb_in(node, saying_verbs()) and node.i != trigger.i:
+        if verb_in(node, saying_verbs()) and node.i != trigger.i and below.dep_ not in _SUBJECT_SIDE:
             for doer in agents(node) if is_passive(node) else subjects(node):
                 _add_speakers(doer, index, ctx, roles, "source-reporting-verb")
         if node.head.i == node.i:
             break
-        node = node.head
+        node, below = node.head, node
+
+
+# the trigger inside the subject of a saying verb is what speaks or is charged, not what is said
+# ("Extortionists can charge $500", "the attackers were accused"): that verb gives no source
+_SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
 
 
 @rule("source-according-to", "source")
@@ -111,12 +116,19 @@ def quote_speaker_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: 
         roles.add("sources", quote_speakers(sent, index), "source-quote-speaker")
 
 
+def _not_doers(found: list[Mention], roles: Roles) -> list[Mention]:
+    """The speakers that are not also the doers the parse found (by name: 'Extortionists' ... 'extortionists')."""
+    doers = {(m.canonical_id or m.text).casefold() for m in roles.perpetrators}
+    return [m for m in found if (m.canonical_id or m.text).casefold() not in doers]
+
+
 @rule("source-sentence-speaker", "source")
 def sentence_speaker_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
                              roles: Roles) -> None:
     """No source yet: whoever speaks in the sentence (or, in '..., said.', whoever spoke last)."""
     if not roles.sources:
-        roles.add("sources", ctx.speakers, ctx.speakers_rule)
+        # "Kidnappers can charge $500 a day": the doer the parse found does not vouch for its own act here
+        roles.add("sources", _not_doers(ctx.speakers, roles), ctx.speakers_rule)
 
 
 @rule("source-previous-speaker", "source")
@@ -130,7 +142,7 @@ def paragraph_carry_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
                             roles: Roles) -> None:
     """No source yet: whoever spoke earlier in the same paragraph, until someone else speaks."""
     if not roles.sources:
-        roles.add("sources", ctx.carried, "source-paragraph-carry")
+        roles.add("sources", _not_doers(ctx.carried, roles), "source-paragraph-carry")
 
 
 @rule("source-umbrella", "source")
@@ -206,13 +218,21 @@ def read_sentence(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
     for token in sent:
         if verb_in(token, reporting):
             doers = agents(token) if is_passive(token) else subjects(token)
-            unnamed = unnamed or (not doers and token.dep_ == "ROOT")
+            # "..., said." with no subject; a passive with no agent ("they are believed to hold") only where a
+            # report speaks ("cases of looting were also documented"): elsewhere the text names no speaker
+            unnamed = unnamed or (not doers and token.dep_ == "ROOT" and (not is_passive(token) or _report_speaks(ctx)))
             for doer in doers:
                 found.extend(m for m in _speaking_for(doer, index, ctx)[0] if m not in found and m.type != "Location")
     ctx.speakers, ctx.speakers_rule = found, "source-sentence-speaker"
     if not found and unnamed:
         ctx.speakers, ctx.speakers_rule = ctx.last_speakers, "source-previous-speaker"
     ctx.last_speakers = ctx.speakers or ctx.last_speakers
+
+
+def _report_speaks(ctx: SourceContext) -> bool:
+    """The last speaker is the author of a document the text names."""
+    authors = [m for found in ctx.authors.values() for m in found]
+    return any(m in authors for m in ctx.last_speakers)
 
 
 _QUOTES = {"“": "”", '"': '"', "«": "»"}

@@ -162,6 +162,8 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
         return
     best = max(counts.values())
     main = [keys[who] for who, n in counts.items() if n == best]
+    if best < 2:
+        return  # no one speaker stands out: the act is left without a source rather than given a guess
     for event in items:
         if not event.sources:
             event.sources = list(main)
