@@ -200,3 +200,12 @@ def test_a_speaker_of_one_act_only_does_not_vouch_for_the_rest(nlp):
 def test_a_doer_is_not_carried_as_the_source_of_its_own_act(nlp):
     text = "Extortionists can charge $5,000 a month. In some cases, extortionists demand the wages of workers."
     assert not {"Extortionists", "extortionists"} & _sources(nlp, text, "extortion")
+
+
+def test_treasury_alone_is_the_us_treasury(nlp):
+    """'Treasury said' in a sanctions release names the same body as 'the U.S. Treasury Department'."""
+    article = make_article("t", "Treasury said the militia tortured the prisoners.")
+    result = extract_doc(nlp(article.text), article)
+    (torture,) = [e for e in result.events if e.type == "torture"]
+    by_key = {m.key: m for m in result.mentions}
+    assert "us-treasury" in {by_key[k].canonical_id for k in torture.sources}
