@@ -121,7 +121,9 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
             continue
         if root.i in taken:
             continue
-        if root.i - 1 in taken and all(t.i in taken or t.i == root.i or t.pos_ in ("DET", "PUNCT") for t in chunk):
+        speaks_for_self = nouns.get(root.lemma_.lower()) == "self"  # "an Interior Ministry source" speaks itself
+        if root.i - 1 in taken and not speaks_for_self and all(
+                t.i in taken or t.i == root.i or t.pos_ in ("DET", "PUNCT") for t in chunk):
             continue  # "DGCIM agents": the organization is the actor; a bare "agents" group says nothing more
         span = _trim(chunk)
         if span is None or any(t.i in taken for t in span):
@@ -131,7 +133,9 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
             if not free:
                 continue
             span = _trim(doc[free[0].i : root.i + 1])
-            if span is None or any(t.i in taken for t in span):
+            if (span is None or any(t.i in taken for t in span)) and speaks_for_self:
+                span = doc[root.i : root.i + 1]
+            elif span is None or any(t.i in taken for t in span):
                 continue
         cut = span.start
         for t in span[:-1]:

@@ -209,3 +209,9 @@ def test_treasury_alone_is_the_us_treasury(nlp):
     (torture,) = [e for e in result.events if e.type == "torture"]
     by_key = {m.key: m for m in result.mentions}
     assert "us-treasury" in {by_key[k].canonical_id for k in torture.sources}
+
+
+def test_a_ministry_source_speaks_for_itself(nlp):
+    """'a Defense Ministry source told ...': the unnamed source is the source, not the ministry it works in."""
+    found = _sources(nlp, "A Defense Ministry source told reporters that soldiers tortured the prisoners.", "torture")
+    assert "source" in found and "Defense Ministry" not in found
