@@ -40,7 +40,7 @@ def _speaking_for(doer: Token, index: MentionIndex, ctx: SourceContext) -> tuple
     """The mentions a reporting verb's subject stands for: itself and its conjuncts, the person named
     right after an office ("the UN High Commissioner for Human Rights Michelle Bachelet"), or the author
     of a document that speaks ("the report accuses..."); the flag says it was a document's author."""
-    found = index.with_conjuncts(doer)
+    found = index.with_conjuncts(doer) or _by_surname(doer, index)
     for m in list(found):
         holder = _office_holder(m, index)
         if holder is not None and holder not in found:
@@ -94,7 +94,7 @@ def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: S
             for pobj in token.nbor().children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = index.with_conjuncts(pobj)
+                found = index.with_conjuncts(pobj) or _by_surname(pobj, index)
                 if found:
                     roles.add("sources", found, "source-according-to")
                 elif pobj.lemma_.lower() in lexicons.word_list("document_nouns"):
@@ -177,6 +177,17 @@ def document_author_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
                             roles: Roles) -> None:
     """'the report documents ...': the author of the report, named with it or in an earlier sentence
     (applied through the reporting rules)."""
+
+
+def _by_surname(token: Token, index: MentionIndex) -> list[Mention]:
+    """'according to Ruiz' where the tagger missed the lone surname: the person named before with it."""
+    if not token.text[:1].isupper() or token.i in index.by_token:
+        return []
+    word = token.text.casefold()
+    for m in reversed(index.mentions):
+        if m.type == "Person" and m.end <= token.idx and " " in m.text and m.text.split()[-1].casefold() == word:
+            return [m]
+    return []
 
 
 def _office_holder(m: Mention, index: MentionIndex) -> Mention | None:

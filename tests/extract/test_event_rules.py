@@ -215,3 +215,9 @@ def test_a_ministry_source_speaks_for_itself(nlp):
     """'a Defense Ministry source told ...': the unnamed source is the source, not the ministry it works in."""
     found = _sources(nlp, "A Defense Ministry source told reporters that soldiers tortured the prisoners.", "torture")
     assert "source" in found and "Defense Ministry" not in found
+
+
+def test_according_to_a_surname_the_tagger_missed(nlp):
+    """'According to Peñú' where the tagger finds no name: the person named before with that surname."""
+    text = "The lawyer Rosa Peñú spoke in Geneva.\n\nAccording to Peñú, guards tortured the inmates in the jail."
+    assert "Rosa Peñú" in _sources(nlp, text, "torture")
