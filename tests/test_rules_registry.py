@@ -14,7 +14,7 @@ SNAPSHOT = {
              "role-list-head", "role-named-by-act", "role-noun-by",
              "role-noun-modifier", "role-noun-of", "role-noun-participle", "role-partnership", "role-passive-agent",
              "role-passive-subject", "role-responsible-for", "role-undergoer-subject"],
-    "source": ["source-according-to", "source-contest", "source-document-author", "source-document-speaker",
+    "source": ["source-according-to", "source-anaphoric-act", "source-contest", "source-document-author", "source-document-speaker",
                "source-paragraph-carry",
                "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
                "source-sentence-speaker", "source-umbrella"],

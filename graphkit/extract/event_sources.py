@@ -16,8 +16,8 @@ from graphkit import lexicons
 from graphkit.extract.event_roles import Roles, pobjs, saying_verbs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
-from graphkit.extract.rules import rule
-from graphkit.types import Mention, Status
+from graphkit.extract.rules import add_rule, rule
+from graphkit.types import Event, Mention, Status
 
 
 @dataclass
@@ -31,6 +31,7 @@ class SourceContext:
     carried: list[Mention] = field(default_factory=list)  # attribution carried through the paragraph
     paragraph: int = -1
     contest: list[Mention] = field(default_factory=list)  # who disputes the outcome, for a contest trigger
+    acts: dict[str, list[Event]] = field(default_factory=dict)  # noun lemma -> the events its phrase told
 
 
 SourceRule = Callable[[Token, Span, MentionIndex, SourceContext, Roles], None]
@@ -271,6 +272,49 @@ def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
             for doer in subjects(token):
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
     return found
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def note_acts(triggers: list[Token], event: Event, ctx: SourceContext) -> None:
+    """Remember the nouns whose phrase holds the event's trigger ('an attack ... that killed dozens': attack),
+    so that a later 'the attack' can be traced back to the event."""
+    for token in triggers:
+        node = token
+        while True:
+            if node.pos_ == "NOUN":
+                found = ctx.acts.setdefault(node.lemma_.lower(), [])
+                if event not in found:
+                    found.append(event)
+            if node.head.i == node.i:
+                break
+            node = node.head
+
+
+@rule("source-anaphoric-act", "source")
+def anaphoric_act_sources(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
+    """'X condemned the attack', 'Y tweeted that the attacks must stop': a speaker of a definite noun that
+    earlier named an act ('an attack ... that killed dozens') is a source of that act."""
+    if not ctx.acts:
+        return
+    for verb in sent:
+        if not verb_in(verb, saying_verbs()):
+            continue
+        said = [c for c in verb.children if c.dep_ == "dobj"]
+        said += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        events = [ev for noun in said if noun.pos_ == "NOUN" and any(
+            d.dep_ == "det" and d.lower_ in _DEFINITE for d in noun.children)
+            for ev in ctx.acts.get(noun.lemma_.lower(), [])]
+        if not events:
+            continue
+        doers = agents(verb) if is_passive(verb) else subjects(verb)
+        found = [m for doer in doers for m in _speaking_for(doer, index, ctx)[0] if m.type != "Location"]
+        for event in events:
+            for m in found:
+                if m.key not in event.sources:
+                    event.sources.append(m.key)
+                add_rule(event.role_rules.setdefault(f"sources|{m.key}", []), "source-anaphoric-act")
 
 
 # --- status -----------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract import event_roles, event_sources
 from graphkit.extract.event_roles import Roles
@@ -62,8 +62,11 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
         if start != ctx.paragraph:
             ctx.paragraph, ctx.carried = start, []
         event_sources.read_sentence(sent, index, ctx)
+        event_sources.anaphoric_act_sources(sent, index, ctx)
         by_type: dict[str, tuple[Event, Roles]] = {}
+        tokens: dict[str, list[Token]] = {}
         for trig in find_triggers(sent, index):
+            tokens.setdefault(trig.type, []).append(trig.token)
             roles = _roles(trig, sent, index, ctx)
             negated = is_negated(trig.token)
             if trig.type in by_type:
@@ -112,6 +115,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             if event.confidence < WEAK_ONLY and actor_confirmed(roles, index):
                 event.confidence = WEAK_ONLY
                 add_rule(event.rules, "trigger-actor-confirmed")
+            event_sources.note_acts(tokens[event.type], event, ctx)
             yield event
         ctx.carried = ctx.speakers or ctx.carried
 

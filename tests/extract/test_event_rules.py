@@ -95,6 +95,9 @@ CASES = [
      "Maria Lopez said soldiers tortured the prisoners and kidnapped two students.\n\n"
      "Soldiers also killed a farmer in the village.",
      ("sources", "Maria Lopez", "killing")),
+    ("source-anaphoric-act",
+     "Soldiers carried out an attack on the village that killed ten farmers.\n\nThe Lima Institute condemned the attack.",
+     ("sources", "Lima Institute", "killing")),
     ("source-paragraph-carry", "Mary Otieno said the guards were cruel. Prisoners were tortured in the cells.",
      ("sources", "Mary Otieno", "torture")),
 ]
