@@ -96,7 +96,8 @@ CASES = [
      "Soldiers also killed a farmer in the village.",
      ("sources", "Maria Lopez", "killing")),
     ("source-anaphoric-act",
-     "Soldiers carried out an attack on the village that killed ten farmers.\n\nThe Lima Institute condemned the attack.",
+     "Soldiers carried out an attack on the village that killed ten farmers.\n\n"
+     "The Lima Institute condemned the attack.",
      ("sources", "Lima Institute", "killing")),
     ("source-paragraph-carry", "Mary Otieno said the guards were cruel. Prisoners were tortured in the cells.",
      ("sources", "Mary Otieno", "torture")),
