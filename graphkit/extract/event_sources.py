@@ -89,9 +89,13 @@ _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
 @rule("source-according-to", "source")
 def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
                          roles: Roles) -> None:
-    """'according to X' anywhere in the sentence."""
+    """'according to X' in the sentence, unless it hangs on a noun phrase that leaves the trigger out
+    ('repression leading to deaths and, according to the regime, the arrest of 300': the arrest only)."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            head = token.head
+            if head.pos_ in ("NOUN", "PROPN") and not head.left_edge.i <= trigger.i <= head.right_edge.i:
+                continue
             for pobj in token.nbor().children:
                 if pobj.dep_ != "pobj":
                     continue

@@ -225,3 +225,10 @@ def test_according_to_a_surname_the_tagger_missed(nlp):
     """'According to Peñú' where the tagger finds no name: the person named before with that surname."""
     text = "The lawyer Rosa Peñú spoke in Geneva.\n\nAccording to Peñú, guards tortured the inmates in the jail."
     assert "Rosa Peñú" in _sources(nlp, text, "torture")
+
+
+def test_according_to_on_one_noun_phrase_sources_that_act_only(nlp):
+    text = ("The protests were met with brutal repression leading to many deaths and, according to the regime, "
+            "the arrest of 300 students.")
+    assert "regime" in _sources(nlp, text, "detention")
+    assert "regime" not in _sources(nlp, text, "repression")
