@@ -73,7 +73,8 @@ def reporting_verb_sources(trigger: Token, sent: Span, index: MentionIndex, ctx:
     the trigger (the agent, when it is passive)."""
     node, below = trigger, trigger
     while True:
-        if verb_in(node, saying_verbs()) and node.i != trigger.i and below.dep_ not in _SUBJECT_SIDE:
+        if verb_in(node, saying_verbs()) and node.i != trigger.i and below.dep_ not in _SUBJECT_SIDE and not (
+                below.dep_ == "conj" and not verb_in(node, lexicons.word_list("reporting_verbs"))):
             for doer in agents(node) if is_passive(node) else subjects(node):
                 _add_speakers(doer, index, ctx, roles, "source-reporting-verb")
         if node.head.i == node.i:
@@ -82,7 +83,9 @@ def reporting_verb_sources(trigger: Token, sent: Span, index: MentionIndex, ctx:
 
 
 # the trigger inside the subject of a saying verb is what speaks or is charged, not what is said
-# ("Extortionists can charge $500", "the attackers were accused"): that verb gives no source
+# ("Extortionists can charge $500", "the attackers were accused"): that verb gives no source; nor does a
+# law-enforcement verb coordinated with the trigger, a second act of the same subject ("police broke up the
+# march and killed two men"), while a reporting verb's conjunct is most often its content misparsed
 _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
 
 

@@ -232,3 +232,9 @@ def test_according_to_on_one_noun_phrase_sources_that_act_only(nlp):
             "the arrest of 300 students.")
     assert "regime" in _sources(nlp, text, "detention")
     assert "regime" not in _sources(nlp, text, "repression")
+
+
+def test_a_second_act_of_an_enforcement_verb_subject_is_not_sourced_by_it(nlp):
+    """'Police broke up the march and killed two men': the police did both; they do not vouch for the killing."""
+    assert "Police" not in _sources(nlp, "Police broke up the march in the capital and killed two students.",
+                                    "killing")
