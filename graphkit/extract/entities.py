@@ -121,7 +121,10 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
             continue
         if root.i in taken:
             continue
-        speaks_for_self = nouns.get(root.lemma_.lower()) == "self"  # "an Interior Ministry source" speaks itself
+        speaks_for_self = any(nouns[f] == "self" for f in forms & nouns.keys())  # "a ministry source" speaks itself
+        if speaks_for_self and ((root.dep_ == "appos" and root.head.i in taken) or any(
+                t.i in taken for c in root.children if c.dep_ == "appos" for t in c.subtree)):
+            continue  # "the Lima Forum, a nongovernmental organization,": a description of the named body
         if root.i - 1 in taken and not speaks_for_self and all(
                 t.i in taken or t.i == root.i or t.pos_ in ("DET", "PUNCT") for t in chunk):
             continue  # "DGCIM agents": the organization is the actor; a bare "agents" group says nothing more

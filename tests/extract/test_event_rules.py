@@ -238,3 +238,16 @@ def test_a_second_act_of_an_enforcement_verb_subject_is_not_sourced_by_it(nlp):
     """'Police broke up the march and killed two men': the police did both; they do not vouch for the killing."""
     assert "Police" not in _sources(nlp, "Police broke up the march in the capital and killed two students.",
                                     "killing")
+
+
+def test_unnamed_sources_are_groups_that_speak(nlp):
+    """Experts, NGOs, the media and eyewitnesses are sources without a name (group_nouns.txt, 'self')."""
+    assert "Nongovernmental organizations" in _sources(
+        nlp, "Nongovernmental organizations reported that soldiers killed ten farmers.", "killing")
+    assert "experts" in _sources(nlp, "Soldiers tortured the prisoners, according to experts.", "torture")
+
+
+def test_a_description_apposed_to_a_named_source_is_not_another_source(nlp):
+    text = "The nongovernmental organization (NGO) Lima Safety Forum reported police killed ten farmers."
+    found = _sources(nlp, text, "killing")
+    assert "Lima Safety Forum" in found and "nongovernmental organization" not in found
