@@ -118,6 +118,10 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
         if root.i > chunk.start:  # two-word heads: "security force", "gang member"
             forms |= {f"{doc[root.i - 1].lower_} {f}" for f in list(forms)}
         if not forms & nouns.keys():
+            speaker = doc[root.i - 1] if root.i > chunk.start else None
+            if speaker is not None and speaker.i not in taken and speaker.dep_ == "compound" and nouns.get(
+                    speaker.lemma_.lower()) == "self" and root.lemma_.lower() in lexicons.word_list("document_nouns"):
+                yield doc[speaker.i : speaker.i + 1], ()  # "an eyewitness report", "media reports": who reports
             continue
         if root.i in taken:
             continue

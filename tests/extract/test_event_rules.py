@@ -251,3 +251,7 @@ def test_a_description_apposed_to_a_named_source_is_not_another_source(nlp):
     text = "The nongovernmental organization (NGO) Lima Safety Forum reported police killed ten farmers."
     found = _sources(nlp, text, "killing")
     assert "Lima Safety Forum" in found and "nongovernmental organization" not in found
+
+
+def test_an_eyewitness_report_is_the_eyewitness_speaking(nlp):
+    assert "eyewitness" in _sources(nlp, "An eyewitness report describes soldiers torturing the prisoners.", "torture")
