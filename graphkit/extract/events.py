@@ -152,8 +152,8 @@ def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -
 @rule("source-document-speaker", "source")
 def document_speaker_sources(items: list[Event], names: dict[str, str] | None = None) -> None:
     """An act no sentence attributes to anyone is vouched for by the document's main speaker: whoever is the
-    source of the most of its other acts (all of them on a tie). `names` (mention key -> what it names)
-    counts two mentions of one speaker together."""
+    source of the most of its other acts, two at least (all of them on a tie). `names` (mention key -> what it
+    names) counts two mentions of one speaker together."""
     names = names or {}
     counts: dict[str, int] = {}
     keys: dict[str, str] = {}
