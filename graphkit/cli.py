@@ -405,8 +405,10 @@ def triples_command(source: str, sentences: bool, fmt: str, output: Path | None,
 @click.option("--align-within-documents", "within_documents", is_flag=True,
               help="Match an entity to a gold entity only when both occur in one document (the project's "
               "scorer matches by names alone, so same-named groups of different documents match in id order).")
+@click.option("--reliability", is_flag=True, help="Facts binned by confidence: per bin, how many, their mean "
+              "confidence and how many were right (with Brier score and calibration error).")
 def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool,
-             within_documents: bool) -> None:
+             within_documents: bool, reliability: bool) -> None:
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
@@ -427,6 +429,10 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_
         from graphkit.evaluate_rules import count_by_rule, format_by_rule
 
         click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
+    if reliability:
+        from graphkit.evaluate_reliability import format_reliability
+
+        click.echo(format_reliability(gold_data, system, within_documents), err=as_json)
 
 
 def _terminated(signum: int, frame: Any) -> None:

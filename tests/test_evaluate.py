@@ -204,6 +204,27 @@ def test_cli_show_errors(tmp_path, runner):
     assert "| Alpha Corps shot." in result.output
 
 
+@pytest.mark.model
+def test_confidence_is_calibrated_on_the_development_set(dev_run, runner):
+    """Facts of a confidence bin are right about as often as the bin says, and a 0.7 threshold keeps facts
+    of which about 70 % or more are right (fails when the rules change and benchmarks/calibrate.py is not rerun)."""
+    from graphkit.evaluate import confident_part, load_annotations, score
+    from graphkit.evaluate_reliability import MEASURES, ece, scored_facts
+
+    out = dev_run[1]
+    result = runner.invoke(cli, ["evaluate", "--gold", str(out / "gold-all"), "--graph", str(out / "graph-all.json"),
+                                 "--reliability"])
+    assert result.exit_code == 0, result.output
+    assert "mean conf" in result.output and "ECE" in result.output
+    gold, system = load_annotations(out / "gold-all"), load_annotations(out / "graph-all.json")
+    scored = scored_facts(gold, system)
+    for measure in MEASURES:
+        assert ece(scored[measure]) <= 0.15, measure
+    kept = score(gold, confident_part(system, 0.7))
+    for measure in MEASURES:
+        assert getattr(kept, measure).p >= 0.65, measure
+
+
 def test_by_rule_counts_each_rules_facts_documents_and_right_ones(tmp_path, runner):
     gold = {"entities": [{"id": "a", "name": "Alpha Corps", "type": "Organization", "docs": ["d1", "d2"]},
                          {"id": "w", "name": "Watch Group", "type": "Organization", "docs": ["d1"]}],
