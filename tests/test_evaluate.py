@@ -114,12 +114,12 @@ def dev_scores(dev_run):
 # Last raised when unnamed groups were kept apart by country (whole set, scorer: entities 0.909, links 0.404,
 # sources 0.430 (0.444 before: groups now align with other countries' groups), doc_events 0.810,
 # relations 0.348; within documents: links 0.437, sources 0.443, relations 0.379; A / B links 0.442 / 0.423,
-# sources 0.482 / 0.393). Sources raised after the attribution work (scorer 0.517, A / B 0.527 / 0.496; within
-# documents 0.530, A / B 0.548 / 0.496).
-FLOORS = {"all": {"entities": 0.90, "links": 0.395, "sources": 0.51, "doc_events": 0.80, "relations": 0.345},
-          "all/doc": {"links": 0.43, "sources": 0.52, "relations": 0.37},
-          "A/doc": {"links": 0.435, "sources": 0.54},
-          "B/doc": {"links": 0.415, "sources": 0.485}}
+# sources 0.482 / 0.393). doc_events raised after the trigger-sense work. Sources raised after the attribution
+# work merged with it (scorer 0.553, A / B 0.541 / 0.579; within documents 0.567, A / B 0.564 / 0.579).
+FLOORS = {"all": {"entities": 0.90, "links": 0.395, "sources": 0.545, "doc_events": 0.925, "relations": 0.345},
+          "all/doc": {"links": 0.43, "sources": 0.56, "relations": 0.37},
+          "A/doc": {"links": 0.435, "sources": 0.555},
+          "B/doc": {"links": 0.415, "sources": 0.57}}
 
 
 @pytest.mark.model
@@ -131,7 +131,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities"}
+REACHED: set[str] = {"entities", "doc_events", "sources"}
 
 
 @pytest.mark.model
