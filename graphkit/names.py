@@ -66,8 +66,10 @@ _SCORER_POSSESSIVE = re.compile(r"'s(?= |$)")
 
 
 def fold(name: str) -> str:
-    """Case, accent, punctuation, possessive and leading-article folding used to compare names."""
-    return _fold(name, _POSSESSIVE)
+    """Case, accent, punctuation, possessive and leading-article folding used to compare names.
+
+    Lowercased after case folding: casefold() turns some scripts' small letters into capitals (Cherokee)."""
+    return _fold(name, _POSSESSIVE).lower()
 
 
 def scorer_key(name: object) -> str:
