@@ -116,10 +116,11 @@ def dev_scores(dev_run):
 # relations 0.348; within documents: links 0.437, sources 0.443, relations 0.379; A / B links 0.442 / 0.423,
 # sources 0.482 / 0.393). doc_events raised after the trigger-sense work; links floors raised with the
 # doer-attachment rules (whole set, scorer: links 0.453; within documents: links 0.485, A / B 0.489 / 0.472).
-# Sources raised after the attribution work (scorer 0.553, A / B 0.541 / 0.579; within documents 0.567,
-# A / B 0.564 / 0.579).
-FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.545, "doc_events": 0.925, "relations": 0.345},
-          "all/doc": {"links": 0.475, "sources": 0.56, "relations": 0.37},
+# Relations raised after the relation rules of branch relations2 (scorer 0.424, A / B 0.427 / 0.438; within
+# documents 0.455, A / B 0.444 / 0.488). Sources raised after the attribution work (scorer 0.553, A / B
+# 0.541 / 0.579; within documents 0.567, A / B 0.564 / 0.579).
+FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.545, "doc_events": 0.925, "relations": 0.42},
+          "all/doc": {"links": 0.475, "sources": 0.56, "relations": 0.45},
           "A/doc": {"links": 0.48, "sources": 0.555},
           "B/doc": {"links": 0.46, "sources": 0.57}}
 
