@@ -117,11 +117,12 @@ def dev_scores(dev_run):
 # sources 0.482 / 0.393). doc_events raised after the trigger-sense work; links floors raised with the
 # doer-attachment rules (whole set, scorer: links 0.453; within documents: links 0.485, A / B 0.489 / 0.472).
 # Relations raised after the relation rules of branch relations2 (scorer 0.424, A / B 0.427 / 0.438; within
-# documents 0.455, A / B 0.444 / 0.488).
-FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.425, "doc_events": 0.925, "relations": 0.42},
-          "all/doc": {"links": 0.475, "sources": 0.435, "relations": 0.45},
-          "A/doc": {"links": 0.48, "sources": 0.475},
-          "B/doc": {"links": 0.46, "sources": 0.385}}
+# documents 0.455, A / B 0.444 / 0.488). Sources raised after the attribution work (scorer 0.553, A / B
+# 0.541 / 0.579; within documents 0.567, A / B 0.564 / 0.579).
+FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.545, "doc_events": 0.925, "relations": 0.42},
+          "all/doc": {"links": 0.475, "sources": 0.56, "relations": 0.45},
+          "A/doc": {"links": 0.48, "sources": 0.555},
+          "B/doc": {"links": 0.46, "sources": 0.57}}
 
 
 @pytest.mark.model
@@ -133,7 +134,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities", "doc_events"}
+REACHED: set[str] = {"entities", "doc_events", "sources"}
 
 
 @pytest.mark.model

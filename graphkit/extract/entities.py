@@ -118,10 +118,19 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
         if root.i > chunk.start:  # two-word heads: "security force", "gang member"
             forms |= {f"{doc[root.i - 1].lower_} {f}" for f in list(forms)}
         if not forms & nouns.keys():
+            speaker = doc[root.i - 1] if root.i > chunk.start else None
+            if speaker is not None and speaker.i not in taken and speaker.dep_ == "compound" and nouns.get(
+                    speaker.lemma_.lower()) == "self" and root.lemma_.lower() in lexicons.word_list("document_nouns"):
+                yield doc[speaker.i : speaker.i + 1], ()  # "an eyewitness report", "media reports": who reports
             continue
         if root.i in taken:
             continue
-        if root.i - 1 in taken and all(t.i in taken or t.i == root.i or t.pos_ in ("DET", "PUNCT") for t in chunk):
+        speaks_for_self = any(nouns[f] == "self" for f in forms & nouns.keys())  # "a ministry source" speaks itself
+        if speaks_for_self and ((root.dep_ == "appos" and root.head.i in taken) or any(
+                t.i in taken for c in root.children if c.dep_ == "appos" for t in c.subtree)):
+            continue  # "the Lima Forum, a nongovernmental organization,": a description of the named body
+        if root.i - 1 in taken and not speaks_for_self and all(
+                t.i in taken or t.i == root.i or t.pos_ in ("DET", "PUNCT") for t in chunk):
             continue  # "DGCIM agents": the organization is the actor; a bare "agents" group says nothing more
         span = _trim(chunk)
         if span is None or any(t.i in taken for t in span):
@@ -131,7 +140,9 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
             if not free:
                 continue
             span = _trim(doc[free[0].i : root.i + 1])
-            if span is None or any(t.i in taken for t in span):
+            if (span is None or any(t.i in taken for t in span)) and speaks_for_self:
+                span = doc[root.i : root.i + 1]
+            elif span is None or any(t.i in taken for t in span):
                 continue
         cut = span.start
         for t in span[:-1]:

@@ -16,8 +16,8 @@ from graphkit import lexicons
 from graphkit.extract.event_roles import Roles, pobjs, saying_verbs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
-from graphkit.extract.rules import rule
-from graphkit.types import Mention, Status
+from graphkit.extract.rules import add_rule, rule
+from graphkit.types import Event, Mention, Status
 
 
 @dataclass
@@ -31,6 +31,7 @@ class SourceContext:
     carried: list[Mention] = field(default_factory=list)  # attribution carried through the paragraph
     paragraph: int = -1
     contest: list[Mention] = field(default_factory=list)  # who disputes the outcome, for a contest trigger
+    acts: dict[str, list[Event]] = field(default_factory=dict)  # noun lemma -> the events its phrase told
 
 
 SourceRule = Callable[[Token, Span, MentionIndex, SourceContext, Roles], None]
@@ -40,7 +41,7 @@ def _speaking_for(doer: Token, index: MentionIndex, ctx: SourceContext) -> tuple
     """The mentions a reporting verb's subject stands for: itself and its conjuncts, the person named
     right after an office ("the UN High Commissioner for Human Rights Michelle Bachelet"), or the author
     of a document that speaks ("the report accuses..."); the flag says it was a document's author."""
-    found = index.with_conjuncts(doer)
+    found = index.with_conjuncts(doer) or _by_surname(doer, index)
     for m in list(found):
         holder = _office_holder(m, index)
         if holder is not None and holder not in found:
@@ -70,26 +71,38 @@ def reporting_verb_sources(trigger: Token, sent: Span, index: MentionIndex, ctx:
                            roles: Roles) -> None:
     """'HRW said soldiers tortured ...': the subject of a reporting, accusing or law-enforcement verb above
     the trigger (the agent, when it is passive)."""
-    node = trigger
+    node, below = trigger, trigger
     while True:
-        if verb_in(node, saying_verbs()) and node.i != trigger.i:
+        if verb_in(node, saying_verbs()) and node.i != trigger.i and below.dep_ not in _SUBJECT_SIDE and not (
+                below.dep_ == "conj" and not verb_in(node, lexicons.word_list("reporting_verbs"))):
             for doer in agents(node) if is_passive(node) else subjects(node):
                 _add_speakers(doer, index, ctx, roles, "source-reporting-verb")
         if node.head.i == node.i:
             break
-        node = node.head
+        node, below = node.head, node
+
+
+# the trigger inside the subject of a saying verb is what speaks or is charged, not what is said
+# ("Extortionists can charge $500", "the attackers were accused"): that verb gives no source; nor does a
+# law-enforcement verb coordinated with the trigger, a second act of the same subject ("police broke up the
+# march and killed two men"), while a reporting verb's conjunct is most often its content misparsed
+_SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
 
 
 @rule("source-according-to", "source")
 def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
                          roles: Roles) -> None:
-    """'according to X' anywhere in the sentence."""
+    """'according to X' in the sentence, unless it hangs on a noun phrase that leaves the trigger out
+    ('repression leading to deaths and, according to the regime, the arrest of 300': the arrest only)."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            head = token.head
+            if head.pos_ in ("NOUN", "PROPN") and not head.left_edge.i <= trigger.i <= head.right_edge.i:
+                continue
             for pobj in token.nbor().children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = index.with_conjuncts(pobj)
+                found = index.with_conjuncts(pobj) or _by_surname(pobj, index)
                 if found:
                     roles.add("sources", found, "source-according-to")
                 elif pobj.lemma_.lower() in lexicons.word_list("document_nouns"):
@@ -111,12 +124,19 @@ def quote_speaker_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: 
         roles.add("sources", quote_speakers(sent, index), "source-quote-speaker")
 
 
+def _not_doers(found: list[Mention], roles: Roles) -> list[Mention]:
+    """The speakers that are not also the doers the parse found (by name: 'Extortionists' ... 'extortionists')."""
+    doers = {(m.canonical_id or m.text).casefold() for m in roles.perpetrators}
+    return [m for m in found if (m.canonical_id or m.text).casefold() not in doers]
+
+
 @rule("source-sentence-speaker", "source")
 def sentence_speaker_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
                              roles: Roles) -> None:
     """No source yet: whoever speaks in the sentence (or, in '..., said.', whoever spoke last)."""
     if not roles.sources:
-        roles.add("sources", ctx.speakers, ctx.speakers_rule)
+        # "Kidnappers can charge $500 a day": the doer the parse found does not vouch for its own act here
+        roles.add("sources", _not_doers(ctx.speakers, roles), ctx.speakers_rule)
 
 
 @rule("source-previous-speaker", "source")
@@ -130,7 +150,7 @@ def paragraph_carry_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
                             roles: Roles) -> None:
     """No source yet: whoever spoke earlier in the same paragraph, until someone else speaks."""
     if not roles.sources:
-        roles.add("sources", ctx.carried, "source-paragraph-carry")
+        roles.add("sources", _not_doers(ctx.carried, roles), "source-paragraph-carry")
 
 
 @rule("source-umbrella", "source")
@@ -165,6 +185,17 @@ def document_author_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
                             roles: Roles) -> None:
     """'the report documents ...': the author of the report, named with it or in an earlier sentence
     (applied through the reporting rules)."""
+
+
+def _by_surname(token: Token, index: MentionIndex) -> list[Mention]:
+    """'according to Ruiz' where the tagger missed the lone surname: the person named before with it."""
+    if not token.text[:1].isupper() or token.i in index.by_token:
+        return []
+    word = token.text.casefold()
+    for m in reversed(index.mentions):
+        if m.type == "Person" and m.end <= token.idx and " " in m.text and m.text.split()[-1].casefold() == word:
+            return [m]
+    return []
 
 
 def _office_holder(m: Mention, index: MentionIndex) -> Mention | None:
@@ -206,13 +237,21 @@ def read_sentence(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
     for token in sent:
         if verb_in(token, reporting):
             doers = agents(token) if is_passive(token) else subjects(token)
-            unnamed = unnamed or (not doers and token.dep_ == "ROOT")
+            # "..., said." with no subject; a passive with no agent ("they are believed to hold") only where a
+            # report speaks ("cases of looting were also documented"): elsewhere the text names no speaker
+            unnamed = unnamed or (not doers and token.dep_ == "ROOT" and (not is_passive(token) or _report_speaks(ctx)))
             for doer in doers:
                 found.extend(m for m in _speaking_for(doer, index, ctx)[0] if m not in found and m.type != "Location")
     ctx.speakers, ctx.speakers_rule = found, "source-sentence-speaker"
     if not found and unnamed:
         ctx.speakers, ctx.speakers_rule = ctx.last_speakers, "source-previous-speaker"
     ctx.last_speakers = ctx.speakers or ctx.last_speakers
+
+
+def _report_speaks(ctx: SourceContext) -> bool:
+    """The last speaker is the author of a document the text names."""
+    authors = [m for found in ctx.authors.values() for m in found]
+    return any(m in authors for m in ctx.last_speakers)
 
 
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
@@ -240,6 +279,49 @@ def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
             for doer in subjects(token):
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
     return found
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def note_acts(triggers: list[Token], event: Event, ctx: SourceContext) -> None:
+    """Remember the nouns whose phrase holds the event's trigger ('an attack ... that killed dozens': attack),
+    so that a later 'the attack' can be traced back to the event."""
+    for token in triggers:
+        node = token
+        while True:
+            if node.pos_ == "NOUN":
+                found = ctx.acts.setdefault(node.lemma_.lower(), [])
+                if event not in found:
+                    found.append(event)
+            if node.head.i == node.i:
+                break
+            node = node.head
+
+
+@rule("source-anaphoric-act", "source")
+def anaphoric_act_sources(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
+    """'X condemned the attack', 'Y tweeted that the attacks must stop': a speaker of a definite noun that
+    earlier named an act ('an attack ... that killed dozens') is a source of that act."""
+    if not ctx.acts:
+        return
+    for verb in sent:
+        if not verb_in(verb, saying_verbs()):
+            continue
+        said = [c for c in verb.children if c.dep_ == "dobj"]
+        said += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        events = [ev for noun in said if noun.pos_ == "NOUN" and any(
+            d.dep_ == "det" and d.lower_ in _DEFINITE for d in noun.children)
+            for ev in ctx.acts.get(noun.lemma_.lower(), [])]
+        if not events:
+            continue
+        doers = agents(verb) if is_passive(verb) else subjects(verb)
+        found = [m for doer in doers for m in _speaking_for(doer, index, ctx)[0] if m.type != "Location"]
+        for event in events:
+            for m in found:
+                if m.key not in event.sources:
+                    event.sources.append(m.key)
+                add_rule(event.role_rules.setdefault(f"sources|{m.key}", []), "source-anaphoric-act")
 
 
 # --- status -----------------------------------------------------------------------------------------------

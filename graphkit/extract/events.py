@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
 from graphkit.extract import event_roles, event_sources
@@ -63,8 +63,11 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
         if start != ctx.paragraph:
             ctx.paragraph, ctx.carried = start, []
         event_sources.read_sentence(sent, index, ctx)
+        event_sources.anaphoric_act_sources(sent, index, ctx)
         by_type: dict[str, tuple[Event, Roles]] = {}
+        tokens: dict[str, list[Token]] = {}
         for trig in find_triggers(sent, index):
+            tokens.setdefault(trig.type, []).append(trig.token)
             roles = _roles(trig, sent, index, ctx)
             negated = is_negated(trig.token)
             if trig.type in by_type:
@@ -115,6 +118,7 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
                 add_rule(event.rules, "trigger-actor-confirmed")
             elif event.confidence < WEAK_ONLY and event.type in lexicons.word_list("state_acts") and event.perpetrators:
                 continue  # 'rights groups following the case': an ambiguous word of a state act done by others
+            event_sources.note_acts(tokens[event.type], event, ctx)
             yield event
         ctx.carried = ctx.speakers or ctx.carried
 
@@ -164,8 +168,8 @@ def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -
 @rule("source-document-speaker", "source")
 def document_speaker_sources(items: list[Event], names: dict[str, str] | None = None) -> None:
     """An act no sentence attributes to anyone is vouched for by the document's main speaker: whoever is the
-    source of the most of its other acts (all of them on a tie). `names` (mention key -> what it names)
-    counts two mentions of one speaker together."""
+    source of the most of its other acts, two at least (all of them on a tie). `names` (mention key -> what it
+    names) counts two mentions of one speaker together."""
     names = names or {}
     counts: dict[str, int] = {}
     keys: dict[str, str] = {}
@@ -178,6 +182,8 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
         return
     best = max(counts.values())
     main = [keys[who] for who, n in counts.items() if n == best]
+    if best < 2:
+        return  # no one speaker stands out: the act is left without a source rather than given a guess
     for event in items:
         if not event.sources:
             event.sources = list(main)

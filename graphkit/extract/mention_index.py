@@ -47,7 +47,9 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
         found = self.by_token.get(token.i)
-        if found is not None and found.type == "Group" and lexicons.group_nouns().get(token.lemma_.lower()) != "self":
+        if found is not None and found.type == "Group":
+            if lexicons.group_nouns().get(token.lemma_.lower()) == "self":
+                return found  # "an Interior Ministry source", "witnesses": they speak for themselves
             owner = self._owner(token)
             if owner is not None:
                 return owner  # "Tren de Aragua gang members" act for Tren de Aragua

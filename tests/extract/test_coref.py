@@ -47,3 +47,13 @@ def test_coref_the_gang_points_back_at_the_criminal_group(nlp):
     gang = next(m for m in result.mentions if m.text == "the gang")
     named = {m.key: m for m in result.mentions}
     assert named[gang.antecedent].text == "Tren de Aragua"
+
+
+def test_coref_she_said_goes_to_the_speaker_apposed_to_a_description(nlp):
+    """'the lead author of the study, Sarah Mitchell, says ...': Sarah Mitchell has spoken, so 'she said' is hers."""
+    text = ("Pedro Castillo said the operation was legal.\n\n"
+            "The lead author of the study, Sarah Mitchell, says the police broke the law.\n\n"
+            "“They shot unarmed men,” she said.")
+    result, res, names = _resolved(nlp, text)
+    she = next(m for m in result.mentions if m.text == "she")
+    assert names[res.mention_to_entity[she.key]].name == "Sarah Mitchell"

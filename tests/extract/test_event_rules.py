@@ -97,8 +97,13 @@ CASES = [
      "Anna Lopez said the jail was dirty.\nThe prisoners were tortured every night, said.",
      ("sources", "Anna Lopez", "torture")),
     ("source-document-speaker",
-     "Maria Lopez said soldiers tortured the prisoners.\n\nSoldiers also killed a farmer in the village.",
+     "Maria Lopez said soldiers tortured the prisoners and kidnapped two students.\n\n"
+     "Soldiers also killed a farmer in the village.",
      ("sources", "Maria Lopez", "killing")),
+    ("source-anaphoric-act",
+     "Soldiers carried out an attack on the village that killed ten farmers.\n\n"
+     "The Lima Institute condemned the attack.",
+     ("sources", "Lima Institute", "killing")),
     ("source-paragraph-carry", "Mary Otieno said the guards were cruel. Prisoners were tortured in the cells.",
      ("sources", "Mary Otieno", "torture")),
 ]
@@ -172,6 +177,91 @@ def test_a_place_is_neither_doer_nor_source(nlp):
     text = "Soldiers from Ruritania tortured detainees, according to Ruritania."
     for event in _events(nlp, text):
         assert not [k for k in event.role_rules if k.startswith(("perpetrators|", "sources|")) and "Ruritania" in k]
+
+
+def _sources(nlp, text, kind=None):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    return {names[k] for e in result.events if kind in (None, e.type) for k in e.sources}
+
+
+def test_the_saying_verbs_own_subject_is_no_source(nlp):
+    """'Kidnappers can charge ...': the trigger is the subject of the saying verb, not what it says."""
+    assert "Extortionists" not in _sources(nlp, "Extortionists can charge $5,000 for each building site.")
+    assert "police" in _sources(nlp, "Extortionists charge shop owners $500 a month, the police said.")
+
+
+def test_a_passive_with_no_agent_names_no_speaker(nlp):
+    text = "Anna Lopez said the jail was dirty.\nThe guards are believed to torture the prisoners every night."
+    assert "Anna Lopez" not in _sources(nlp, text, "torture")
+
+
+def test_a_passive_with_no_agent_in_a_report_is_the_reports(nlp):
+    text = ("The report of the Lima Institute says soldiers beat the students.\n"
+            "Several cases of torture were also documented.")
+    assert "Lima Institute" in _sources(nlp, text, "torture")
+
+
+def test_a_speaker_of_one_act_only_does_not_vouch_for_the_rest(nlp):
+    text = "Maria Lopez said soldiers tortured the prisoners.\n\nSoldiers also killed a farmer in the village."
+    assert "Maria Lopez" not in _sources(nlp, text, "killing")
+
+
+def test_a_doer_is_not_carried_as_the_source_of_its_own_act(nlp):
+    text = "Extortionists can charge $5,000 a month. In some cases, extortionists demand the wages of workers."
+    assert not {"Extortionists", "extortionists"} & _sources(nlp, text, "extortion")
+
+
+def test_treasury_alone_is_the_us_treasury(nlp):
+    """'Treasury said' in a sanctions release names the same body as 'the U.S. Treasury Department'."""
+    article = make_article("t", "Treasury said the militia tortured the prisoners.")
+    result = extract_doc(nlp(article.text), article)
+    (torture,) = [e for e in result.events if e.type == "torture"]
+    by_key = {m.key: m for m in result.mentions}
+    assert "us-treasury" in {by_key[k].canonical_id for k in torture.sources}
+
+
+def test_a_ministry_source_speaks_for_itself(nlp):
+    """'a Defense Ministry source told ...': the unnamed source is the source, not the ministry it works in."""
+    found = _sources(nlp, "A Defense Ministry source told reporters that soldiers tortured the prisoners.", "torture")
+    assert "source" in found and "Defense Ministry" not in found
+
+
+def test_according_to_a_surname_the_tagger_missed(nlp):
+    """'According to Peñú' where the tagger finds no name: the person named before with that surname."""
+    text = "The lawyer Rosa Peñú spoke in Geneva.\n\nAccording to Peñú, guards tortured the inmates in the jail."
+    assert "Rosa Peñú" in _sources(nlp, text, "torture")
+
+
+def test_according_to_on_one_noun_phrase_sources_that_act_only(nlp):
+    text = ("The protests were met with brutal repression leading to many deaths and, according to the regime, "
+            "the arrest of 300 students.")
+    assert "regime" in _sources(nlp, text, "detention")
+    assert "regime" not in _sources(nlp, text, "repression")
+
+
+def test_a_second_act_of_an_enforcement_verb_subject_is_not_sourced_by_it(nlp):
+    """'Police broke up the march and killed two men': the police did both; they do not vouch for the killing."""
+    assert "Police" not in _sources(nlp, "Police broke up the march in the capital and killed two students.",
+                                    "killing")
+
+
+def test_unnamed_sources_are_groups_that_speak(nlp):
+    """Experts, NGOs, the media and eyewitnesses are sources without a name (group_nouns.txt, 'self')."""
+    assert "Nongovernmental organizations" in _sources(
+        nlp, "Nongovernmental organizations reported that soldiers killed ten farmers.", "killing")
+    assert "experts" in _sources(nlp, "Soldiers tortured the prisoners, according to experts.", "torture")
+
+
+def test_a_description_apposed_to_a_named_source_is_not_another_source(nlp):
+    text = "The nongovernmental organization (NGO) Lima Safety Forum reported police killed ten farmers."
+    found = _sources(nlp, text, "killing")
+    assert "Lima Safety Forum" in found and "nongovernmental organization" not in found
+
+
+def test_an_eyewitness_report_is_the_eyewitness_speaking(nlp):
+    assert "eyewitness" in _sources(nlp, "An eyewitness report describes soldiers torturing the prisoners.", "torture")
 
 
 def _types(nlp, text):
