@@ -12,7 +12,6 @@ SNAPSHOT = {
                 "trigger-verb", "trigger-victim-noun"],
     "role": ["role-accomplice", "role-accusation-frame", "role-accused-object", "role-active-object",
              "role-active-subject", "role-against", "role-at-the-hands-of", "role-blamed-on", "role-cause",
-             "role-document-doer",
              "role-doer-noun",
              "role-fallback-actor", "role-fallback-group", "role-light-verb",
              "role-list-head", "role-named-by-act", "role-noun-by",

@@ -116,13 +116,6 @@ def test_an_attack_by_x_that_kills_was_done_by_x(nlp):
 
 
 @pytest.mark.model
-def test_no_document_doer_when_none_stands_out(nlp):
-    text = ("The Red Brigade tortured the prisoners in the jail.\n\nThe Blue Falcons killed two farmers near the "
-            "river.\n\nThree teachers disappeared from the village in May, their families said.")
-    assert _perpetrators(nlp, text, "disappearance") == set()
-
-
-@pytest.mark.model
 def test_the_accusation_frame_reaches_later_items_and_a_gerund_object(nlp):
     text = "The minister accused the Red Brigade of organizing death squads, arbitrary killings and kidnappings."
     assert "Red Brigade" in _perpetrators(nlp, text, "disappearance")
