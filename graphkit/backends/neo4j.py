@@ -217,16 +217,20 @@ def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]], *
 
 def ensure_constraints(driver: Any, database: str | None = None) -> None:
     """Unique ids on the three node labels (the index every MATCH and MERGE by id uses), and an index
-    on each relationship type's `doc`, so the facts of one document are found without a scan."""
-    for label in ("Document", "Entity", "Event"):
-        driver.execute_query(
-            f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
-            database_=database,
-        )
-    driver.execute_query("CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)", database_=database)
+    on each relationship type's `doc`, so the facts of one document are found without a scan. Only the
+    missing ones are created: one round trip when they are all there, as on every load after the first."""
+    wanted = {f"graphkit_{label.lower()}_id":
+              f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+              for label in ("Document", "Entity", "Event")}
+    wanted["graphkit_event_doc"] = "CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)"
     for kind in sorted(lexicons.schema().relationship_types):
-        driver.execute_query(f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)",
-                             database_=database)
+        wanted[f"graphkit_{kind.lower()}_doc"] = (
+            f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)")
+    # a uniqueness constraint is listed with its backing index, under the same name
+    have = {r["name"] for r in driver.execute_query("SHOW INDEXES YIELD name RETURN name", database_=database).records}
+    for name, statement in wanted.items():
+        if name not in have:
+            driver.execute_query(statement, database_=database)
 
 
 def _validate(schema: Schema, nodes: dict[str, Any], rels: dict[str, Any]) -> None:
