@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -265,16 +264,12 @@ def _stored_documents(driver: Any, database: str | None, ids: list[str] | None =
     return {r["id"]: r["sha"] or "" for r in records}
 
 
-WRITERS = 2  # transactions in flight at once: the server runs each on one thread, so two use two cores
-
-
 @dataclass(frozen=True)
 class _Step:
-    """One statement over its rows; `parallel` when its batches may commit in any order and at once."""
+    """One statement over its rows."""
 
     statement: str
     rows: list[dict[str, Any]]
-    parallel: bool
 
 
 def _last_wins(rows: Sequence[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
@@ -292,11 +287,11 @@ def _rel_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def _plan(nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]], fresh_docs: set[str],
           new_entities: set[str]) -> list[list[_Step]]:
-    """The write in phases, each finished before the next starts: documents; entities and events;
-    relationships of documents new to the database (CREATE, in parallel); the others (MERGE, in order);
-    last the content hashes. A node or relationship is CREATEd only when the database cannot have it:
-    an entity id it did not have, an event or relationship of a document it did not have. A load cut
-    short leaves those documents in the database without a hash, so the next load MERGEs them."""
+    """The write in phases, in this order: documents; entities and events; relationships of documents
+    new to the database (CREATE); the others (MERGE); last the content hashes. A node or relationship
+    is CREATEd only when the database cannot have it: an entity id it did not have, an event or
+    relationship of a document it did not have (documents go first, so a load cut short leaves them
+    in the database without a hash, and the next load MERGEs their facts)."""
     rel_ends = lexicons.schema().relationship_types
     # a document's content hash is written last, once all its facts are in: a load cut short leaves its
     # documents without one, so the next sync sees them as changed and writes their facts again
@@ -314,18 +309,16 @@ def _plan(nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str,
         new = _last_wins([row for row in rows if row["id"] in ids], _node_key)
         old = [row for row in rows if row["id"] not in ids]
         phases[0 if key == "Document" else 1] += [
-            _Step(_node_statement(key, prop_keys(part), create=create), part, True)
+            _Step(_node_statement(key, prop_keys(part), create=create), part)
             for part, create in ((new, True), (old, False)) if part]
     for kind, rows in rels.items():
         fresh = _last_wins([row for row in rows if row["doc"] in fresh_docs], _rel_key)
         known = [row for row in rows if row["doc"] not in fresh_docs]
         if fresh:
-            phases[2].append(_Step(relationship_statement(kind, rel_ends, create=True, keys=prop_keys(fresh)), fresh,
-                                   True))
-        if known:  # two MERGEs of one relationship at once could both create it: these go one at a time
-            phases[3].append(_Step(relationship_statement(kind, rel_ends, keys=prop_keys(known)), known, False))
-    phases[4].append(_Step("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256",
-                           hashes, True))
+            phases[2].append(_Step(relationship_statement(kind, rel_ends, create=True, keys=prop_keys(fresh)), fresh))
+        if known:
+            phases[3].append(_Step(relationship_statement(kind, rel_ends, keys=prop_keys(known)), known))
+    phases[4].append(_Step("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256", hashes))
     return phases
 
 
@@ -340,29 +333,17 @@ def _stored_entities(driver: Any, database: str | None, ids: list[str] | None = 
 
 def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]],
                 fresh_docs: set[str], new_entities: set[str], *, database: str | None,
-                batch_size: int, writers: int = WRITERS) -> WriteStats:
-    """Run the phases of _plan, the parallel batches of a phase `writers` transactions at a time."""
+                batch_size: int) -> WriteStats:
+    """Run the phases of _plan in order, one transaction per batch. (Two transactions at once were
+    measured slower: relationships of one graph share end nodes, so they wait on each other's locks.)"""
     phases = _plan(nodes, rels, fresh_docs, new_entities)
     stats = WriteStats()
-
-    def run(statement: str, batch: list[dict[str, Any]]) -> Any:
-        with driver.session(database=database) as session:
-            return session.execute_write(lambda tx: tx.run(statement, rows=batch).consume()).counters
-
     try:
-        with ThreadPoolExecutor(max_workers=max(1, writers)) as pool:
-            for phase in phases:
-                for step in (s for s in phase if not s.parallel):
-                    for batch in batched(step.rows, batch_size):
-                        stats.add(run(step.statement, batch), len(batch))
-                jobs = {pool.submit(run, step.statement, batch): len(batch)
-                        for step in phase if step.parallel for batch in batched(step.rows, batch_size)}
-                try:
-                    for job in as_completed(jobs):
-                        stats.add(job.result(), jobs[job])
-                finally:
-                    for job in jobs:
-                        job.cancel()
+        with driver.session(database=database) as session:
+            for step in (step for phase in phases for step in phase):
+                for batch in batched(step.rows, batch_size):
+                    summary = session.execute_write(lambda tx, s=step.statement, b=batch: tx.run(s, rows=b).consume())
+                    stats.add(summary.counters, len(batch))
     except Exception as exc:
         if not isinstance(exc, _lost_connection_errors()):
             raise
