@@ -402,7 +402,13 @@ def triples_command(source: str, sentences: bool, fmt: str, output: Path | None,
               help="List each measure's misses and false hits with document, names and evidence.")
 @click.option("--by-rule", is_flag=True, help="For each registered rule: facts produced on the gold documents, "
               "and how many were right.")
-def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool) -> None:
+@click.option("--align-within-documents", "within_documents", is_flag=True,
+              help="Match an entity to a gold entity only when both occur in one document (the project's "
+              "scorer matches by names alone, so same-named groups of different documents match in id order).")
+@click.option("--reliability", is_flag=True, help="Facts binned by confidence: per bin, how many, their mean "
+              "confidence and how many were right (with Brier score and calibration error).")
+def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_rule: bool,
+             within_documents: bool, reliability: bool) -> None:
     """Score a graph against gold annotations: entities, links, sources, doc events, relations."""
     import json
 
@@ -411,7 +417,7 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_
     if graph_path.is_dir():
         graph_path = graph_path / "graph.json"
     gold_data, system = load_annotations(gold), load_annotations(graph_path)
-    scores = score(gold_data, system)
+    scores = score(gold_data, system, within_documents)
     click.echo(json.dumps(scores.as_dict(), indent=2) if as_json else format_scores(scores))
     if not as_json:
         click.echo("\n" + format_thresholds(gold_data, system))
@@ -423,6 +429,10 @@ def evaluate(gold: Path, graph_path: Path, as_json: bool, show_errors: bool, by_
         from graphkit.evaluate_rules import count_by_rule, format_by_rule
 
         click.echo(format_by_rule(count_by_rule(gold_data, system)), err=as_json)
+    if reliability:
+        from graphkit.evaluate_reliability import format_reliability
+
+        click.echo(format_reliability(gold_data, system, within_documents), err=as_json)
 
 
 def _terminated(signum: int, frame: Any) -> None:

@@ -243,6 +243,31 @@ def calibration() -> dict[str, tuple[int, int]]:
             for name, v in (raw.get("rules") or {}).items()}
 
 
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """How one kind of fact (trigger, perpetrators, victims, sources, relation) gets its confidence: a
+    logistic model over named features, or the noisy-or of its rules; `prior` is what a rule never
+    calibrated counts as (the kind's share of right facts)."""
+
+    method: str  # "model" | "noisy-or"
+    prior: float
+    weights: dict[str, float]  # feature name -> coefficient ("bias" is the intercept)
+
+
+@lru_cache(maxsize=1)
+def confidence_models() -> dict[str, ConfidenceModel]:
+    """Fact kind -> its calibrated confidence model (benchmarks/calibrate.py writes the file)."""
+    raw = data_files.read_yaml("confidence_model.yaml", nested_keys=("method", "prior", "weights")) or {}
+    out = {}
+    for kind, v in raw.items():
+        method = str(v.get("method", "noisy-or"))
+        if method not in ("model", "noisy-or"):
+            raise ValueError(f"confidence_model.yaml: {kind}: unknown method {method!r} (model or noisy-or)")
+        out[str(kind)] = ConfidenceModel(method, float(v.get("prior", 0.5)),
+                                         {str(k): float(w) for k, w in (v.get("weights") or {}).items()})
+    return out
+
+
 def load_all() -> None:
     """Call every loader once (the data documentation test, and warming caches before forking workers)."""
     triggers()
@@ -263,5 +288,6 @@ def load_all() -> None:
     place_ranks()
     source_umbrellas()
     calibration()
+    confidence_models()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))

@@ -209,16 +209,23 @@ def home_countries(results: Iterable[DocResult]) -> dict[str, str]:
     return {doc: home for doc, home in homes.items() if home is not None}
 
 
-def group_key(text: str, home: str | None) -> str:
-    """How an unnamed group is compared across documents: 'Venezuelan security forces' in an article about
-    Venezuela is its 'security forces'; 'colectivos' are 'collectives'."""
+def group_key(text: str, home: str | None) -> tuple[str, str]:
+    """How an unnamed group is compared across documents: (scope, words), within one country only.
+    'Venezuelan security forces' anywhere and 'security forces' in an article about Venezuela are
+    ('loc-ve', 'security forces'); 'colectivos' are 'collectives'. The scope is the caller's home: the
+    document's country, or the document itself when it names none."""
     words = fold(text)
     glossary = group_glossary()
     words = glossary.get(words, words)
     first, _, rest = words.partition(" ")
-    if rest and home is not None and demonyms().get(first) == home:
-        words = glossary.get(rest, rest)
-    return words
+    country = demonyms().get(first)
+    if rest and country is not None:
+        return country, glossary.get(rest, rest)
+    return home or "", words
+
+
+def _group_scope(m: Mention, home: str | None) -> tuple[str, str]:
+    return group_key(m.text, home or f"doc:{m.doc_id}")
 
 
 def _global_key(m: Mention, home: str | None = None) -> str:
@@ -227,8 +234,18 @@ def _global_key(m: Mention, home: str | None = None) -> str:
     if m.type == "Person":  # 'Héctor “the Child” Guerrero' is 'Héctor Guerrero'
         return f"Person:{fold(_QUOTED.sub(' ', m.text))}"
     if m.type == "Group":
-        return f"Group:{group_key(m.text, home)}"
+        scope, words = _group_scope(m, home)
+        return f"Group:{scope}:{words}"
     return f"{m.type}:{fold(m.text)}"
+
+
+def scoped_id(scope: str, name: str) -> str:
+    """A group's id carries its country ('ve-security-forces', like 've-government') or its document
+    ('police--doc-17'), so same-named groups elsewhere never contest it and it does not move when
+    other documents are added."""
+    if scope.startswith("doc:"):
+        return f"{slug(name)}--{slug(scope[4:])}"
+    return f"{slug(scope.removeprefix('loc-'))}-{slug(name)}"
 
 
 @rule("merge-same-name", "merge")
@@ -272,7 +289,7 @@ def resolve(results: Iterable[DocResult], decisions: Iterable[Decision] = ()) ->
     for key, m in mentions.items():
         clusters[uf.find(key)].append(m)
 
-    built = [(_entity(members, uf.reasons.get(root, []), uf.constraints), members)
+    built = [(_entity(members, uf.reasons.get(root, []), uf.constraints, _scope(members, homes)), members)
              for root, members in clusters.items()]
     mention_to_entity: dict[str, str] = {}
     ids = assign_ids([claim for (_, claim), _ in built])
@@ -286,6 +303,14 @@ def resolve(results: Iterable[DocResult], decisions: Iterable[Decision] = ()) ->
     return Resolution(entities=entities, mention_to_entity=mention_to_entity)
 
 
+def _scope(members: list[Mention], homes: dict[str, str]) -> str | None:
+    """The country (or document) of a cluster of unnamed groups; None for a cluster with a named member."""
+    if any(m.type != "Group" or m.canonical_id for m in members):
+        return None
+    scopes = Counter(_group_scope(m, homes.get(m.doc_id))[0] for m in members if not m.antecedent)
+    return min(scopes, key=lambda s: (-scopes[s], s)) if scopes else None
+
+
 def _apply_decisions(uf: _UnionFind) -> None:
     """Positive judgements join their names' mentions before any rule runs (negatives are checked by union)."""
     for decision, left, right in uf.constraints.positives:
@@ -297,7 +322,8 @@ def _apply_decisions(uf: _UnionFind) -> None:
                 break
 
 
-def _entity(members: list[Mention], reasons: list[str], constraints: Constraints) -> tuple[Entity, Claim]:
+def _entity(members: list[Mention], reasons: list[str], constraints: Constraints,
+            scope: str | None = None) -> tuple[Entity, Claim]:
     type_votes: Counter[EntityType] = Counter()
     for m in members:
         type_votes[m.type] += 2 if m.source == "ruler" else 1
@@ -314,7 +340,7 @@ def _entity(members: list[Mention], reasons: list[str], constraints: Constraints
     else:
         # the fullest proper name: most words, then most frequent
         name = max(surfaces, key=lambda s: (not is_acronym(s), len(s.split()), surfaces[s], s))
-        base_id = slug(name)
+        base_id = slug(name) if scope is None else scoped_id(scope, group_key(name, scope)[1])
     spelled = {a for m in members if not m.antecedent for a in (m.text, *m.aliases)}
     aliases = sorted(({s for s in surfaces if s != name} | spelled | accentless_variants({name, *surfaces})) - {name})
     subtype = next((m.subtype for m in members if m.subtype), None)

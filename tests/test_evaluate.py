@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.cli import cli
-from graphkit.evaluate import PRF, align, score
+from graphkit.evaluate import PRF, align, load_annotations, score
 from tests.conftest import GOLD
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
@@ -30,6 +30,18 @@ def test_evaluate_undirected_relations_and_unmatched_entities():
     s = score(gold, system)
     assert s.relations.f1 == 1.0
     assert s.entities.sys == 3 and s.entities.tp == 2 and s.extra_entities == ["Zed"]
+
+
+def test_evaluate_can_align_entities_within_their_documents(tmp_path):
+    gold = {"g-eg": {"name": "security forces", "docs": ["eg"]}, "g-ir": {"name": "security forces", "docs": ["ir"]}}
+    system = {"z-eg": {"name": "security forces", "docs": ["eg"]}, "a-ir": {"name": "security forces", "docs": ["ir"]}}
+    assert align(gold, system) == {"z-eg": "g-ir", "a-ir": "g-eg"}  # names alone: id order decides
+    assert align(gold, system, within_documents=True) == {"z-eg": "g-eg", "a-ir": "g-ir"}
+    # a gold entity annotated in two files occurs in both documents
+    for doc in ("eg", "ir"):
+        (tmp_path / f"{doc}.json").write_text(json.dumps({"entities": [
+            {"id": "un", "name": "UN", "type": "Organization", "docs": [doc]}]}))
+    assert load_annotations(tmp_path)["entities"]["un"]["docs"] == ["eg", "ir"]
 
 
 @pytest.mark.model
@@ -82,6 +94,10 @@ def dev_run(tmp_path_factory):
         run = runner.invoke(cli, ["evaluate", "--gold", str(gold), "--graph", str(path), "--json"])
         assert run.exit_code == 0, run.output
         scores[half] = json.loads(run.output)
+        run = runner.invoke(cli, ["evaluate", "--gold", str(gold), "--graph", str(path), "--json",
+                                  "--align-within-documents"])
+        assert run.exit_code == 0, run.output
+        scores[f"{half}/doc"] = json.loads(run.output)
     return scores, out
 
 
@@ -91,11 +107,18 @@ def dev_scores(dev_run):
 
 
 # Floors just under the development scores measured when they were last raised: a regression fails CI.
-# Last raised after merging the entity and event work (whole set: entities 0.907, links 0.401, sources 0.444,
-# doc_events 0.810, relations 0.353).
-FLOORS = {"all": {"entities": 0.90, "links": 0.39, "sources": 0.435, "doc_events": 0.80, "relations": 0.345},
-          "A": {"links": 0.425, "sources": 0.475},
-          "B": {"links": 0.375, "sources": 0.385}}
+# "all" is the project's scorer on the whole set. The project's scorer matches entities by names alone, so
+# gold groups sharing a name across documents ("security forces" of five countries) go to same-named
+# entities of ours in id order, and an id change alone moves a half by 0.03. The ".../doc" scores match an
+# entity only within the documents it occurs in: those floors hold the halves, and the whole set too.
+# Last raised when unnamed groups were kept apart by country (whole set, scorer: entities 0.909, links 0.404,
+# sources 0.430 (0.444 before: groups now align with other countries' groups), doc_events 0.810,
+# relations 0.348; within documents: links 0.437, sources 0.443, relations 0.379; A / B links 0.442 / 0.423,
+# sources 0.482 / 0.393).
+FLOORS = {"all": {"entities": 0.90, "links": 0.395, "sources": 0.425, "doc_events": 0.80, "relations": 0.345},
+          "all/doc": {"links": 0.43, "sources": 0.435, "relations": 0.37},
+          "A/doc": {"links": 0.435, "sources": 0.475},
+          "B/doc": {"links": 0.415, "sources": 0.385}}
 
 
 @pytest.mark.model
@@ -178,3 +201,59 @@ def test_cli_show_errors(tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert "[links miss actor-missing] Alpha Corps -> killing  (d)" in result.output
     assert "| Alpha Corps shot." in result.output
+
+
+@pytest.mark.model
+def test_confidence_is_calibrated_on_the_development_set(dev_run, runner):
+    """Facts of a confidence bin are right about as often as the bin says, and a 0.7 threshold keeps facts
+    of which about 70 % or more are right (fails when the rules change and benchmarks/calibrate.py is not rerun)."""
+    from graphkit.evaluate import confident_part, load_annotations, score
+    from graphkit.evaluate_reliability import MEASURES, ece, scored_facts
+
+    out = dev_run[1]
+    result = runner.invoke(cli, ["evaluate", "--gold", str(out / "gold-all"), "--graph", str(out / "graph-all.json"),
+                                 "--reliability"])
+    assert result.exit_code == 0, result.output
+    assert "mean conf" in result.output and "ECE" in result.output
+    gold, system = load_annotations(out / "gold-all"), load_annotations(out / "graph-all.json")
+    scored = scored_facts(gold, system)
+    for measure in MEASURES:
+        assert ece(scored[measure]) <= 0.15, measure
+    kept = score(gold, confident_part(system, 0.7))
+    for measure in MEASURES:
+        assert getattr(kept, measure).p >= 0.65, measure
+
+
+def test_by_rule_counts_each_rules_facts_documents_and_right_ones(tmp_path, runner):
+    gold = {"entities": [{"id": "a", "name": "Alpha Corps", "type": "Organization", "docs": ["d1", "d2"]},
+                         {"id": "w", "name": "Watch Group", "type": "Organization", "docs": ["d1"]}],
+            "events": [{"id": "e1", "type": "killing", "doc": "d1", "perpetrators": ["a"], "sources": ["w"]},
+                       {"id": "e2", "type": "killing", "doc": "d2", "perpetrators": ["a"]}],
+            "documents": [{"id": "d1"}, {"id": "d2"}]}
+    system = {"entities": [{"id": "alpha", "name": "Alpha Corps", "type": "Organization", "docs": ["d1", "d2"]},
+                           {"id": "watch", "name": "Watch Group", "type": "Organization", "docs": ["d1"]}],
+              "events": [{"id": "s1", "type": "killing", "doc": "d1", "rules": ["trigger-verb"],
+                          "perpetrators": ["alpha", "watch"], "sources": ["watch"],
+                          "role_rules": {"perpetrators|alpha": ["role-active-subject"],
+                                         "perpetrators|watch": ["role-passive-agent"],
+                                         "sources|watch": ["source-reporting-verb"]}},
+                         {"id": "s2", "type": "killing", "doc": "d2", "rules": ["trigger-verb"],
+                          "perpetrators": ["alpha"], "role_rules": {"perpetrators|alpha": ["role-active-subject"]}}],
+              "relations": [], "documents": [{"id": "d1"}, {"id": "d2"}]}
+    (tmp_path / "g.json").write_text(json.dumps(gold))
+    (tmp_path / "s.json").write_text(json.dumps(system))
+    from graphkit.evaluate_rules import count_by_rule
+
+    counts = {c.name: c for c in count_by_rule(load_annotations(tmp_path / "g.json"),
+                                               load_annotations(tmp_path / "s.json"))}
+    subject, agent = counts["role-active-subject"], counts["role-passive-agent"]
+    # the same (actor, type) pair in two documents is one fact, found in two documents
+    assert (subject.produced, subject.right, subject.docs, subject.right_docs) == (1, 1, 2, 2)
+    assert (agent.produced, agent.right, agent.docs, agent.right_docs) == (1, 0, 1, 0)
+    assert counts["trigger-verb"].docs == 2 and counts["role-noun-of"].produced == 0
+    result = runner.invoke(cli, ["evaluate", "--gold", str(tmp_path / "g.json"), "--graph", str(tmp_path / "s.json"),
+                                 "--by-rule"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines() if line.strip()}
+    assert lines["source-reporting-verb"].split()[1:] == ["source", "1", "1", "1.000", "1", "1", "one", "document"]
+    assert lines["role-active-subject"].split()[1:] == ["role", "1", "1", "1.000", "2", "2"]

@@ -105,9 +105,12 @@ def test_resolve_a_group_named_with_the_home_country_demonym_is_the_bare_group()
 
 
 def test_resolve_spanish_group_words_join_their_english_translation():
-    a = _m("a", "colectivos", 10, "Group")
-    b = _m("b", "collectives", 10, "Group")
-    res = resolve([_doc("a", "Armed the colectivos came.", [a]), _doc("b", "Armed the collectives came.", [b])])
+    texts = {"a": "Armed colectivos came to Caracas, Venezuela.", "b": "Armed collectives came to Caracas, Venezuela."}
+    a = _m("a", "colectivos", 6, "Group")
+    b = _m("b", "collectives", 6, "Group")
+    docs = [_doc(d, t, [m, _m(d, "Venezuela", t.rindex("Venezuela"), "Location", canonical_id="loc-ve")])
+            for (d, t), m in zip(texts.items(), (a, b), strict=True)]
+    res = resolve(docs)
     assert res.mention_to_entity[a.key] == res.mention_to_entity[b.key]
 
 
@@ -131,3 +134,32 @@ def test_fold_accents_by_table_equals_decomposing_the_whole_text():
         assert fold_accents(text) == reference(text), text
         assert fold(text) == fold(text + "")  # cached or not, the same folding
     assert fold("The Café of Zoë’s") == "cafe of zoe"
+
+
+def test_resolve_keeps_same_named_groups_of_different_countries_apart():
+    texts = {"eg": "Security forces arrested three lawyers in Cairo, Egypt.",
+             "eg2": "In Egypt, security forces raided an office in Cairo.",
+             "ir": "Security forces fired on protesters in Tehran, Iran.",
+             "ve": "In Caracas, Venezuela, security forces and Cuban security forces guarded Venezuelan courts."}
+    places = {"eg": ("Egypt", "loc-eg"), "eg2": ("Egypt", "loc-eg"), "ir": ("Iran", "loc-ir"),
+              "ve": ("Venezuela", "loc-ve")}
+    groups = {d: _m(d, "security forces", t.lower().index("security forces"), "Group") for d, t in texts.items()}
+    cuban = _m("ve", "Cuban security forces", texts["ve"].index("Cuban"), "Group")
+    docs = []
+    for d, t in texts.items():
+        name, gid = places[d]
+        mentions = [groups[d], _m(d, name, t.index(name), "Location", canonical_id=gid)]
+        docs.append(_doc(d, t, [*mentions, cuban] if d == "ve" else mentions))
+    ids = resolve(docs).mention_to_entity
+    assert ids[groups["eg"].key] == ids[groups["eg2"].key]
+    assert len({ids[groups["eg"].key], ids[groups["ir"].key], ids[groups["ve"].key], ids[cuban.key]}) == 4
+    # each id names its country and does not move when documents from elsewhere come and go
+    assert (ids[groups["eg"].key], ids[cuban.key]) == ("eg-security-forces", "cu-security-forces")
+    assert resolve(docs[:1]).mention_to_entity[groups["eg"].key] == "eg-security-forces"
+
+
+def test_resolve_keeps_groups_of_documents_without_a_country_in_their_document():
+    a = _m("a", "police", 4, "Group")
+    b = _m("b", "police", 4, "Group")
+    res = resolve([_doc("a", "The police came.", [a]), _doc("b", "The police came.", [b])])
+    assert (res.mention_to_entity[a.key], res.mention_to_entity[b.key]) == ("police--a", "police--b")

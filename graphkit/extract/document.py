@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphkit.calibration import calibrate_event, calibrate_relation, keep_confident
+from graphkit.calibration import DocContext, calibrate_event, calibrate_relation, keep_confident
 from graphkit.extract.chunks import CHUNK_CHARS, split_text
 from graphkit.extract.coref import coreferent_mentions
 from graphkit.extract.entities import mentions
@@ -33,12 +33,13 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> D
     kinds = {name: r.kind for name, r in RULES.items()}
     names = {m.key: m.canonical_id or scorer_key(m.canonical_name or m.text) for m in found}
     found_events = merge_document_events(list(events(doc, article.id, index)), names)
+    context = DocContext.of(found)
     for event in found_events:
-        calibrate_event(event, kinds)
+        calibrate_event(event, kinds, context)
     result.events = [keep_confident(e, min_confidence) for e in found_events if e.confidence >= min_confidence]
     found_relations = list(relations(doc, index, found))
     for relation in found_relations:
-        calibrate_relation(relation)
+        calibrate_relation(relation, context)
     result.relations = [r for r in found_relations if r.confidence >= min_confidence]
     return result
 
