@@ -130,23 +130,3 @@ def test_ingest_a_closing_quote_glued_to_the_next_word_is_spaced():
 
     article = make_article("q", "They registered “thousands of executions”he pointed out. Venezuela’s army denied it.")
     assert "executions” he pointed" in article.text and "Venezuela’s" in article.text
-
-
-def test_clutter_one_combined_search_drops_exactly_the_lines_the_patterns_drop():
-    """The combined drop_line pattern is only a pre-check: with it or without it the same lines go."""
-    import dataclasses
-
-    from graphkit.ingest.clutter import _drop, load_rules
-
-    rules = load_rules()
-    assert rules.any_drop_line is not None  # the data file's patterns combine
-    plain = dataclasses.replace(rules, any_drop_line=None)
-    lines = ["SEE ALSO: The Armed Groups Propping Up The Government", "Click here to send us your comments.",
-             "What are your thoughts?", "DONATE", "(AFP Photo / Someone)", "Share this article",
-             "Soldiers detained ten protesters near the river on Monday.", "Follow us", "", "Photo: a sign",
-             "The army denied it, and a spokesman said the report was false."]
-    for pattern, _ in rules.drop_line:  # each pattern's own text is a line the naive check sees too
-        lines.append(pattern.pattern.strip("^$"))
-    dropped = [line for line in lines if _drop(line, rules)]
-    assert dropped == [line for line in lines if _drop(line, plain)]
-    assert "DONATE" in dropped and "Soldiers detained ten protesters near the river on Monday." not in dropped

@@ -23,7 +23,6 @@ class ClutterRules:
     teaser_max_words: int
     teaser_min_run: int
     teaser_final_punctuation: tuple[str, ...]  # a line ending in one of these is a sentence, not a teaser
-    any_drop_line: re.Pattern[str] | None = None  # all drop_line patterns in one: most lines match none
 
 
 def _patterns(items: Any) -> tuple[tuple[re.Pattern[str], int | None], ...]:
@@ -40,10 +39,8 @@ def _patterns(items: Any) -> tuple[tuple[re.Pattern[str], int | None], ...]:
 def load_rules() -> ClutterRules:
     raw = lexicons.clutter()
     teaser = raw.get("teaser") or {}
-    drop_line = _patterns(raw.get("drop_line"))
     return ClutterRules(
-        drop_line=drop_line,
-        any_drop_line=_union(drop_line),
+        drop_line=_patterns(raw.get("drop_line")),
         cut_after=tuple(p for p, _ in _patterns(raw.get("cut_after"))),
         cut_min_body_lines=int(raw.get("cut_min_body_lines", 0)),
         teaser_max_words=int(teaser.get("teaser_max_words", 8)),
@@ -52,20 +49,7 @@ def load_rules() -> ClutterRules:
     )
 
 
-def _union(patterns: tuple[tuple[re.Pattern[str], int | None], ...]) -> re.Pattern[str] | None:
-    """One search per line instead of one per pattern (reading a corpus again on an incremental run
-    cleans every article again); None when the patterns do not combine (group references)."""
-    if not patterns or any(re.search(r"\\[1-9]|\(\?P=", p.pattern) for p, _ in patterns):
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p, _ in patterns), re.IGNORECASE)
-    except re.error:
-        return None
-
-
 def _drop(line: str, rules: ClutterRules) -> bool:
-    if rules.any_drop_line is not None and not rules.any_drop_line.search(line):
-        return False  # no pattern matches anywhere in the line
     words = len(line.split())
     return any(p.search(line) and (limit is None or words <= limit) for p, limit in rules.drop_line)
 
