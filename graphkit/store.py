@@ -55,19 +55,14 @@ def result_to_dict(result: DocResult) -> dict[str, Any]:
     }
 
 
-def _with(row: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
-    row[key] = value  # the rows are fresh from json.loads: changed in place, not copied (a run reads them all)
-    return row
-
-
 def result_from_dict(data: dict[str, Any]) -> DocResult:
-    """The inverse of result_to_dict (it takes over the dicts it is given)."""
+    """The inverse of result_to_dict."""
     return DocResult(
         article=Article(**data["article"]),
-        mentions=[Mention(**_with(m, "aliases", tuple(m.get("aliases") or ()))) for m in data["mentions"]],
-        triples=[Triple(**_with(t, "prov", _prov_in(t["prov"]))) for t in data["triples"]],
-        events=[Event(**_with(e, "prov", _prov_in(e["prov"]))) for e in data["events"]],
-        relations=[Relation(**_with(r, "prov", _prov_in(r["prov"]))) for r in data["relations"]],
+        mentions=[Mention(**{**m, "aliases": tuple(m.get("aliases") or ())}) for m in data["mentions"]],
+        triples=[Triple(**{**t, "prov": _prov_in(t["prov"])}) for t in data["triples"]],
+        events=[Event(**{**e, "prov": _prov_in(e["prov"])}) for e in data["events"]],
+        relations=[Relation(**{**r, "prov": _prov_in(r["prov"])}) for r in data["relations"]],
         warnings=list(data.get("warnings") or []),
     )
 
