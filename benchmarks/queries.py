@@ -2,7 +2,10 @@
 
     NEO4J_PASSWORD=... python benchmarks/queries.py [--size 1000000] [--neo4j-uri bolt://127.0.0.1:7687]
 
-Prints a table: query, rows returned, best and median milliseconds of --repeat runs per backend.
+Prints a table: query, rows returned, best and median milliseconds of --repeat runs per backend, for
+each query's default page (the first 1,000 rows in its order), its second page, and filtered cases an
+analyst runs (one actor, an allegation type and a date range). The load average is printed with it: on
+a shared machine, compare runs with the load they had.
 Neo4j is loaded with the batched writer (constraints and indexes first) and the database is emptied
 before: point it at a throwaway server. Without --neo4j-uri only NetworkX is timed.
 A benchmark, not a test; the targets are in benchmarks/README.md.
@@ -16,6 +19,7 @@ import os
 import statistics
 import sys
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,18 +57,40 @@ def timed(run: Callable[[], object], repeat: int) -> tuple[int, float, float]:
     return rows, min(times), statistics.median(times)
 
 
+def cases(graph: GraphData) -> dict[str, tuple[str, dict[str, object]]]:
+    """Label -> (query, parameters): every query's default page, then pages and filters analysts use."""
+    someone = graph.entities[len(graph.entities) // 2].name
+    names = {e.id: e.name for e in graph.entities}
+    source = names[graph.events[len(graph.events) // 3].sources[0]]  # someone who is a source
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    for name, spec in QUERIES.items():
+        out[name] = (name, {"name": someone} if "name" in spec.params else {})
+    out["timeline, 2nd page"] = ("timeline", {"offset": 1000})
+    out["timeline, actor"] = ("timeline", {"actor": someone})
+    out["timeline, half a year of one type"] = ("timeline", {"date_from": "2016-07", "date_to": "2016-12",
+                                                          "allegation": "killing"})
+    out["agencies_allegations, type + year"] = ("agencies_allegations", {"allegation": "torture",
+                                                                        "date_from": "2019", "date_to": "2019"})
+    out["who_alleges, actor"] = ("who_alleges", {"actor": source})
+    out["agencies_allegations, all rows"] = ("agencies_allegations", {"limit": None})
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=1_000_000, help="relationships in the synthetic graph")
     ap.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI"))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--reuse", action="store_true",
+                    help="time the graph a previous run loaded (same --size; counts checked) instead of loading")
     args = ap.parse_args()
     graph = dated(synthetic(args.size))
-    params = {"name": graph.entities[len(graph.entities) // 2].name}
     report: dict[str, object] = {"relationships": relationships(graph), "entities": len(graph.entities),
-                                 "events": len(graph.events), "queries": {}}
+                                 "events": len(graph.events), "load_average_start": os.getloadavg(), "queries": {}}
     table: dict[str, dict[str, object]] = report["queries"]  # type: ignore[assignment]
+    runs = cases(graph)
+    warnings.simplefilter("ignore")  # the pages are cut on purpose
 
     from graphkit.backends.networkx import NetworkXBackend
 
@@ -72,39 +98,53 @@ def main() -> None:
     start = time.perf_counter()
     nxb.networkx()  # built once, as a session would
     report["networkx_build_seconds"] = round(time.perf_counter() - start, 2)
-    for name, spec in QUERIES.items():
-        p = {k: params[k] for k in spec.params}
+    start = time.perf_counter()
+    nxb.tables()  # the column tables the queries read, built once per graph on the first query
+    report["networkx_tables_seconds"] = round(time.perf_counter() - start, 2)
+    for label, (name, p) in runs.items():
         rows, best, median = timed(lambda n=name, p=p: nxb.run(n, **p), args.repeat)
-        table[name] = {"rows": rows, "networkx_best_ms": round(best, 1), "networkx_median_ms": round(median, 1)}
+        table[label] = {"rows": rows, "networkx_best_ms": round(best, 1), "networkx_median_ms": round(median, 1)}
 
     if args.neo4j_uri:
         from graphkit.backends.neo4j import Neo4jBackend, Neo4jSettings, connect, write_graph
 
         driver = connect(Neo4jSettings.from_env(uri=args.neo4j_uri))
-        implicit(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-        start = time.perf_counter()
-        write_graph(driver, graph)
-        report["neo4j_load_seconds"] = round(time.perf_counter() - start, 1)
+        if args.reuse:
+            from graphkit.backends.neo4j import count_graph, ensure_constraints
+
+            held = count_graph(driver)["relationships"]
+            if held != report["relationships"]:
+                raise SystemExit(f"--reuse: the database holds {held:,} relationships, not {report['relationships']:,}")
+            ensure_constraints(driver)
+        else:
+            implicit(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+            start = time.perf_counter()
+            write_graph(driver, graph)
+            report["neo4j_load_seconds"] = round(time.perf_counter() - start, 1)
         driver.execute_query("CALL db.awaitIndexes(300)")
         backend = Neo4jBackend(Neo4jSettings.from_env(uri=args.neo4j_uri))
-        for name, spec in QUERIES.items():
-            p = {k: params[k] for k in spec.params}
+        for label, (name, p) in runs.items():
             backend.run(name, **p)  # plan and cache once
             rows, best, median = timed(lambda n=name, p=p: backend.run(n, **p), args.repeat)
-            table[name].update(neo4j_rows=rows, neo4j_best_ms=round(best, 1), neo4j_median_ms=round(median, 1))
+            if rows != table[label]["rows"]:
+                raise SystemExit(f"{label}: {rows} rows on Neo4j, {table[label]['rows']} on NetworkX")
+            table[label].update(neo4j_best_ms=round(best, 1), neo4j_median_ms=round(median, 1))
         backend.close()
         driver.close()
+    report["load_average_end"] = os.getloadavg()
     if args.json:
         print(json.dumps(report))
         return
     print(f"{report['relationships']:,} relationships, {report['entities']:,} entities, {report['events']:,} events; "
-          f"NetworkX graph built in {report['networkx_build_seconds']} s"
+          f"NetworkX graph built in {report['networkx_build_seconds']} s, its query tables in "
+          f"{report['networkx_tables_seconds']} s"
           + (f", Neo4j loaded in {report['neo4j_load_seconds']} s" if "neo4j_load_seconds" in report else ""))
-    print(f"{'query':<22} {'rows':>8} {'nx best ms':>11} {'nx median':>10} {'neo4j best':>11} {'neo4j median':>13}")
-    for name, row in table.items():
-        print(f"{name:<22} {row['rows']:>8} {row['networkx_best_ms']:>11} {row['networkx_median_ms']:>10} "
+    loads = [", ".join(f"{x:.1f}" for x in report[k]) for k in ("load_average_start", "load_average_end")]  # type: ignore[attr-defined]
+    print(f"load average (1, 5, 15 min): {loads[0]} at the start, {loads[1]} at the end")
+    print(f"{'query':<36} {'rows':>8} {'nx best ms':>11} {'nx median':>10} {'neo4j best':>11} {'neo4j median':>13}")
+    for label, row in table.items():
+        print(f"{label:<36} {row['rows']:>8} {row['networkx_best_ms']:>11} {row['networkx_median_ms']:>10} "
               f"{row.get('neo4j_best_ms', '-'):>11} {row.get('neo4j_median_ms', '-'):>13}")
-
 
 if __name__ == "__main__":
     main()

@@ -8,13 +8,14 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from graphkit.errors import GraphkitError
-from graphkit.query.catalog import cli_names
+from graphkit.query.catalog import DEFAULT_LIMIT, FILTERS, cli_names
 
 if TYPE_CHECKING:
     from graphkit.backends import Backend
@@ -139,8 +140,9 @@ def run(inputs: tuple[str, ...], out_dir: Path, model: str | None, min_confidenc
     if neo4j_uri:
         _sync(g, neo4j_uri, user, database)
     click.echo("\nWhich agencies link to which allegations:")
-    frame = run_query("agencies-allegations", g)
+    frame = _run_quietly(run_query, "agencies-allegations", g)
     _print_frame(frame.drop(columns=["evidence"]), "table")
+    _page_note(frame)
 
 
 def _sync(graph: Any, uri: str, user: str | None, database: str | None) -> None:
@@ -264,30 +266,66 @@ def load(graph_path: Path, neo4j_uri: str, user: str | None, database: str | Non
     _load(load_graph(graph_path), neo4j_uri, user, database)
 
 
+def _page_note(frame: Any) -> None:
+    """Say on stderr that a printed table is one page of a longer answer, and how to get the next."""
+    if frame.attrs.get("truncated"):
+        first = frame.attrs["offset"] + 1
+        last = frame.attrs["offset"] + len(frame)
+        click.echo(f"rows {first:,}-{last:,} of more: next page with --offset {last}, "
+                   "or --limit 0 for all", err=True)
+
+
+def _run_quietly(run: Any, *args: Any, **params: Any) -> Any:
+    """A query whose cut page the CLI reports itself (_page_note), without the library's warning."""
+    from graphkit.query.params import QueryTruncatedWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QueryTruncatedWarning)
+        return run(*args, **params)
+
+
 @cli.command()
 @click.argument("name", type=click.Choice(cli_names()))
 @click.argument("arg", required=False)
 @click.option("--graph", "graph_path", type=click.Path(path_type=Path), help="graph.json (or its folder).")
 @click.option("--neo4j-uri", default=None, help="Run the Cypher version on this Neo4j server instead.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Rows to return (the most useful first); 0 for all.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Rows to skip: the next page.")
+@click.option("--actor", default=None, help=f"Filter: {FILTERS['actor']}.")
+@click.option("--allegation", default=None, help=f"Filter: {FILTERS['allegation']}.")
+@click.option("--date-from", default=None, help=f"Filter: {FILTERS['date_from']}.")
+@click.option("--date-to", default=None, help=f"Filter: {FILTERS['date_to']}.")
+@click.option("--min-confidence", type=float, default=None, help=f"Filter: {FILTERS['min_confidence']}.")
 @_neo4j_options
-def query(name: str, arg: str | None, graph_path: Path | None, neo4j_uri: str | None, fmt: str,
-          user: str | None, database: str | None) -> None:
-    """Run a named query (actor takes the NAME to look up) on a graph file or on Neo4j."""
+def query(name: str, arg: str | None, graph_path: Path | None, neo4j_uri: str | None, fmt: str, limit: int,
+          offset: int, actor: str | None, allegation: str | None, date_from: str | None, date_to: str | None,
+          min_confidence: float | None, user: str | None, database: str | None) -> None:
+    """Run a named query (actor takes the NAME to look up) on a graph file or on Neo4j.
+
+    Prints one page: --limit rows from --offset on, in the query's order (agencies-allegations and
+    who-alleges: most events first; timeline: by date); stderr says when more rows are left.
+    """
     from graphkit.query import get_spec
 
     spec = get_spec(name)
-    params = {spec.params[0]: arg} if spec.params else {}
+    params: dict[str, object] = {spec.params[0]: arg} if spec.params else {}
     if spec.params and not arg:
         raise click.UsageError(f"query {name} needs an argument: {spec.params[0].upper()}")
     if graph_path is None and not neo4j_uri:
         raise click.UsageError("give --graph DIR/graph.json or --neo4j-uri")
+    filters = {"actor": actor, "allegation": allegation, "date_from": date_from, "date_to": date_to,
+               "min_confidence": min_confidence}
+    params.update({k: v for k, v in filters.items() if v is not None})
+    params.update(limit=limit or None, offset=offset)
     backend = _backend(neo4j_uri or str(graph_path), user, database)
     try:
-        frame = backend.run(name, **params)
+        frame = _run_quietly(backend.run, name, **params)
     finally:
         backend.close()
     _print_frame(frame, fmt)
+    _page_note(frame)
 
 
 @cli.command()

@@ -1,6 +1,7 @@
 // actor: an entity's neighbourhood - its events (by role) and typed relations, with evidence.
-// Parameters: $name - the entity's name, one of its aliases, or its id (case-insensitive).
+// Parameters: $name - the entity's name, one of its aliases, or its id (case-insensitive); $offset, $limit (the page).
 // Columns: actor_id, actor, relation, direction ("out"/"in"), other_id, other, other_type, doc, evidence.
+// Order: actor_id, relation, direction, other_id, doc, evidence.
 MATCH (a:Entity)
 WHERE a.id = $name OR toLower(a.name) = toLower($name)
    OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($name))
@@ -14,3 +15,4 @@ RETURN a.id AS actor_id, a.name AS actor, type(r) AS relation, direction,
        CASE WHEN o:Event THEN 'Event' ELSE o.type END AS other_type,
        coalesce(r.doc, '') AS doc, coalesce(r.evidence, '') AS evidence
 ORDER BY actor_id, relation, direction, other_id, doc, evidence
+SKIP $offset LIMIT $limit

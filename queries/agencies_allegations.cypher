@@ -1,14 +1,38 @@
 // agencies_allegations: which organizations and groups are linked, as perpetrators, to which allegation types.
-// Parameters: none.
-// Columns: actor_id, actor, actor_type, allegation, events, documents ("; "-joined, sorted), evidence (first event's sentence).
-MATCH (a:Entity)-[:PERPETRATOR]->(e:Event)
+// Parameters: $actor, $allegation, $date_from, $date_to, $min_confidence (filters on the events counted; null
+// for none; $actor is a name, alias or id, any case; dates are ISO dates or prefixes, both ends
+// inclusive: from 2019 to 2019 keeps all of 2019), $offset, $limit (the page).
+// Columns: actor_id, actor, actor_type, allegation, events, documents ("; "-joined, sorted),
+// evidence (the sentence of the first event by document, offset, id).
+// Order: most events first, then actor_id, allegation. Counted in the database over one scan of the PERPETRATOR
+// relationships; only the rows of the page are read out.
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+  UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
+  MATCH (x:Entity)
+  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
+     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
+  RETURN collect(x) AS named
+}
+// the schema's PERPETRATOR runs from an Entity to an Event: no label checks needed
+MATCH (a)-[r:PERPETRATOR]->(e) USING SCAN r:PERPETRATOR
 WHERE a.type IN ['Organization', 'Group']
-WITH a, e ORDER BY e.doc, e.start, e.id
+  AND ($actor IS NULL OR a IN named)
+  AND ($allegation IS NULL OR e.type = $allegation)
+  AND ($date_from IS NULL OR e.date >= $date_from)
+  AND ($date_to IS NULL OR '' < e.date < $date_to + '\uffff')
+  AND ($min_confidence IS NULL OR e.confidence >= $min_confidence)
 WITH a, e.type AS allegation, collect(DISTINCT e) AS evs
-WITH a, allegation, evs,
-     reduce(acc = [], d IN [x IN evs | x.doc] | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS docs
-RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, allegation,
-       size(evs) AS events,
-       reduce(s = '', d IN docs | s + CASE WHEN s = '' THEN '' ELSE '; ' END + d) AS documents,
-       evs[0].evidence AS evidence
+WITH a, allegation, evs, size(evs) AS events
+ORDER BY events DESC, a.id, allegation
+SKIP $offset LIMIT $limit
+CALL (evs) {
+  UNWIND evs AS e
+  WITH e ORDER BY e.doc, e.start, e.id
+  RETURN collect(e.doc) AS docs, collect(e)[0].evidence AS evidence
+}
+WITH a, allegation, events, evidence,
+     reduce(acc = [], d IN docs | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS docs
+RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, allegation, events,
+       reduce(acc = '', d IN docs | acc + CASE WHEN acc = '' THEN '' ELSE '; ' END + d) AS documents,
+       evidence
 ORDER BY events DESC, actor_id, allegation

@@ -1,16 +1,30 @@
 // timeline: dated events in date order, with perpetrators, victims and evidence.
-// Parameters: none.
+// Parameters: $actor (a perpetrator or victim: name, alias or id, any case), $allegation, $date_from, $date_to,
+// $min_confidence (null for no filter; dates are ISO dates or prefixes, both ends inclusive), $offset, $limit.
 // Columns: date, event_id, allegation, status, doc, perpetrators ("; "-joined names, sorted), victims, evidence.
+// Order: date, then event_id: the index on Event.date gives the date order, so a page reads only its events
+// (with $actor, only the events of the named entities are kept).
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+  UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
+  MATCH (x:Entity)
+  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
+     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
+  MATCH (x)-[:PERPETRATOR|VICTIM]->(picked:Event)
+  RETURN collect(DISTINCT picked) AS picked
+}
 MATCH (e:Event)
-WHERE e.date IS NOT NULL AND e.date <> ''
-CALL {
-  WITH e
+WHERE e.date > '' AND e.date >= coalesce($date_from, '') AND e.date < coalesce($date_to, '\uffff') + '\uffff'
+  AND ($allegation IS NULL OR e.type = $allegation)
+  AND ($min_confidence IS NULL OR e.confidence >= $min_confidence)
+  AND ($actor IS NULL OR e IN picked)
+WITH e ORDER BY e.date, e.id
+SKIP $offset LIMIT $limit
+CALL (e) {
   OPTIONAL MATCH (p:Entity)-[:PERPETRATOR]->(e)
   WITH p ORDER BY p.name
   RETURN [x IN collect(p.name) WHERE x IS NOT NULL] AS perps
 }
-CALL {
-  WITH e
+CALL (e) {
   OPTIONAL MATCH (v:Entity)-[:VICTIM]->(e)
   WITH v ORDER BY v.name
   RETURN [x IN collect(v.name) WHERE x IS NOT NULL] AS victims

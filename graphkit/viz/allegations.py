@@ -49,7 +49,7 @@ def _links(g: nx.MultiDiGraph[str], query: str, who: str, role: str) -> list[Lin
     from graphkit.query import run_query
 
     links = []
-    for row in run_query(query, g).to_dict("records"):
+    for row in run_query(query, g, limit=None).to_dict("records"):  # the overview shows every link
         events = {v for _, v, a in g.out_edges(row[f"{who}_id"], data=True)
                   if a.get("type") == role and g.nodes[v].get("type") == row["allegation"]}
         ordered = sorted(events, key=lambda e: (str(g.nodes[e]["doc"]), int(g.nodes[e]["start"]), str(e)))
