@@ -114,6 +114,32 @@ class EventPair:
     modifiers: frozenset[str]
 
 
+@dataclass(frozen=True)
+class CollusionFrame:
+    """Corruption from a state body tied to crime (collusion_frames.yaml)."""
+
+    link_nouns: frozenset[str]
+    link_verbs: frozenset[str]
+    bodies: frozenset[str]
+    crimes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def collusion_frame() -> CollusionFrame:
+    keys = ("link_nouns", "link_verbs", "bodies", "crimes")
+    raw = data_files.read_yaml("lexicons/collusion_frames.yaml", keys=keys) or {}
+    lists = [frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys]
+    return CollusionFrame(*lists)
+
+
+@lru_cache(maxsize=1)
+def custody_violence() -> tuple[frozenset[str], frozenset[str]]:
+    """(violence words that are torture only in custody, custody cues) of custody_violence.yaml."""
+    raw = data_files.read_yaml("lexicons/custody_violence.yaml", keys=("words", "cues")) or {}
+    return (frozenset(str(w).lower() for w in raw.get("words") or []),
+            frozenset(str(w).lower() for w in raw.get("cues") or []))
+
+
 @lru_cache(maxsize=1)
 def event_pairs() -> dict[str, EventPair]:
     """Entry name -> the pair; an entry without `type` has the type of its name."""

@@ -5,9 +5,11 @@ from graphkit.evaluate_rules import registered_rules
 
 # kind -> names; update this when a rule is added, renamed or dropped
 SNAPSHOT = {
-    "trigger": ["trigger-abusive-detention", "trigger-actor-confirmed", "trigger-contest", "trigger-doer-noun",
-                "trigger-noun", "trigger-pair", "trigger-phrase", "trigger-topic-frame",
-                "trigger-verb"],
+    "trigger": ["trigger-abusive-detention", "trigger-actor-confirmed", "trigger-body-name", "trigger-collusion",
+                "trigger-contest", "trigger-doer-noun", "trigger-hypothetical", "trigger-light-object",
+                "trigger-noun", "trigger-outside-custody", "trigger-pair", "trigger-phrase",
+                "trigger-strong-alone", "trigger-topic-frame",
+                "trigger-verb", "trigger-victim-noun"],
     "role": ["role-accomplice", "role-accusation-frame", "role-accused-object", "role-active-object",
              "role-active-subject", "role-against", "role-at-the-hands-of", "role-blamed-on", "role-doer-noun",
              "role-fallback-actor", "role-fallback-group", "role-light-verb",

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_negated, is_passive, subjects
+from graphkit.extract.parse import agents, is_negated, is_passive, phrase, subjects
 from graphkit.extract.rules import rule
 from graphkit.types import Mention
 
@@ -40,9 +40,11 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
     out: list[Trigger] = []
     for found in TRIGGER_RULES:
         out.extend(found(sent, index, covered))
-    out = [t for t in out if not _inside_a_name(t, index) and not topic_frame(t.token)]
-    if any(t.type == "detention" and t.rule != "trigger-phrase" for t in out) and not abusive_detention(sent):
-        out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase"]
+    out = [t for t in out if not _inside_a_name(t, index) and not topic_frame(t.token)
+           and not hypothetical(t.token) and not body_name(t)
+           and not light_object(t, index)]
+    out = [t for t in out if not victim_noun(t, out) and not outside_custody(t, sent, out)]
+    out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase" or abusive_detention(sent, t.token)]
     # word triggers (doers, verbs, nouns) in sentence order, after the phrase and pair triggers
     rank = {"trigger-contest": 0, "trigger-phrase": 1, "trigger-pair": 2}
     out.sort(key=lambda t: (rank.get(t.rule, 3), t.token.i if t.rule not in rank else 0))
@@ -90,9 +92,62 @@ def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Itera
             ):
                 head = max(window, key=lambda t: (t.pos_ in ("NOUN", "VERB"), t.i))
                 covered.update(t.i for t in window)
-                if not _source_of_goods(head):
+                if not _source_of_goods(head, " ".join(words)):
                     yield Trigger(head, window[0].i, window[-1].i + 1, event_type, conf, "trigger-phrase")
                 break
+
+
+@rule("trigger-collusion", "trigger")
+def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
+    """'police work with gangs', 'military involvement in the drug trade', 'officials in bed with cartels': a
+    state body tied to crime alleges corruption (collusion_frames.yaml: a link word, a state body as its
+    owner and a crime word in its object)."""
+    frame = lexicons.collusion_frame()
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.i in covered:
+            continue
+        if token.pos_ == "NOUN" and lemma in frame.link_nouns:
+            owners = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            owners += _clause_subjects(token)
+        elif token.pos_ == "VERB" and lemma in frame.link_verbs:
+            owners = subjects(token)
+        else:
+            continue
+        # "in bed with cartels": the "with" may hang on the verb of the link noun's own "in"
+        heads = [token, token.head.head] if token.dep_ == "pobj" else [token]
+        objects = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "with", "for")
+                   for p in c.children if p.dep_ == "pobj" and p.i != token.i]
+        if not any(_state_body(o, index, frame.bodies) for t in owners for o in (t, *t.conjuncts)):
+            continue
+        if any(w.lemma_.lower() in frame.crimes or w.lower_ in frame.crimes
+               for o in objects for w in phrase(o, keep_preps=False)):
+            covered.add(token.i)
+            yield Trigger(token, token.i, token.i + 1, "corruption", 0.8, "trigger-collusion")
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """The subjects of the clause a noun sits in ('officials were arrested for involvement in …')."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    for _ in range(2):  # "officials were understood to be in bed with …": the raising verb's subject
+        found = subjects(node)
+        if found or node.dep_ != "xcomp":
+            return found
+        node = node.head
+    return []
+
+
+_STATE_SUBTYPES = {"police", "armed_forces", "government", "security_agency", "intelligence_agency",
+                   "security_force", "ministry"}
+
+
+def _state_body(token: Token, index: MentionIndex, bodies: frozenset[str]) -> bool:
+    m = index.by_token.get(token.i)
+    return token.lemma_.lower() in bodies or (m is not None and m.subtype in _STATE_SUBTYPES)
 
 
 @rule("trigger-pair", "trigger")
@@ -166,12 +221,14 @@ def _inside_a_name(trigger: Trigger, index: MentionIndex) -> bool:
 @rule("trigger-topic-frame", "trigger")
 def topic_frame(token: Token) -> bool:
     """'the law punishes kidnapping', 'the fight against drug trafficking', 'trafficking is flourishing': an
-    act under one of these heads (topic_frames.txt) is a law, a policy or a topic, not an act anyone did."""
+    act under one of these heads, or under a verb whose subject is one (topic_frames.txt), is a law, a
+    policy or a topic, not an act anyone did."""
     frames = lexicons.word_list("topic_frames")
     node = token
-    while node.dep_ not in _CLAUSE_EDGES and node.head.i != node.i:  # heads within the trigger's own clause
+    while (node.dep_ not in _CLAUSE_EDGES or _listed(node)) and node.head.i != node.i:  # within its clause
         node = node.head
-        if node.lemma_.lower() in frames:
+        if node.lemma_.lower() in frames or any(  # "the law punishes kidnapping": the frame is the subject
+                c.dep_ == "nsubj" and c.lemma_.lower() in frames for c in node.children if node.pos_ == "VERB"):
             return True
     return False
 
@@ -179,23 +236,139 @@ def topic_frame(token: Token) -> bool:
 _CLAUSE_EDGES = {"conj", "relcl", "advcl", "ccomp", "parataxis", "acl"}
 
 
+def _listed(token: Token) -> bool:
+    """A noun in a list ('crimes such as theft, fraud and kidnapping'): the list shares its first item's head."""
+    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("NOUN", "PROPN")
+
+
 @rule("trigger-abusive-detention", "trigger")
-def abusive_detention(sent: Span) -> bool:
+def abusive_detention(sent: Span, trigger: Token | None = None) -> bool:
     """A detention word is an event only with a cue that the arrest is an abuse (abusive_detention_cues.txt:
     'arbitrarily', 'journalist', 'opposition'); an arrest of a suspect is law enforcement doing its job.
-    Detention phrases ('arbitrary detention', 'political prisoner') carry their own cue."""
+    Detention phrases ('arbitrary detention', 'political prisoner') carry their own cue. A describing cue
+    ('illegal') inside a clause on another noun ('arrested for joining a ring that carried out illegal raids')
+    qualifies that clause, not the arrest."""
+    cues = lexicons.word_list("abusive_detention_cues")
     text = sent.text.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
-    return any((" " in c and c in text) or c in lemmas for c in lexicons.word_list("abusive_detention_cues"))
+    if any(" " in c and c in text for c in cues):
+        return True
+    return any(t.lemma_.lower() in cues and not (trigger is not None and t.pos_ in ("ADJ", "ADV")
+                                                  and _in_other_clause(t, trigger)) for t in sent)
 
 
-TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, pair_triggers, doer_noun_triggers,
-                                    verb_triggers, noun_triggers]
+def _in_other_clause(token: Token, trigger: Token) -> bool:
+    """The token sits in a relative or adnominal clause that does not hold the trigger."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl") and not any(t.i == trigger.i for t in node.subtree):
+            return True
+        node = node.head
+    return False
 
 
-def _source_of_goods(token: Token) -> bool:
-    """'buildings seized from drug traffickers' names where things came from, not an act."""
-    return token.lemma_.lower() in doer_nouns() and token.dep_ == "pobj" and token.head.lower_ == "from"
+@rule("trigger-hypothetical", "trigger")
+def hypothetical(token: Token) -> bool:
+    """'... if they were political prisoners': an act inside a condition (hypothetical_marks.txt) is a
+    supposition, not an act anyone did."""
+    marks = lexicons.word_list("hypothetical_marks")
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+@rule("trigger-outside-custody", "trigger")
+def outside_custody(trigger: Trigger, sent: Span, found: list[Trigger]) -> bool:
+    """'ordered the youth wing to beat protesters': a beating is torture only in custody (custody_violence.yaml:
+    a custody word or an arrest or abduction in the sentence); in the street it is no torture."""
+    words, cues = lexicons.custody_violence()
+    text = sent.doc[trigger.start : trigger.end]
+    if trigger.type != "torture" or not ({trigger.token.lemma_.lower(), text.lemma_.lower()} & words):
+        return False
+    if any(t.type in _PEOPLE_ACTS for t in found):
+        return False
+    lowered = sent.text.lower()
+    return not any(t.lemma_.lower() in cues for t in sent) and not any(" " in c and c in lowered for c in cues)
+
+
+@rule("trigger-body-name", "trigger")
+def body_name(trigger: Trigger) -> bool:
+    """'the border surveillance division', 'an anti-kidnapping unit': a trigger noun that qualifies the noun
+    of a body (unit_nouns.txt) names what the body is for, not an act."""
+    token = trigger.token
+    return (trigger.rule == "trigger-noun" and token.dep_ in ("compound", "nmod", "amod")
+            and token.head.lemma_.lower() in lexicons.word_list("unit_nouns"))
+
+
+@rule("trigger-light-object", "trigger")
+def light_object(trigger: Trigger, index: MentionIndex) -> bool:
+    """'take concrete steps', 'hold talks': an ambiguous arrest or abduction verb names one only when what it
+    takes is people (a mention, a pronoun, a number of them), not a thing or nothing; 'abuse of power' is
+    no ill-treatment; and smuggling photos or letters out of a prison (information_nouns.txt) is no
+    trafficking."""
+    token = trigger.token
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if trigger.rule == "trigger-verb" and trigger.type == "trafficking":  # "smuggled out photos of the abuse"
+        return any(o.lemma_.lower() in lexicons.word_list("information_nouns") for o in objects)
+    if trigger.confidence >= 0.6:
+        return False
+    if trigger.rule == "trigger-noun" and trigger.type == "torture":  # "abuse of power", "abuse of force"
+        owned = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"]
+        return bool(owned) and not any(_people(o, index) for o in owned)
+    if trigger.rule != "trigger-verb" or trigger.type not in _PEOPLE_ACTS:
+        return False
+    if not objects:  # "urged the forces to stop": nobody is taken
+        return not any(c.dep_ == "nsubjpass" for c in token.children) and token.dep_ not in ("acl", "relcl")
+    return not any(_people(o, index) for o in objects)
+
+
+def _people(token: Token, index: MentionIndex) -> bool:
+    """The word names people: a mention, a pronoun, a number of them, a group noun."""
+    return (token.pos_ in ("PRON", "NUM", "PROPN") or token.i in index.by_token
+            or token.lemma_.lower() in lexicons.group_nouns())
+
+
+_PEOPLE_ACTS = {"detention", "disappearance"}
+_VIOLENT_ACTS = {"killing", "torture", "disappearance"}
+_UNDERGOER_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
+
+
+@rule("trigger-victim-noun", "trigger")
+def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
+    """'executions of political opponents, smugglers and others', 'subjected detainees to harsh conditions':
+    a noun naming people by what they do or undergo (perpetrator_nouns.txt, victim nouns of group_nouns.txt)
+    that suffers another, violent act of the sentence names its victims, not an act of its own type."""
+    token = trigger.token
+    lemma = token.lemma_.lower()
+    if not (trigger.doer or lexicons.group_nouns().get(lemma) == "victim"):
+        return False
+    top = token
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    if top.dep_ not in _UNDERGOER_DEPS:
+        return False
+    others = {t.token.i for t in found if t.type in _VIOLENT_ACTS and t.type != trigger.type}
+    head = top.head
+    if head.i in others or (top.dep_ == "pobj" and head.lower_ == "of" and head.head.i in others):
+        return True
+    # a sibling of the verb holds the act: "[those killed] included X", "subjected X [to torture]"
+    return head.pos_ in ("VERB", "AUX") and any(
+        t.i in others for c in head.children if c.i != top.i for t in c.subtree)
+
+
+TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, collusion_triggers, pair_triggers,
+                                    doer_noun_triggers, verb_triggers, noun_triggers]
+
+
+def _source_of_goods(token: Token, phrase: str = "") -> bool:
+    """'buildings seized from drug traffickers', 'properties taken from drug lords' name where things came
+    from, not an act."""
+    doers = doer_nouns()
+    return ((token.lemma_.lower() in doers or phrase in doers) and token.dep_ == "pobj"
+            and token.head.lower_ == "from")
 
 
 def doer_nouns() -> dict[str, str]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from graphkit import lexicons
 from graphkit.extract import event_roles, event_sources
 from graphkit.extract.event_roles import Roles
 from graphkit.extract.event_sources import SourceContext
@@ -109,23 +110,38 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             ]
             kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
             event.role_rules = {k: v for k, v in roles.rules.items() if k in kept}
-            if event.confidence < WEAK_ONLY and actor_confirmed(roles, index):
+            if event.confidence < WEAK_ONLY and actor_confirmed(roles, index, event.type):
                 event.confidence = WEAK_ONLY
                 add_rule(event.rules, "trigger-actor-confirmed")
+            elif event.confidence < WEAK_ONLY and event.type in lexicons.word_list("state_acts") and event.perpetrators:
+                continue  # 'rights groups following the case': an ambiguous word of a state act done by others
             yield event
         ctx.carried = ctx.speakers or ctx.carried
 
 
 @rule("trigger-actor-confirmed", "trigger")
-def actor_confirmed(roles: Roles, index: MentionIndex) -> bool:
+def actor_confirmed(roles: Roles, index: MentionIndex, event_type: str = "") -> bool:
     """An ambiguous word ('attacked', 'controlled', 'died') names an act when the parse ties a state force,
-    armed group or acting group to it as the doer (a doer only guessed from the sentence does not count)."""
+    armed group or acting group to it as the doer (a doer only guessed from the sentence does not count);
+    for an act only a state does (state_acts.txt: repression, detention) the doer must be of the state."""
+    state = lexicons.word_list("state_acts")
     for m in roles.perpetrators:
         by = roles.rules.get(f"perpetrators|{m.key}", [])
-        if any(not name.startswith("role-fallback") for name in by) and (
-                m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True)):
+        if not any(not name.startswith("role-fallback") for name in by):
+            continue
+        if event_type in state:
+            if _of_the_state(m, index, state):
+                return True
+        elif m.subtype in event_roles.ACTOR_SUBTYPES or event_roles.actor_group(m, index, bodies=True):
             return True
     return False
+
+
+def _of_the_state(m: Mention, index: MentionIndex, state: frozenset[str]) -> bool:
+    if f"subtype: {m.subtype}" in state:
+        return True
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and f"noun: {span.root.lemma_.lower()}" in state
 
 
 def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -> Roles:
@@ -170,6 +186,15 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
 
 
 WEAK_ONLY = 0.6  # the trigger lexicon gives its weak_* words 0.5, its strong words 0.9
+STRONG = 0.9
+
+
+@rule("trigger-strong-alone", "trigger")
+def strong_alone(event: Event) -> bool:
+    """An act named by a strong trigger word or phrase ('were arrested', 'extrajudicial killings') is told
+    even when the parse ties no one to it: the doer and victims are often a number or a pronoun ('20 were
+    abducted'), and the speaker a sentence away."""
+    return event.confidence >= STRONG
 
 
 def merge_document_events(items: list[Event], named: dict[str, str] | None = None) -> list[Event]:
@@ -201,9 +226,11 @@ def merge_document_events(items: list[Event], named: dict[str, str] | None = Non
         event.victims = [k for k in event.victims if k not in event.perpetrators]
         kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
         event.role_rules = {k: v for k, v in event.role_rules.items() if k in kept}
-    # a trigger word that no sentence ties to anyone (who did it, to whom, who says so) is a topic, not an act;
-    # and an act named only by ambiguous words ('attacked', 'abuses', 'held') in the whole document is too
-    out = [e for e in out if (e.perpetrators or e.victims or e.sources) and e.confidence >= WEAK_ONLY]
+    # an act named only by ambiguous words ('attacked', 'abuses', 'held') in the whole document is a topic, not
+    # an act; so is one no sentence ties to anyone (who did it, to whom, who says so), unless a strong word
+    # names it ('were arrested', 'extrajudicial killings')
+    out = [e for e in out if e.confidence >= WEAK_ONLY and (e.perpetrators or e.victims or e.sources
+                                                            or strong_alone(e))]
     document_speaker_sources(out, named)
     return out
 

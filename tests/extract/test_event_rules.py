@@ -21,6 +21,7 @@ CASES = [
     ("trigger-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
      ("torture", "alleged")),
     ("trigger-contest", "Several countries rejected the results of the election.", ("electoral_fraud", "denied")),
+    ("trigger-collusion", "Residents say the police work with gangs that run the market.", ("corruption", "alleged")),
     ("status-default", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
     ("status-hedge", "Soldiers allegedly tortured the prisoners.", ("torture", "alleged")),
     ("status-negated", "The police did not torture the suspects, Amnesty International said.", ("torture", "denied")),
@@ -132,7 +133,9 @@ def test_every_event_rule_has_a_case():
     assert mine == {c[0] for c in CASES} | FILTERS
 
 
-FILTERS = {"trigger-abusive-detention", "trigger-topic-frame"}  # rules that keep or drop facts rather than make them
+FILTERS = {"trigger-abusive-detention", "trigger-topic-frame", "trigger-hypothetical", "trigger-body-name",
+           "trigger-light-object", "trigger-victim-noun", "trigger-strong-alone",
+           "trigger-outside-custody"}  # rules that keep or drop facts rather than make them
 
 
 def test_an_ambiguous_word_alone_is_no_act(nlp):
@@ -165,3 +168,119 @@ def test_a_place_is_neither_doer_nor_source(nlp):
     text = "Soldiers from Ruritania tortured detainees, according to Ruritania."
     for event in _events(nlp, text):
         assert not [k for k in event.role_rules if k.startswith(("perpetrators|", "sources|")) and "Ruritania" in k]
+
+
+def _types(nlp, text):
+    return sorted({e.type for e in _events(nlp, text)})
+
+
+def test_a_describing_cue_in_a_clause_on_another_noun_does_not_make_an_arrest_abusive(nlp):
+    text = "Five policemen were arrested for joining a network that sold illegal weapons."
+    assert "detention" not in _types(nlp, text)
+    assert "detention" in _types(nlp, "Five reporters were illegally arrested by the police.")
+
+
+def test_an_act_inside_a_condition_is_a_supposition(nlp):
+    text = "Relatives fear the activists will be punished if they are arrested by the army."
+    assert "detention" not in _types(nlp, text)
+    assert "detention" in _types(nlp, "Relatives said the activists were arrested by the army.")
+
+
+def test_a_trigger_noun_naming_what_a_unit_is_for_is_no_act(nlp):
+    assert "repression" not in _types(nlp, "The army's surveillance division patrolled the border with Ruritania.")
+    assert "repression" in _types(nlp, "The army's surveillance of reporters alarmed the union.")
+
+
+def test_an_arrest_verb_taking_a_thing_is_no_arrest(nlp):
+    assert "detention" not in _types(nlp, "The army took control of the opposition radio station.")
+
+
+def test_people_named_by_their_trade_who_are_killed_are_victims_not_an_act(nlp):
+    assert _types(nlp, "Soldiers executed two smugglers near the border, the UN said.") == ["killing"]
+    assert "trafficking" in _types(nlp, "Two smugglers moved cocaine across the border, the UN said.")
+
+
+def test_a_strong_trigger_tied_to_no_one_is_still_an_act(nlp):
+    assert _types(nlp, "Twenty were abducted in the night.") == ["disappearance"]
+    assert _types(nlp, "There was a raid in the night.") == []
+
+
+def test_an_act_in_a_list_under_a_law_is_a_topic(nlp):
+    assert _types(nlp, "The new law punishes theft, fraud and kidnapping with prison.") == []
+
+
+def test_goods_taken_from_people_named_by_a_phrase_are_no_act_of_theirs(nlp):
+    assert "trafficking" not in _types(nlp, "Police seized houses from drug lords in the city.")
+    assert "trafficking" in _types(nlp, "Drug lords paid the police in the city, the UN said.")
+
+
+def test_a_state_body_tied_to_crime_is_corruption_and_to_anything_else_is_not(nlp):
+    assert "corruption" in _types(nlp, "Officials were widely understood to be in bed with drug cartels.")
+    assert "corruption" in _types(nlp, "Reporters exposed the army's involvement in the cocaine trade.")
+    assert "corruption" not in _types(nlp, "The police work with schools in the city, the mayor said.")
+    assert "corruption" not in _types(nlp, "The gang's involvement in the cocaine trade grew, the police said.")
+
+
+def test_an_ambiguous_word_of_a_state_act_needs_a_state_doer(nlp):
+    assert "repression" not in _types(nlp, "Armed rebels attacked three villages in the north.")
+    assert "repression" in _types(nlp, "Soldiers attacked the villages in the north.")
+    text = "The guerrillas are holding twenty journalists in the jungle, officials said."
+    assert "detention" not in _types(nlp, text)
+    assert "detention" in _types(nlp, "The army is holding twenty students in the barracks, officials said.")
+
+
+def test_made_up_charges_are_repression(nlp):
+    text = "The editor was jailed on libel charges that rights groups said were trumped up."
+    assert "repression" in _types(nlp, text)
+
+
+def test_an_arrest_with_beatings_or_by_masked_agents_is_abusive(nlp):
+    assert "detention" in _types(nlp, "He was beaten and detained by police officers in the capital.")
+    assert "detention" in _types(nlp, "He was detained by masked police officers in the capital.")
+    assert "detention" not in _types(nlp, "He was detained by police officers in the capital.")
+
+
+def test_a_beating_is_torture_only_in_custody(nlp):
+    assert "torture" not in _types(nlp, "Riot police beat the marchers in the main square, witnesses said.")
+    assert "torture" in _types(nlp, "Guards beat the inmates in their cells, witnesses said.")
+    assert "torture" in _types(nlp, "Riot police detained and beat the marchers, witnesses said.")
+
+
+def test_smuggling_out_photos_is_no_trafficking(nlp):
+    assert "trafficking" not in _types(nlp, "Guards helped the prisoners smuggle photos out of the jail, the UN said.")
+    assert "trafficking" in _types(nlp, "The gang smuggled cocaine through the port, the UN said.")
+
+
+def test_cruel_conditions_in_custody_are_torture(nlp):
+    assert "torture" in _types(nlp, "Guards kept the detainees in harsh and degrading prison conditions, the NGO said.")
+    assert "torture" not in _types(nlp, "Drought kept the farmers in harsh conditions, the NGO said.")
+
+
+def test_abuse_of_power_is_no_ill_treatment(nlp):
+    text = "Police officers committed abuse of power against opposition activists, the NGO said."
+    assert "torture" not in _types(nlp, text)
+
+
+def test_an_arrest_verb_with_no_one_taken_is_no_arrest(nlp):
+    text = "The UN urged the police to stop at once after the crackdown on the opposition."
+    assert "detention" not in _types(nlp, text)
+
+
+def test_security_forces_are_a_state_doer(nlp):
+    assert "repression" in _types(nlp, "Security forces tried to control the marchers in the capital.")
+
+
+def test_an_ambiguous_word_of_a_state_act_done_by_others_adds_no_doer(nlp):
+    text = ("The police cracked down on the opposition in May. "
+            "Human Rights Watch has been following the case of the activists.")
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    (event,) = [e for e in result.events if e.type == "repression"]
+    assert "Human Rights Watch" not in {names.get(k) for k in event.perpetrators}
+
+
+def test_a_banned_group_is_no_ban_anyone_made(nlp):
+    text = "The court jailed members of a banned religious group, their lawyers said."
+    assert "repression" not in _types(nlp, text)
+    assert "repression" in _types(nlp, "The army banned the opposition newspaper last week.")
