@@ -80,14 +80,16 @@ _SCORER_POSSESSIVE = re.compile(r"'s(?= |$)")
 
 
 def fold(name: str) -> str:
-    """Case, accent, punctuation, possessive and leading-article folding used to compare names."""
+    """Case, accent, punctuation, possessive and leading-article folding used to compare names.
+
+    Lowercased after case folding: casefold() turns some scripts' small letters into capitals (Cherokee)."""
     name = str(name)
-    return _fold_cached(name) if len(name) <= _NAME_LENGTH else _fold(name, _POSSESSIVE)
+    return _fold_cached(name) if len(name) <= _NAME_LENGTH else _fold(name, _POSSESSIVE).lower()
 
 
 @lru_cache(maxsize=_FOLDS)
 def _fold_cached(name: str) -> str:
-    return _fold(name, _POSSESSIVE)
+    return _fold(name, _POSSESSIVE).lower()
 
 
 def scorer_key(name: object) -> str:

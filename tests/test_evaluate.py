@@ -114,11 +114,12 @@ def dev_scores(dev_run):
 # Last raised when unnamed groups were kept apart by country (whole set, scorer: entities 0.909, links 0.404,
 # sources 0.430 (0.444 before: groups now align with other countries' groups), doc_events 0.810,
 # relations 0.348; within documents: links 0.437, sources 0.443, relations 0.379; A / B links 0.442 / 0.423,
-# sources 0.482 / 0.393). doc_events raised after the trigger-sense work.
-FLOORS = {"all": {"entities": 0.90, "links": 0.395, "sources": 0.425, "doc_events": 0.925, "relations": 0.345},
-          "all/doc": {"links": 0.43, "sources": 0.435, "relations": 0.37},
-          "A/doc": {"links": 0.435, "sources": 0.475},
-          "B/doc": {"links": 0.415, "sources": 0.385}}
+# sources 0.482 / 0.393). doc_events raised after the trigger-sense work; links floors raised with the
+# doer-attachment rules (whole set, scorer: links 0.453; within documents: links 0.485, A / B 0.489 / 0.472).
+FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.425, "doc_events": 0.925, "relations": 0.345},
+          "all/doc": {"links": 0.475, "sources": 0.435, "relations": 0.37},
+          "A/doc": {"links": 0.48, "sources": 0.475},
+          "B/doc": {"links": 0.46, "sources": 0.385}}
 
 
 @pytest.mark.model

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.event_roles import Roles, pobjs
+from graphkit.extract.event_roles import Roles, doer_subjects, doers, pobjs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import rule
@@ -25,12 +25,36 @@ def _actors(found: list[Mention]) -> list[Mention]:
 
 def _frame_head(trigger: Token) -> tuple[Token, Token] | None:
     """The preposition a trigger hangs from and the word that preposition attaches to:
-    'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing')."""
+    'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing', a list's later items
+    'of torture, beatings and killings', an act a gerund takes as object: 'of organizing death squads',
+    'for directing the killings', the noun an act word qualifies: 'a trafficking conspiracy', and a taking
+    part: 'charged with participating in')."""
     node = trigger
-    if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
-        prep = node.head
-        return prep, prep.head
+    for _ in range(4):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN" and not node.head.ent_type_ \
+                and node.head.lemma_.lower() not in lexicons.group_nouns():
+            node = node.head  # "a drug trafficking conspiracy" (not "drug gang hitmen": they are people)
+            continue
+        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ in ("prep", "agent"):
+            prep = node.head
+            if prep.lower_ == "in" and _takes_part(prep.head) and prep.head.dep_ in ("pcomp", "pobj"):
+                node = prep.head  # "charged with participating in": the frame is further up
+                continue
+            return prep, prep.head
+        if node.dep_ in ("dobj", "xcomp") and node.head.tag_ == "VBG" and node.head.dep_ in ("pcomp", "conj"):
+            node = node.head
+            continue
+        return None
     return None
+
+
+def _takes_part(word: Token) -> bool:
+    lemma = word.lemma_.lower()
+    particle = next((c.lower_ for c in word.children if c.dep_ == "prt" or c.lower_ == "part"), None)
+    words = lexicons.word_list("participation_words")
+    return lemma in words or (particle is not None and f"{lemma} {particle}" in words)
 
 
 @rule("role-accusation-frame", "role")
@@ -57,6 +81,8 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
             if conj.pos_ in ("NOUN", "PROPN") and conj.lemma_.lower() not in blame:
                 roles.add("perpetrators", _actors(index.with_conjuncts(conj)), "role-accusation-frame")
         return
+    while verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("NOUN", "PROPN"):
+        verb = verb.head.head  # "accused the regime of X of torture": the 'of' hangs on the regime's name
     if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
         accused, verb = [verb], verb.head  # "accused [the police of torture]": the 'of' hangs on the object
     if verb.lemma_.lower() not in blame:
@@ -113,6 +139,27 @@ def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Role
     if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lexicons.word_list("attribution_verbs"):
         for pobj in pobjs(head, {"on", "to"}):
             roles.add("perpetrators", _actors(index.with_conjuncts(pobj)), "role-blamed-on")
+
+
+@rule("role-cause", "role")
+def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'excessive force used by X has led to the killing of 300', 'the raids by X resulted in the arrest of',
+    'X caused the deaths': whoever, or whatever act of whose, brings the act about did it."""
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb: Token | None = None
+    causal = lexicons.word_list("causal_verbs")
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+        candidate = node.head.head
+        if f"{candidate.lemma_.lower()} {node.head.lower_}" in causal:
+            verb = candidate
+    elif node.dep_ == "dobj" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in causal:
+        verb = node.head
+    if verb is None or is_passive(verb):
+        return
+    for sub in doer_subjects(verb):
+        roles.add("perpetrators", _actors(doers(sub, index)), "role-cause")
 
 
 @rule("role-undergoer-subject", "role")

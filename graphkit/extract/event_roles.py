@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_passive, subjects, verb_in
+from graphkit.extract.parse import SUBJECT_DEPS, agents, is_passive, subjects, verb_in
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import leader_governments
 from graphkit.types import Mention
@@ -52,6 +52,89 @@ class Roles:
 RoleRule = Callable[[Token, Span, MentionIndex, Roles], None]
 
 
+def doers(token: Token, index: MentionIndex) -> list[Mention]:
+    """The actors a doer phrase names: the phrase and its conjuncts, the items of a list the parse hung on
+    the next item ("the Taliban, ISIS-K and other groups"), and the body its members act for
+    ("suspected militants of the ruling party": the militants and the party)."""
+    out = index.with_conjuncts(token)
+    for t in (token, *token.conjuncts):
+        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index)]:
+            if m not in out:
+                out.append(m)
+    if len(out) > 1:  # "the government or its agents": the agents are the government's, already named
+        owned = {own.key for t in (token, *token.conjuncts)
+                 if (own := index.at(t)) is not None and _its_members(t, own)}
+        out = [m for m in out if m.key not in owned]
+    return out
+
+
+def _act_by(token: Token, index: MentionIndex) -> list[Mention]:
+    """'an attack by X that killed dozens', 'force used by X led to deaths': an act that does the act was done
+    by its own doers."""
+    if index.at(token) is not None or token.pos_ != "NOUN":
+        return []
+    by: list[Token] = []
+    for noun in (token, *(t for t in pobjs(token, {"of"}) if index.at(t) is None)):  # "the use of force by X"
+        by += pobjs(noun, {"by"}) + [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in agents(c)]
+    return [m for t in by for m in index.with_conjuncts(t) if m.type != "Location"]
+
+
+def _named_body(token: Token, index: MentionIndex) -> list[Mention]:
+    """'ADF combatants', 'FARC rebels': a group named by the body it belongs to acts for that body (the one
+    the document names elsewhere under that name)."""
+    m = index.at(token)
+    if m is None or m.type != "Group":
+        return []
+    bodies = _bodies_by_name(index)
+    names = [token.doc[t.left_edge.i : t.i + 1].text for t in token.children if t.dep_ in ("compound", "nmod")]
+    return [bodies[name] for name in names if name in bodies and bodies[name] is not m]
+
+
+@lru_cache(maxsize=4)
+def _bodies_by_name(index: MentionIndex) -> dict[str, Mention]:
+    """Organization mentions of the document by their exact text, first one kept."""
+    out: dict[str, Mention] = {}
+    for m in index.mentions:
+        if m.type == "Organization":
+            out.setdefault(m.text, m)
+    return out
+
+
+def _its_members(token: Token, m: Mention) -> bool:
+    """'its agents', 'their members': a bare member noun owned by a pronoun."""
+    return (m.type == "Group" and " " not in m.text.strip() and token.lemma_.lower() in _acts_for_nouns()
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children))
+
+
+def _listed_modifiers(token: Token, index: MentionIndex) -> list[Mention]:
+    """Names the parse made modifiers of the next list item although a comma parts them ("X, Y and Z")."""
+    own = index.at(token)
+    out: list[Mention] = []
+    for child in token.children:
+        m = index.by_token.get(child.i)
+        if child.dep_ not in ("nmod", "compound") or m is None or m is own or m.type == "Location":
+            continue
+        after = child.i + 1
+        while after < len(token.doc) and index.by_token.get(after) is m:
+            after += 1
+        if after < token.i and token.doc[after].text == ",":
+            out.append(m)
+    return out
+
+
+def _acted_for(token: Token, index: MentionIndex) -> list[Mention]:
+    """'members of X', 'forces of the X regime': the body or leader the members act for."""
+    if token.lemma_.lower() not in _acts_for_nouns():
+        return []
+    return [m for t in pobjs(token, {"of"}) for m in index.with_conjuncts(t)
+            if m.type in ("Organization", "Person")]
+
+
+@lru_cache(maxsize=1)
+def _acts_for_nouns() -> frozenset[str]:
+    return lexicons.titles().get("acts_for_nouns", frozenset())
+
+
 def pobjs(token: Token, preps: set[str]) -> list[Token]:
     out = []
     for child in token.children:
@@ -60,6 +143,49 @@ def pobjs(token: Token, preps: set[str]) -> list[Token]:
                 if pobj.dep_ == "pobj":
                     out.extend([pobj, *pobj.conjuncts])
     return out
+
+
+def doer_subjects(verb: Token) -> list[Token]:
+    """The subjects of a trigger verb as its doers. Unlike `subjects`, a verb the parse conjoined to a verb
+    of saying ("X said agents seized him, beat him") takes the subject of what was said, not the sayer;
+    an infinitive under a verb of saying with no object ("X called to stop the arrests") takes nobody;
+    a participle hanging on a noun with no object ("a journalist arrested") takes nobody; and a verb the
+    parse left hanging (`dep`) takes its head's subject."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return subjects(verb)
+    if verb.dep_ == "acl" and verb.tag_ != "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return []  # "a journalist arrested last year", the participle mistagged as a past tense: he suffered it
+    head = verb
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in SUBJECT_DEPS for c in head.children):
+        head = head.head
+    said = lexicons.word_list("reporting_verbs")
+    if head is not verb and is_passive(head) and not any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "officers handcuffed and mistreated": the subject of a passive suffers the verbs joined to it
+    if head is not verb and verb_in(head, said):
+        return [s for c in head.children if c.dep_ == "ccomp" for s in doer_subjects(c)]
+    purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if (head.dep_ == "xcomp" or purpose) and verb_in(head.head, said) and not any(
+            c.dep_ == "dobj" for c in head.head.children):
+        return []
+    if head.dep_ == "dep" and head.head.pos_ == "VERB":
+        return doer_subjects(head.head)
+    return subjects(verb)
+
+
+def shared_agents(verb: Token) -> list[Token]:
+    """The agents of a passive verb, or of the passive verbs conjoined with it: "were abducted and beaten by
+    X" (the parse hangs "by X" on the last verb only)."""
+    found = agents(verb)
+    if found:
+        return found
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ == "VERB":
+        first = first.head
+    for other in (first, *first.conjuncts):
+        if other.i != verb.i and other.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in other.children):
+            found.extend(agents(other))
+    return found
 
 
 # --- doer nouns -------------------------------------------------------------------------------------------
@@ -93,9 +219,11 @@ def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) 
 def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'Soldiers tortured ...': the subject of an active trigger verb did it (not of an undergoer verb:
     'protesters died')."""
+    if verb_in(verb, saying_verbs()) and any(c.dep_ == "ccomp" for c in verb.children):
+        return  # "the group charged that members were stopped": the subject tells of an act, it does not do it
     if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
-        for sub in subjects(verb):
-            roles.add("perpetrators", index.with_conjuncts(sub), "role-active-subject")
+        for sub in doer_subjects(verb):
+            roles.add("perpetrators", doers(sub, index), "role-active-subject")
 
 
 @rule("role-active-object", "role")
@@ -111,8 +239,8 @@ def active_object_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
 def passive_agent_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'were tortured by the National Guard': the agent of a passive trigger verb did it."""
     if is_passive(verb):
-        for doer in agents(verb):
-            roles.add("perpetrators", index.with_conjuncts(doer), "role-passive-agent")
+        for doer in shared_agents(verb):
+            roles.add("perpetrators", doers(doer, index), "role-passive-agent")
 
 
 @rule("role-passive-subject", "role")
@@ -156,7 +284,7 @@ def noun_of_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) ->
 def noun_by_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the torture of protesters by the police': the doer of a nominal trigger."""
     for pobj in pobjs(noun, {"by"}):
-        roles.add("perpetrators", index.with_conjuncts(pobj), "role-noun-by")
+        roles.add("perpetrators", doers(pobj, index), "role-noun-by")
 
 
 @rule("role-noun-modifier", "role")
@@ -175,7 +303,7 @@ def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: R
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
             for doer in agents(child):
-                roles.add("perpetrators", index.with_conjuncts(doer), "role-noun-participle")
+                roles.add("perpetrators", doers(doer, index), "role-noun-participle")
 
 
 @rule("role-partnership", "role")
@@ -260,7 +388,20 @@ def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if m.key not in named and actor_group(m, index)], "role-fallback-group")
+                               if m.key not in named and actor_group(m, index) and not _acted_on(m, index)],
+              "role-fallback-group")
+
+
+def _acted_on(m: Mention, index: MentionIndex) -> bool:
+    """A group named as what something is aimed at or given to ("operations against trafficking gangs",
+    "bribes to public officials") is not the doer a sentence leaves unnamed."""
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("against", "to", "from", "on", "at")
 
 
 def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
@@ -289,9 +430,9 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
 
 
 def _doers_of(verb: Token, index: MentionIndex, roles: Roles, by: str) -> None:
-    doers = agents(verb) if is_passive(verb) else subjects(verb)
-    for doer in doers:
-        roles.add("perpetrators", index.with_conjuncts(doer), by)
+    found = agents(verb) if is_passive(verb) else doer_subjects(verb)
+    for doer in found:
+        roles.add("perpetrators", doers(doer, index), by)
 
 
 def _linked(token: Token, index: MentionIndex) -> list[Mention]:
@@ -337,7 +478,8 @@ def _frames() -> None:
     """The frame rules (event_frames) apply to verbal and nominal triggers alike."""
     from graphkit.extract import event_frames as f
 
-    frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles]
+    frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles,
+                              f.cause_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend([*frames, f.list_head_roles])
 

@@ -185,6 +185,33 @@ def document_speaker_sources(items: list[Event], names: dict[str, str] | None = 
                 add_rule(event.role_rules.setdefault(f"sources|{key}", []), "source-document-speaker")
 
 
+@rule("role-document-doer", "role")
+def document_doers(items: list[Event], names: dict[str, str] | None = None) -> None:
+    """An act no sentence ties to a doer was done by the document's main doer: whoever the parse makes the
+    doer of at least two and the most of its other acts (two on a tie: a group and the body it acts for; a
+    doer only guessed from the sentence does not count). `names` (mention key -> what it names) counts two
+    mentions of one actor together."""
+    names = names or {}
+    counts: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    for event in items:
+        parsed = [k for k in event.perpetrators if any(
+            not r.startswith("role-fallback") for r in event.role_rules.get(f"perpetrators|{k}", []))]
+        for who in dict.fromkeys(names.get(k, k) for k in parsed):
+            counts[who] = counts.get(who, 0) + 1
+        for k in parsed:
+            keys.setdefault(names.get(k, k), k)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or ranked.count(ranked[0]) > 2:
+        return  # no doer stands out: better none than a guess
+    main = [keys[who] for who, n in counts.items() if n == ranked[0]]
+    for event in items:
+        if not event.perpetrators:
+            event.perpetrators = list(main)
+            for key in main:
+                add_rule(event.role_rules.setdefault(f"perpetrators|{key}", []), "role-document-doer")
+
+
 WEAK_ONLY = 0.6  # the trigger lexicon gives its weak_* words 0.5, its strong words 0.9
 STRONG = 0.9
 
@@ -232,6 +259,7 @@ def merge_document_events(items: list[Event], named: dict[str, str] | None = Non
     out = [e for e in out if e.confidence >= WEAK_ONLY and (e.perpetrators or e.victims or e.sources
                                                             or strong_alone(e))]
     document_speaker_sources(out, named)
+    document_doers(out, named)
     return out
 
 

@@ -66,6 +66,12 @@ CASES = [
     ("role-list-head",
      "Grave violations were committed by the Red Army, including killings and abductions of villagers.",
      ("perpetrators", "Red Army", "killing")),
+    ("role-document-doer",
+     "The Red Brigade tortured the prisoners in the jail.\n\nThe Red Brigade also killed two farmers near the "
+     "river.\n\nThree teachers disappeared from the village in May, their families said.",
+     ("perpetrators", "Red Brigade", "disappearance")),
+    ("role-cause", "The raids by the Federal Police resulted in the arbitrary arrest of 40 journalists.",
+     ("perpetrators", "Federal Police", "detention")),
     ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
      ("repression", "alleged")),
     ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
