@@ -69,7 +69,9 @@ def titles() -> dict[str, frozenset[str]]:
     return {k: frozenset(str(v).lower() for v in (vals or [])) for k, vals in raw.items()}
 
 
-_RELATION_CUE_KEYS = ("verbs", "past_verbs", "phrases", "passive_phrases", "between_nouns", "help_verbs", "help_nouns")
+_RELATION_CUE_KEYS = (
+    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "between_nouns", "help_verbs", "help_nouns",
+)
 
 
 @lru_cache(maxsize=1)

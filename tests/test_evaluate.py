@@ -116,8 +116,10 @@ def dev_scores(dev_run):
 # relations 0.348; within documents: links 0.437, sources 0.443, relations 0.379; A / B links 0.442 / 0.423,
 # sources 0.482 / 0.393). doc_events raised after the trigger-sense work; links floors raised with the
 # doer-attachment rules (whole set, scorer: links 0.453; within documents: links 0.485, A / B 0.489 / 0.472).
-FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.425, "doc_events": 0.925, "relations": 0.345},
-          "all/doc": {"links": 0.475, "sources": 0.435, "relations": 0.37},
+# Relations raised after the relation rules of branch relations2 (scorer 0.424, A / B 0.427 / 0.438; within
+# documents 0.455, A / B 0.444 / 0.488).
+FLOORS = {"all": {"entities": 0.90, "links": 0.44, "sources": 0.425, "doc_events": 0.925, "relations": 0.42},
+          "all/doc": {"links": 0.475, "sources": 0.435, "relations": 0.45},
           "A/doc": {"links": 0.48, "sources": 0.475},
           "B/doc": {"links": 0.46, "sources": 0.385}}
 

@@ -11,9 +11,15 @@ from graphkit import lexicons
 from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
+from graphkit.extract.relation_facts import government_mention as _government_mention
+from graphkit.extract.relation_facts import home_government_id as _home_government_id
+from graphkit.extract.relation_facts import make_relation as _relation
+from graphkit.extract.relation_facts import mention_span as _span
+from graphkit.extract.relation_names import government_of_leader_relations, name_part_relations
+from graphkit.extract.relation_places import kind_of_place_relations
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
-from graphkit.types import RELATION_TYPES, Mention, Provenance, Relation, checked
+from graphkit.types import Mention, Relation
 
 _ORG_TYPES = {"Organization"}
 
@@ -37,29 +43,10 @@ def _longest_title(words: list[Token]) -> str | None:
     lowered = [w.text.lower().rstrip(".") for w in words]
     for size in range(len(lowered), 0, -1):
         for i in range(len(lowered) - size, -1, -1):
-            kind = _title_type(" ".join(lowered[i : i + size]))
+            kind = _title_type(" ".join(lowered[i : i + size]).replace(" - ", "-"))  # "Secretary-General"
             if kind:
                 return kind
     return None
-
-
-def _relation(
-    rule_name: str, kind: str, source: Mention, target: Mention, sent: Span, cue: str, *, past: bool = False,
-    confidence: float = 0.8,
-) -> Relation:
-    start = min(source.start, target.start)
-    end = max(source.end, target.end)
-    rel = Relation(
-        source=source.key, type=checked(kind, RELATION_TYPES, "relation type"), target=target.key,
-        prov=Provenance(source.doc_id, sent.text.strip(), start, end, sent.start_char, sent.end_char),
-        past=past, confidence=confidence, cue=cue,
-    )
-    add_rule(rel.rules, rule_name)
-    return rel
-
-
-def _span(doc: Doc, m: Mention) -> Span | None:
-    return doc.char_span(m.start, m.end, alignment_mode="expand")
 
 
 def _is_past(tokens: list[Token]) -> bool:
@@ -82,14 +69,33 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         m = index.by_token.get(i)
         return m is None or (m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None)
 
-    while left >= sent.start and doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and title_word(left):
+    def joined_title(i: int) -> bool:  # "director and founder X": two titles joined by "and"
+        return (doc[i].lower_ == "and" and bool(title_words) and _title_type(title_words[0].text) is not None
+                and i - 1 >= sent.start and _title_type(doc[i - 1].text) is not None)
+
+    while left >= sent.start and (doc[left].pos_ in ("PROPN", "NOUN", "ADJ") and title_word(left)
+                                  or doc[left].tag_ == "HYPH" and bool(title_words)  # "Secretary-General X"
+                                  or joined_title(left)):
         title_words.insert(0, doc[left])
         left -= 1
     while left >= sent.start and doc[left].is_punct and doc[left].text in (",",):
         left -= 1
+    if title_words and left > sent.start and doc[left].tag_ == "POS":  # "the DEA's chief of staff, X"
+        left -= 1
     kind = _longest_title(title_words)
     collective = False
-    if kind:
+    office = index.by_token.get(left) if not title_words and left >= sent.start else None
+    if office is None and not title_words and left > sent.start and doc[left].tag_ == "POS":
+        owner = index.by_token.get(left - 1)  # "Amnesty International's Ana Ruiz": a person of the organization
+        if owner is not None and owner.type in _ORG_TYPES and owner.subtype != "government":
+            yield _relation("title-before-name", "MEMBER_OF", person, owner, sent, doc[left].text, confidence=0.6)
+    if office is not None and office.type in _ORG_TYPES and office.end <= doc[left].idx + len(doc[left].text):
+        # "the UN High Commissioner for Human Rights X": an office named by its title, right before the holder
+        office_span = _span(doc, office)
+        held = _longest_title(list(office_span)) if office_span is not None else None
+        if held:
+            yield _relation("title-before-name", held, person, office, sent, office.text, confidence=0.7)
+    elif kind:
         org = index.by_token.get(left)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
             # "its leader X": the organization (or collective: "the opposition ... its candidate") named last before
@@ -103,7 +109,8 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
                 portfolio = [t for t in doc[org.start_token(doc) : left + 1]] + portfolio
             org = (_ministry(portfolio, index) if portfolio else None) or org
         if org is not None and (org.type in _ORG_TYPES or collective):
-            yield _relation("title-before-name", kind, person, org, sent, " ".join(t.text for t in title_words),
+            yield _relation("title-before-name", kind, person, org, sent,
+                            " ".join(t.text for t in title_words).replace(" - ", "-"),
                             past=_is_past(title_words), confidence=0.85)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
     for token in span.root.children if span.root.dep_ != "compound" else []:
@@ -277,6 +284,9 @@ def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Me
     for _ in range(8):
         if token is not first or (token.pos_ in _NOUNISH and token.dep_ != "attr"):  # "X is a critic of
             m = index.at(token)
+            named = index.by_token.get(token.head.i) if token.dep_ == "appos" else None
+            if (m is None or m.type == "Group") and named is not None and named.type == "Person":
+                return named  # "X, Special Agent in Charge of Y": the role stands for the person it is apposed to
             if m is not None:
                 return m
             poss = next((c for c in token.children if c.dep_ == "poss" and c.i in index.by_token), None)
@@ -422,37 +432,46 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
 
 @rule("relation-verb", "relation")
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    cues = lexicons.relation_cues()
-    by_verb: dict[str, tuple[str, bool]] = {}
-    for kind, spec in cues.items():
-        for lemma in spec.get("verbs", frozenset()):
-            by_verb.setdefault(lemma, (kind, False))
-        for lemma in spec.get("past_verbs", frozenset()):
-            by_verb.setdefault(lemma, (kind, True))
+    """'X heads Y', 'X joined Y', 'the gang recruited officers' (object verbs: the object is the member)."""
+    by_verb = _relation_verbs()
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in by_verb:
             continue
-        kind, past = by_verb[verb.lemma_.lower()]
+        kind, past, inverted = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
             c for c in verb.children if c.dep_ in ("nsubjpass",)] or (
             [verb.head] if verb.dep_ == "acl" and (m := index.at(verb.head)) is not None
-            and m.type in _ARG_TYPES[kind][1] else [])
-        objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+            and m.type in _ARG_TYPES[kind][1 - inverted] else [])
+        if not inverted:  # "working as hitmen" names a role, not an organization
+            objects += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ != "as"
+                        for p in prep.children if p.dep_ == "pobj"]
         for d in doers:
             person = _described_person(d, [], index) if d.pos_ == "NOUN" else None  # "founded by an agent ..., X"
             for o in objects:
-                for src in [person] if person is not None else index.with_conjuncts(d):
-                    for tgt in index.with_conjuncts(o):
-                        if src is tgt or src.type == "Location":
-                            continue
-                        if kind == "LEADS" and src.type != "Person":
-                            continue
+                for doer in [person] if person is not None else index.with_conjuncts(d):
+                    for other in index.with_conjuncts(o):
+                        src, tgt = (other, doer) if inverted else (doer, other)
                         # "police work with gangs": working or serving with someone is cooperation, not membership
                         with_prep = o.dep_ == "pobj" and o.head.lower_ in ("with", "alongside")
                         found = "ALLIED_WITH" if kind == "MEMBER_OF" and with_prep else kind
+                        sources, targets = _ARG_TYPES[found]
+                        if src is tgt or src.type not in sources or tgt.type not in targets:
+                            continue
                         yield _relation("relation-verb", found, src, tgt, verb.sent, verb.lemma_, past=past,
                                         confidence=0.6)
+
+
+@lru_cache(maxsize=1)
+def _relation_verbs() -> dict[str, tuple[str, bool, bool]]:
+    """Verb lemma -> (relation, past, inverted) from relation_cues.yaml; the first relation listing a verb wins."""
+    by_verb: dict[str, tuple[str, bool, bool]] = {}
+    for kind, spec in lexicons.relation_cues().items():
+        for key, past, inverted in (("verbs", False, False), ("past_verbs", True, False),
+                                    ("object_verbs", False, True)):
+            for lemma in spec.get(key, frozenset()):
+                by_verb.setdefault(lemma, (kind, past, inverted))
+    return by_verb
 
 
 @rule("leader-of-government", "relation")
@@ -554,25 +573,16 @@ def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> I
             continue
         root = span.root
         heads = [root] + [c for c in root.children if c.dep_ in ("relcl", "acl")]
+        acting = index.at(root) if m.type == "Group" else None  # "members of X deployed against Y": X opposes Y
+        party = acting if acting is not None and acting.type == "Organization" else m
         for head in heads:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("against", "to") and (prep.lower_ == "against" or any(
                         c.lower_ == "up" for c in head.children)):
                     for pobj in prep.children:
                         other = index.at(pobj) if pobj.dep_ == "pobj" else None
-                        if other is not None and other is not m and other.type == "Organization":
-                            yield _relation("against", "OPPOSES", m, other, span.sent, prep.text, confidence=0.6)
-
-
-def _government_mention(index: MentionIndex, items: list[Mention], gov_id: str | None) -> Mention | None:
-    """The first mention of that government in the document (relations join mentions, not ids)."""
-    if gov_id is None:
-        return None
-    return next((m for m in items if m.canonical_id == gov_id and m.type == "Organization"), None)
-
-
-def _home_government_id(index: MentionIndex) -> str | None:
-    return governments().get(index.home_country or "")
+                        if other is not None and other not in (m, party) and other.type == "Organization":
+                            yield _relation("against", "OPPOSES", party, other, span.sent, prep.text, confidence=0.6)
 
 
 @rule("state-leader-title", "relation")
@@ -596,6 +606,13 @@ def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention])
         if hit is None:
             continue
         before = words[:hit]
+        # the words before the title, the word before them, and one more across a modifier ("MDC founding president")
+        near = [t.i for t in before] + [left]
+        if left >= span.sent.start and left not in index.by_token and doc[left].dep_ in ("amod", "compound", "nmod"):
+            near.append(left - 1)
+        owner = [index.by_token.get(i) for i in near if i >= span.sent.start]
+        if any(m is not None and m.type == "Organization" and m.subtype != "government" for m in owner):
+            continue  # "the party's founding president X" heads the party (title-before-name), not the state
         country = next((demonyms().get(fold(t.text)) for t in before if fold(t.text) in demonyms()), None)
         gov = _government_mention(index, items, governments().get(country) if country else _home_government_id(index))
         if gov is not None:
@@ -613,7 +630,10 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
     if gov is None:
         return
     for m in items:
-        if m.type == "Group" and words & set(m.text.lower().replace("-", " - ").replace(" - ", "-").split()):
+        said = m.text.lower().replace("-", " - ").replace(" - ", "-").split()
+        if any(w.startswith(("pro-", "progovernment")) for w in said):
+            continue  # "pro-government demonstrators" side with the government
+        if m.type == "Group" and words & set(said):
             span = _span(doc, m)
             if span is not None:
                 yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
@@ -630,9 +650,11 @@ def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> 
         if span is None:
             continue
         root = span.root
-        places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        addressed = root.dep_ == "pobj" and root.head.lower_ in ("to", "with") and (
+            root.head.head.lemma_.lower() in lexicons.word_list("address_verbs"))  # "spoke to X in Y": Y is the talk's
+        places = [p for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and not addressed
                   for p in prep.children if p.dep_ == "pobj"]
-        owners = [c for c in root.children if c.dep_ == "poss"] if m.type == "Location" else []
+        owners = [c for c in root.children if c.dep_ == "poss"]  # "Panama's Tocumen airport", "Ethiopia's High Court"
         # "Tumeremo, in Bolívar state", "Rome is in Lazio": the phrase right after the name or after its copula
         nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
         if root.dep_ == "nsubj" and root.head.lemma_ == "be" and nxt < len(doc) and doc[nxt].i == root.head.i:
@@ -697,7 +719,8 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
-                  _person_of_org):
+                  _person_of_org, name_part_relations, kind_of_place_relations,
+                  government_of_leader_relations):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):

@@ -105,6 +105,19 @@ RELATION_CASES = {
         "Prisoners at the Rodeo I prison in Guatire were beaten.",
         ("Rodeo I prison", "LOCATED_IN", "Guatire"),
     ),
+    "government-of-leader": (
+        "Peru held elections. Under the dictatorship of Ramon Castillo, the army ran death squads. The Peruvian"
+        " government denied it.",
+        ("Ramon Castillo", "LEADS", None),
+    ),
+    "kind-of-place": (
+        "Police in Mexico found the car. They crossed into the Mexican city of Nuevo Laredo.",
+        ("Nuevo Laredo", "LOCATED_IN", "Mexico"),
+    ),
+    "name-part-of": (
+        "The UN Human Rights Office said on Monday that the United Nations would send a team.",
+        ("UN Human Rights Office", "PART_OF", "United Nations"),
+    ),
     "possessive-part-of": (
         "The Justice Department's Office of Public Affairs issued a statement.",
         ("Office of Public Affairs", "PART_OF", "Justice Department"),
@@ -302,6 +315,8 @@ def test_every_rule_of_these_modules_has_a_case():
         "graphkit.extract.entity_repair",
         "graphkit.extract.coref",
         "graphkit.extract.relations",
+        "graphkit.extract.relation_names",
+        "graphkit.extract.relation_places",
         "graphkit.resolve",
     }
     registered = {name for name, r in RULES.items() if r.func.__module__ in mine}
@@ -322,3 +337,116 @@ def test_relation_verb_working_with_is_cooperation_not_membership(nlp):
     found = {(names[r.source], r.type, names[r.target]) for r in result.relations}
     assert ("National Police", "MEMBER_OF", "Gulf Clan") not in found
     assert any(r == "ALLIED_WITH" and {s, t} == {"National Police", "Gulf Clan"} for s, r, t in found), found
+
+
+def _relation_set(nlp, text):
+    result = _extract(nlp, text)
+    names = {m.key: m.text for m in result.mentions}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def test_title_before_name_reads_a_hyphenated_title(nlp):
+    found = _relation_set(nlp, "OAS Secretary-General Lucia Ferraz praised the vote.")
+    assert ("Lucia Ferraz", "LEADS", "OAS") in found, found
+
+
+def test_title_before_name_reads_a_possessive_organization(nlp):
+    found = _relation_set(nlp, "Amnesty International's senior researcher, Laura Gomez, was detained.")
+    assert ("Laura Gomez", "MEMBER_OF", "Amnesty International") in found, found
+
+
+def test_title_before_name_reads_two_titles_joined_by_and(nlp):
+    found = _relation_set(nlp, "The former Amnesty International director and founder Peter Benenson spoke.")
+    assert ("Peter Benenson", "LEADS", "Amnesty International") in found, found
+
+
+def test_cue_phrase_role_apposed_to_a_person_stands_for_the_person(nlp):
+    text = ("The arrests were announced by Robert Klein, Special Agent in Charge of the Criminal Investigation "
+            "Division of the Internal Revenue Service.")
+    found = _relation_set(nlp, text)
+    assert any(s == "Robert Klein" and r == "LEADS" and t.startswith("Criminal Investigation Division")
+               for s, r, t in found), found
+
+
+def test_relation_verb_recruiting_makes_the_object_the_member(nlp):
+    found = _relation_set(nlp, "The Sinaloa Cartel recruited Juan Perez in 2010.")
+    assert ("Juan Perez", "MEMBER_OF", "Sinaloa Cartel") in found, found
+    assert ("Sinaloa Cartel", "MEMBER_OF", "Juan Perez") not in found
+
+
+def test_relation_verb_an_arrest_is_not_opposition(nlp):
+    found = _relation_set(nlp, "The National Police arrested Luis Ortega and members of the Gulf Clan.")
+    assert not any(r == "OPPOSES" for _, r, _ in found), found
+
+
+def test_relation_verb_working_in_a_place_is_not_membership(nlp):
+    found = _relation_set(nlp, "Carlos Vega worked for two years in Quito as a driver.")
+    assert not any(r == "MEMBER_OF" for _, r, _ in found), found
+
+
+def test_name_part_of_leaves_a_country_named_in_an_armed_group_apart(nlp):
+    text = "The Revolutionary Armed Forces of Colombia freed two soldiers, and the government of Colombia welcomed it."
+    found = _relation_set(nlp, text)
+    assert not any(r == "PART_OF" for _, r, _ in found), found
+
+
+def test_title_before_name_reads_an_office_named_by_its_title(nlp):
+    text = "The report was confirmed by the UN High Commissioner for Human Rights Michelle Bachelet on Friday."
+    found = _relation_set(nlp, text)
+    assert ("Michelle Bachelet", "LEADS", "UN High Commissioner for Human Rights") in found, found
+
+
+def test_kind_of_place_reads_a_place_possessor_and_leaves_a_name_before_the_noun_alone(nlp):
+    found = _relation_set(nlp, "He lived in Miranda State's municipality of Guatire.")
+    assert ("Guatire", "LOCATED_IN", "Miranda State") in found, found
+    found = _relation_set(nlp, "Agents raided a house in the El Valle neighborhood of Caracas.")
+    assert ("Caracas", "LOCATED_IN", "El Valle") not in found, found
+
+
+def test_in_place_phrase_reads_a_country_possessing_an_organization(nlp):
+    found = _relation_set(nlp, "Kenya's Supreme Court annulled the vote.")
+    assert ("Supreme Court", "LOCATED_IN", "Kenya") in found, found
+
+
+def test_state_leader_title_leaves_the_president_of_an_organization_to_it(nlp):
+    found = _relation_set(nlp, "The Kenyan government arrested Amnesty International president Peter Mwangi.")
+    assert ("Peter Mwangi", "LEADS", "Kenyan government") not in found, found
+    assert ("Peter Mwangi", "LEADS", "Amnesty International") in found, found
+    text = "Amnesty International said President William Ruto of Kenya lied. The Kenyan government denied it."
+    found = _relation_set(nlp, text)
+    assert ("William Ruto", "LEADS", "Kenyan government") in found, found
+
+
+def test_opposition_group_leaves_pro_government_demonstrators_out(nlp):
+    text = "The Cuban government jailed dozens of dissidents. Pro-government demonstrators shouted slogans."
+    found = _relation_set(nlp, text)
+    assert ("dissidents", "OPPOSES", "Cuban government") in found, found
+    assert not any(s.startswith("Pro-government") for s, _, _ in found), found
+
+
+def test_government_of_leader_takes_the_government_a_demonym_names(nlp):
+    text = ("The United States government imposed sanctions. The Nicaraguan government rejected them. The government of"
+            " Nicaraguan President Daniel Ortega jailed critics.")
+    found = _relation_set(nlp, text)
+    assert ("Daniel Ortega", "LEADS", "Nicaraguan government") in found, found
+    assert ("Daniel Ortega", "LEADS", "United States government") not in found, found
+
+
+def test_title_before_name_reads_an_organization_possessing_a_person(nlp):
+    found = _relation_set(nlp, "Amnesty International's Maria Lopez visited the prison. Peru's Pedro Castillo spoke.")
+    assert ("Maria Lopez", "MEMBER_OF", "Amnesty International") in found, found
+    assert not any(s == "Pedro Castillo" for s, _, _ in found), found
+
+
+def test_against_members_of_an_organization_stand_for_it(nlp):
+    result = _extract(nlp, "Members of the National Army who fought against the Gulf Clan were arrested.")
+    names = {m.key: m.text for m in result.mentions}
+    found = [(names[r.source], r.type, names[r.target]) for r in result.relations if "against" in r.rules]
+    assert ("National Army", "OPPOSES", "Gulf Clan") in found, found
+
+
+def test_in_place_phrase_leaves_the_place_of_a_talk_alone(nlp):
+    found = _relation_set(nlp, "A defector spoke to Amnesty International in Geneva on Monday.")
+    assert ("Amnesty International", "LOCATED_IN", "Geneva") not in found, found
+    found = _relation_set(nlp, "Amnesty International in Geneva published a report.")
+    assert ("Amnesty International", "LOCATED_IN", "Geneva") in found, found
