@@ -12,6 +12,7 @@ import argparse
 import os
 import random
 import time
+from pathlib import Path
 
 from graphkit import lexicons
 from graphkit.backends.neo4j import (
@@ -63,6 +64,14 @@ def per_row(driver, graph: GraphData, sample: int) -> tuple[int, float]:
     return len(rows), time.perf_counter() - start
 
 
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds the server process has used (user + system), from /proc; 0 without --server-pid."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def implicit(driver, query: str) -> None:
     with driver.session() as session:
         session.run(query).consume()
@@ -73,6 +82,8 @@ def main() -> None:
     ap.add_argument("--uri", default=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"))
     ap.add_argument("--relationships", type=int, default=100_000)
     ap.add_argument("--sample", type=int, default=2_000, help="rows written one by one")
+    ap.add_argument("--server-pid", type=int, help="a local server's pid: also report CPU seconds per row "
+                    "(client + server), which a busy machine inflates less than wall time")
     args = ap.parse_args()
     graph = synthetic(args.relationships)
     driver = connect(Neo4jSettings.from_env(uri=args.uri))
@@ -84,15 +95,23 @@ def main() -> None:
     per_row(driver, warm, 200)
     implicit(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
     n_rows = sum(len(v) for v in node_rows(graph).values()) + sum(len(v) for v in relationship_rows(graph).values())
-    start = time.perf_counter()
+    load = os.getloadavg()[0]
+    start, cpu, srv = time.perf_counter(), time.process_time(), server_cpu(args.server_pid)
     stats = write_graph(driver, graph)
     batched_s = time.perf_counter() - start
+    batched_cpu = time.process_time() - cpu + server_cpu(args.server_pid) - srv
     print(f"batched: {n_rows} rows ({stats.relationships_created} relationships) in {batched_s:.1f} s "
           f"= {n_rows / batched_s:,.0f} rows/s")
     implicit(driver, "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS")
+    cpu, srv = time.process_time(), server_cpu(args.server_pid)
     rows, seconds = per_row(driver, graph, args.sample)
+    row_cpu = time.process_time() - cpu + server_cpu(args.server_pid) - srv
     print(f"per row: {rows} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s")
-    print(f"ratio batched/per-row: {(n_rows / batched_s) / (rows / seconds):.1f}x")
+    print(f"ratio batched/per-row: {(n_rows / batched_s) / (rows / seconds):.1f}x "
+          f"(load average {load:.1f} -> {os.getloadavg()[0]:.1f})")
+    if args.server_pid:
+        print(f"CPU per row (client + server): batched {batched_cpu / n_rows * 1e6:,.0f} us, "
+              f"per row {row_cpu / rows * 1e6:,.0f} us, ratio {(row_cpu / rows) / (batched_cpu / n_rows):.1f}x")
     driver.close()
 
 

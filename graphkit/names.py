@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from graphkit import data_files, lexicons
@@ -46,10 +46,24 @@ class Named(Protocol):
     def canonical_id(self) -> str | None: ...
 
 
+# resolution folds every mention of every stored document on each run, the same few thousand names:
+# names (not whole texts) are cached, in a bounded cache so that memory stays flat on any corpus
+_FOLDS, _NAME_LENGTH = 1 << 16, 120
+
+
+_ACCENTLESS: dict[int, str] = {}  # code point -> its NFKD decomposition without combining marks
+
+
 def fold_accents(text: str) -> str:
     """'Nicolás' -> 'Nicolas'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # character by character, through a table filled as characters are first seen: the same as
+    # decomposing the whole text (reordering moves only combining marks, which go) at str.translate speed
+    if text.isascii():
+        return text
+    for c in set(text):
+        if ord(c) > 127 and ord(c) not in _ACCENTLESS:
+            _ACCENTLESS[ord(c)] = "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+    return text.translate(_ACCENTLESS)
 
 
 def _fold(name: str, possessive: re.Pattern[str]) -> str:
@@ -69,6 +83,12 @@ def fold(name: str) -> str:
     """Case, accent, punctuation, possessive and leading-article folding used to compare names.
 
     Lowercased after case folding: casefold() turns some scripts' small letters into capitals (Cherokee)."""
+    name = str(name)
+    return _fold_cached(name) if len(name) <= _NAME_LENGTH else _fold(name, _POSSESSIVE).lower()
+
+
+@lru_cache(maxsize=_FOLDS)
+def _fold_cached(name: str) -> str:
     return _fold(name, _POSSESSIVE).lower()
 
 

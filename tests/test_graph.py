@@ -54,3 +54,15 @@ def test_graph_exports_graphml_and_gexf_that_networkx_reads_back(tmp_path):
         back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
         assert back.number_of_nodes() == 6  # 4 entities, 1 event, 1 document
         assert "Maduro" in str(back.nodes["maduro"])
+
+
+def test_graph_file_has_each_item_on_a_line_of_its_own(tmp_path):
+    """graph.json is written item by item (json's C encoder) yet stays line-oriented like an indented file."""
+    g = tiny_graph()
+    text = save_graph(g, tmp_path / "graph.json").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert any(line.startswith('{"id": "maduro"') and "Nicolás Maduro" in line for line in lines)
+    assert sum(line.startswith('{"id": "d1:ev1"') for line in lines) == 1
+    assert json.loads(text)["entities"][3]["name"] == "Nicolás Maduro"
+    assert load_graph(tmp_path / "graph.json") == load_graph(save_graph(load_graph(tmp_path / "graph.json"),
+                                                                        tmp_path / "again.json"))

@@ -114,6 +114,30 @@ def test_resolve_spanish_group_words_join_their_english_translation():
     assert res.mention_to_entity[a.key] == res.mention_to_entity[b.key]
 
 
+def test_fold_accents_by_table_equals_decomposing_the_whole_text():
+    """fold_accents strips marks through a per-character table; it must equal NFKD-then-drop-marks on any text,
+    names and long texts alike (the long ones are not cached, the short ones are)."""
+    import random
+    import unicodedata
+
+    from graphkit import names
+    from graphkit.names import fold_accents
+
+    def reference(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+    rnd = random.Random(5)
+    ranges = [(32, 0x250), (0x300, 0x370), (0x370, 0x3000), (0x1E00, 0x1F00), (0xAC00, 0xD7A3), (0xFB00, 0xFB50)]
+    texts = ["Zoë Brontë’s café", "Ångström and Dvořák met in Łódź", "ﬁnal ﬂight ½", "e\u0301 then \u0301e", "plain"]
+    texts += ["".join(chr(rnd.randrange(*rnd.choice(ranges))) for _ in range(rnd.randrange(1, 400)))
+              for _ in range(500)]
+    for text in texts:
+        assert fold_accents(text) == reference(text), text
+        # the cached path (names) and the uncached one (long texts) fold alike
+        assert fold(text) == names._fold(text, names._POSSESSIVE).lower(), text
+    assert fold("The Café of Zoë’s") == "cafe of zoe"
+
+
 def test_resolve_keeps_same_named_groups_of_different_countries_apart():
     texts = {"eg": "Security forces arrested three lawyers in Cairo, Egypt.",
              "eg2": "In Egypt, security forces raided an office in Cairo.",

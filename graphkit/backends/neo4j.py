@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -186,9 +186,14 @@ def _assignments(var: str, keys: Sequence[str]) -> str:
     return ", ".join(f"{var}.{k} = row.props.{k}" for k in keys)
 
 
-def _node_statement(key: str, keys: Sequence[str] = ()) -> str:
+def _node_statement(key: str, keys: Sequence[str] = (), *, create: bool = False) -> str:
+    """MERGE on id, then set the extra label and every property; CREATE with all of them in the pattern
+    when the node is known not to be in the database yet (no index lookup, no lock on the id)."""
     labels = key.split(":")  # validated labels only ("Entity:Person")
     first, extra = labels[0], labels[1:]
+    if create:
+        props = ", ".join(["id: row.id", *(f"{k}: row.props.{k}" for k in keys)])
+        return f"UNWIND $rows AS row CREATE (n:{':'.join(labels)} {{{props}}})"
     statement = f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}})"
     if extra:
         statement += " SET " + ", ".join(f"n:{label}" for label in extra)
@@ -201,26 +206,31 @@ def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]], *
                            keys: Sequence[str] = ()) -> str:
     """MERGE keyed by (doc, start[, relation]) between the two ids; CREATE when the document is new there."""
     a, b = schema_rels[kind]  # node labels of the closed schema file
-    identity = "doc: row.doc, start: row.start" + (", relation: row.relation" if kind == "TRIPLE" else "")
+    identity_keys = ("doc", "start", "relation") if kind == "TRIPLE" else ("doc", "start")
+    identity = ", ".join(f"{k}: row.{k}" for k in identity_keys)
     match = f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
     if create:  # all properties in the pattern: nothing is read back
-        props = ", ".join([identity, *(f"{k}: row.props.{k}" for k in keys)])
+        props = ", ".join([identity, *(f"{k}: row.props.{k}" for k in keys if k not in identity_keys)])
         return match + f"CREATE (a)-[r:{kind} {{{props}}}]->(b)"
     return match + f"MERGE (a)-[r:{kind} {{{identity}}}]->(b)" + (f" SET {_assignments('r', keys)}" if keys else "")
 
 
 def ensure_constraints(driver: Any, database: str | None = None) -> None:
     """Unique ids on the three node labels (the index every MATCH and MERGE by id uses), and an index
-    on each relationship type's `doc`, so the facts of one document are found without a scan."""
-    for label in ("Document", "Entity", "Event"):
-        driver.execute_query(
-            f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE",
-            database_=database,
-        )
-    driver.execute_query("CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)", database_=database)
+    on each relationship type's `doc`, so the facts of one document are found without a scan. Only the
+    missing ones are created (one SHOW when they are all there); then the named queries' indexes."""
+    wanted = {f"graphkit_{label.lower()}_id":
+              f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+              for label in ("Document", "Entity", "Event")}
+    wanted["graphkit_event_doc"] = "CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)"
     for kind in sorted(lexicons.schema().relationship_types):
-        driver.execute_query(f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)",
-                             database_=database)
+        wanted[f"graphkit_{kind.lower()}_doc"] = (
+            f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)")
+    # a uniqueness constraint is listed with its backing index, under the same name
+    have = {r["name"] for r in driver.execute_query("SHOW INDEXES YIELD name RETURN name", database_=database).records}
+    for name, statement in wanted.items():
+        if name not in have:
+            driver.execute_query(statement, database_=database)
     ensure_query_indexes(driver, database)
 
 
@@ -256,37 +266,90 @@ def _stored_documents(driver: Any, database: str | None, ids: list[str] | None =
     return {r["id"]: r["sha"] or "" for r in records}
 
 
-def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]],
-                fresh_docs: set[str], *, database: str | None, batch_size: int) -> WriteStats:
-    """Nodes first (MERGE on id), then relationships: CREATE for documents that were not in the database
-    before this write (none of their facts can be there), MERGE for the rest."""
+@dataclass(frozen=True)
+class _Step:
+    """One statement over its rows."""
+
+    statement: str
+    rows: list[dict[str, Any]]
+
+
+def _last_wins(rows: Sequence[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
+    # CREATE must not make two where MERGE would make one: the last row wins, as it would there
+    return list({key(row): row for row in rows}.values())
+
+
+def _node_key(row: dict[str, Any]) -> Any:
+    return row["id"]
+
+
+def _rel_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return row["a"], row["b"], row["doc"], row["start"], row.get("relation")
+
+
+def _plan(nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]], fresh_docs: set[str],
+          new_entities: set[str]) -> list[list[_Step]]:
+    """The write in phases, in this order: documents; entities and events; relationships of documents
+    new to the database (CREATE); the others (MERGE); last the content hashes. A node or relationship
+    is CREATEd only when the database cannot have it: an entity id it did not have, an event or
+    relationship of a document it did not have (documents go first, so a load cut short leaves them
+    in the database without a hash, and the next load MERGEs their facts)."""
     rel_ends = lexicons.schema().relationship_types
     # a document's content hash is written last, once all its facts are in: a load cut short leaves its
     # documents without one, so the next sync sees them as changed and writes their facts again
     hashes = [{"id": row["id"], "sha256": row["props"].get("sha256", "")} for row in nodes.get("Document", [])]
-    nodes = {key: [{**row, "props": {k: v for k, v in row["props"].items() if k != "sha256"}} for row in rows]
-                   if key == "Document" else rows for key, rows in nodes.items()}
-    statements: list[tuple[str, list[dict[str, Any]]]] = [
-        (_node_statement(key, prop_keys(rows)), rows) for key, rows in nodes.items()]
+    docs = [{**row, "props": {k: v for k, v in row["props"].items() if k != "sha256"}}
+            for row in nodes.get("Document", [])]
+    phases: list[list[_Step]] = [[], [], [], [], []]
+    for key, rows in {**nodes, "Document": docs}.items():
+        if key == "Document":
+            ids = {row["id"] for row in rows if row["id"] in fresh_docs}
+        elif key == "Event":
+            ids = {row["id"] for row in rows if row["props"].get("doc") in fresh_docs}
+        else:
+            ids = {row["id"] for row in rows if row["id"] in new_entities}
+        new = _last_wins([row for row in rows if row["id"] in ids], _node_key)
+        old = [row for row in rows if row["id"] not in ids]
+        phases[0 if key == "Document" else 1] += [
+            _Step(_node_statement(key, prop_keys(part), create=create), part)
+            for part, create in ((new, True), (old, False)) if part]
     for kind, rows in rels.items():
-        # CREATE must not make two relationships where MERGE would make one: the last row wins, as there
-        fresh = list({(r["a"], r["b"], r["doc"], r["start"], r.get("relation")): r
-                      for r in rows if r["doc"] in fresh_docs}.values())
+        fresh = _last_wins([row for row in rows if row["doc"] in fresh_docs], _rel_key)
         known = [row for row in rows if row["doc"] not in fresh_docs]
-        statements += [(relationship_statement(kind, rel_ends, create=create, keys=prop_keys(part)), part)
-                       for part, create in ((fresh, True), (known, False)) if part]
-    statements.append(("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256", hashes))
+        if fresh:
+            phases[2].append(_Step(relationship_statement(kind, rel_ends, create=True, keys=prop_keys(fresh)), fresh))
+        if known:
+            phases[3].append(_Step(relationship_statement(kind, rel_ends, keys=prop_keys(known)), known))
+    phases[4].append(_Step("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256", hashes))
+    return phases
+
+
+def _stored_entities(driver: Any, database: str | None, ids: list[str] | None = None) -> set[str]:
+    """Ids of the entities already in the database (of `ids`, or all)."""
+    if ids is None:
+        query, params = "MATCH (n:Entity) RETURN n.id AS id", {}
+    else:
+        query, params = "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN id", {"ids": ids}
+    return {r["id"] for r in driver.execute_query(query, params, database_=database).records}
+
+
+def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]],
+                fresh_docs: set[str], new_entities: set[str], *, database: str | None,
+                batch_size: int) -> WriteStats:
+    """Run the phases of _plan in order, one transaction per batch. (Two transactions at once were
+    measured slower: relationships of one graph share end nodes, so they wait on each other's locks.)"""
+    phases = _plan(nodes, rels, fresh_docs, new_entities)
     stats = WriteStats()
     try:
         with driver.session(database=database) as session:
-            for statement, rows in statements:
-                for batch in batched(rows, batch_size):
-                    summary = session.execute_write(lambda tx, s=statement, b=batch: tx.run(s, rows=b).consume())
+            for step in (step for phase in phases for step in phase):
+                for batch in batched(step.rows, batch_size):
+                    summary = session.execute_write(lambda tx, s=step.statement, b=batch: tx.run(s, rows=b).consume())
                     stats.add(summary.counters, len(batch))
     except Exception as exc:
         if not isinstance(exc, _lost_connection_errors()):
             raise
-        total = sum(len(rows) for _, rows in statements)
+        total = sum(len(step.rows) for phase in phases for step in phase)
         raise Neo4jConnectionError(
             f"lost the Neo4j server during the load after {stats.rows} of {total} rows "
             f"({type(exc).__name__}); when it is back, run the same load again: it is idempotent"
@@ -304,8 +367,10 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     with _on_lost_server():
         ensure_constraints(driver, database)
         stored = _stored_documents(driver, database, [d.id for d in graph.documents])
+        had = _stored_entities(driver, database, [e.id for e in graph.entities])
     fresh = {d.id for d in graph.documents} - set(stored)
-    return _write_rows(driver, nodes, rels, fresh, database=database, batch_size=batch_size)
+    return _write_rows(driver, nodes, rels, fresh, {e.id for e in graph.entities} - had, database=database,
+                       batch_size=batch_size)
 
 
 def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = None) -> None:
@@ -336,7 +401,7 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
         replaced = [d.id for d in graph.documents if d.id in stored and stored[d.id] != d.sha256]
         delete_documents(driver, replaced, database=database)
         changed = {d.id for d in graph.documents if stored.get(d.id) != d.sha256}
-        had = {r["id"] for r in driver.execute_query("MATCH (n:Entity) RETURN n.id AS id", database_=database).records}
+        had = _stored_entities(driver, database)
         wanted = {e.id for e in graph.entities}
         gone = sorted(had - wanted)
         for batch in batched([{"id": i} for i in gone], batch_size):
@@ -349,7 +414,7 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     rels = {kind: [row for row in rows if row["doc"] in changed or row["a"] in new_ids or row["b"] in new_ids]
             for kind, rows in relationship_rows(graph).items()}
     _validate(schema, nodes, rels)
-    return _write_rows(driver, nodes, {k: v for k, v in rels.items() if v}, changed, database=database,
+    return _write_rows(driver, nodes, {k: v for k, v in rels.items() if v}, changed, new_ids, database=database,
                        batch_size=batch_size)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from graphkit.atomic import atomic_write
 from graphkit.errors import GraphFileError
@@ -118,8 +118,21 @@ def from_interchange(data: dict[str, Any]) -> GraphData:
 
 def save_graph(graph: GraphData, path: str | Path) -> Path:
     """Write atomically, so an interrupted run never leaves half a graph file."""
-    data = to_interchange(graph)
-    return atomic_write(path, lambda fh: json.dump(data, fh, ensure_ascii=False, indent=1))
+    return atomic_write(path, lambda fh: _dump_lines(to_interchange(graph), fh))
+
+
+def _dump_lines(data: dict[str, Any], fh: IO[str]) -> None:
+    """One JSON object with each list item on a line of its own: readable and greppable like an indented
+    file, yet each item goes through json's C encoder (indent= makes json fall back to Python, 10x slower
+    on a graph of a thousand documents)."""
+    fh.write("{")
+    for n, (key, value) in enumerate(data.items()):
+        fh.write(("," if n else "") + "\n" + json.dumps(key) + ": ")
+        if isinstance(value, list) and value:
+            fh.write("[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in value) + "\n]")
+        else:
+            fh.write(json.dumps(value, ensure_ascii=False))
+    fh.write("\n}\n")
 
 
 def load_graph(path: str | Path) -> GraphData:

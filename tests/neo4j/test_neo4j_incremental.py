@@ -45,3 +45,68 @@ def test_neo4j_sync_adds_and_replaces_like_a_fresh_load(neo4j_driver, tmp_path, 
     assert incremental == _snapshot(neo4j_driver)
     names = {r["n"] for r in neo4j_driver.execute_query("MATCH (e:Entity) RETURN e.name AS n").records}
     assert "Ramiro Benavides" in names and "Ines Caballero" not in names
+
+
+class _CutAfter:
+    """A driver whose sessions lose the server after `batches` written batches (a load cut short)."""
+
+    def __init__(self, driver, batches: int) -> None:
+        self._driver, self.left = driver, batches
+
+    def __getattr__(self, name):
+        return getattr(self._driver, name)
+
+    def session(self, **kw):
+        outer, real = self, self._driver.session(**kw)
+
+        class Session:
+            def __enter__(self):
+                real.__enter__()
+                return self
+
+            def __exit__(self, *exc):
+                return real.__exit__(*exc)
+
+            def execute_write(self, work):
+                from neo4j.exceptions import ServiceUnavailable
+
+                if outer.left <= 0:
+                    raise ServiceUnavailable("cut by the test")
+                outer.left -= 1
+                return real.execute_write(work)
+
+        return Session()
+
+
+def _graph_of_three_documents():
+    from graphkit.types import Article, Entity, Event, GraphData, Provenance, Relation
+
+    docs = [Article(id=f"c{i}", text=f"Text {i}.", sha256=f"{i}" * 64) for i in range(3)]
+    people = [Entity(f"p{i}", f"Person {i}", "Person", docs=[f"c{i % 3}", f"c{(i + 1) % 3}"]) for i in range(12)]
+    events = [Event(f"c{i % 3}:ev{i}", "detention", f"c{i % 3}", "held", Provenance(f"c{i % 3}", "Held.", i, i + 4),
+                    perpetrators=[f"p{i}"], victims=[f"p{(i + 5) % 12}"]) for i in range(12)]
+    relations = [Relation(f"p{i}", "MEMBER_OF", f"p{(i + 3) % 12}", Provenance(f"c{i % 3}", "A member.", i, i + 9))
+                 for i in range(12)]
+    return GraphData(documents=docs, entities=people, events=events, relations=relations)
+
+
+@pytest.mark.parametrize("load", [write_graph, sync_graph])
+@pytest.mark.parametrize("cut", [1, 4, 9])
+def test_a_load_cut_between_its_create_batches_is_completed_by_the_next(neo4j_driver, load, cut):
+    """Nodes and relationships of documents new to the database are CREATEd, not MERGEd: a load cut short
+    after the documents, among the nodes or among the relationships must still end, once run again, in
+    exactly the graph of an uncut load (nothing missing, nothing twice)."""
+    from graphkit.backends.neo4j import Neo4jConnectionError
+
+    graph = _graph_of_three_documents()
+    load(neo4j_driver, graph, batch_size=4)
+    clean, counts = _snapshot(neo4j_driver), count_graph(neo4j_driver)
+    neo4j_driver.execute_query("MATCH (n) DETACH DELETE n")
+    with pytest.raises(Neo4jConnectionError, match="run the same load again"):
+        load(_CutAfter(neo4j_driver, cut), graph, batch_size=4)
+    partial = count_graph(neo4j_driver)
+    assert 0 < partial["nodes"] and partial != counts
+    load(neo4j_driver, graph, batch_size=4)
+    assert count_graph(neo4j_driver) == counts
+    assert _snapshot(neo4j_driver) == clean
+    assert load(neo4j_driver, graph, batch_size=4).relationships_created == 0
