@@ -29,7 +29,7 @@ SNAPSHOT = {
                "of-join", "paren-split", "person-name-extend", "title-trim"],
     "coref": ["coref-class-noun", "coref-government-noun", "coref-head-word", "coref-person-pronoun",
               "home-government"],
-    "relation": ["against", "complicity", "cue-phrase", "government-of-leader", "group-member-of",
+    "relation": ["against", "between", "complicity", "cue-phrase", "government-of-leader", "group-member-of",
                  "help-of", "in-place-phrase",
                  "kind-of-place", "leader-of-government", "name-part-of", "opposition-group", "person-of-organization",
                  "place-comma-place", "place-cue-phrase", "possessive-part-of", "relation-verb", "state-leader-title",

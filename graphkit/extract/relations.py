@@ -515,6 +515,30 @@ def _party(m: Mention, state_places: bool) -> bool:
         state_places and m.type == "Location" and m.subtype in ("country", "city"))
 
 
+@rule("between", "relation")
+def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
+    """'collaboration between X and Y' (ALLIED_WITH), 'clashes between X and Y' (OPPOSES)."""
+    cues = lexicons.relation_cues()
+    kinds = {noun: kind for kind in ("OPPOSES", "ALLIED_WITH") for noun in cues.get(kind, {}).get("between_nouns", ())}
+    for prep in doc:
+        if prep.lower_ != "between" or prep.dep_ != "prep":
+            continue
+        kind = kinds.get(prep.head.lemma_.lower()) or kinds.get(prep.head.lower_)
+        if kind is None:
+            continue
+        parties: list[Mention] = []
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            # the listed parties: the object and the conjuncts in its phrase, not places it mentions ("in X")
+            for t in [pobj, *(t for t in pobj.subtree if t.dep_ == "conj")]:
+                m = index.at(t)
+                if m is not None and m not in parties and _party(m, state_places=True):
+                    parties.append(m)
+        for i, a in enumerate(parties):
+            for b in parties[i + 1 :]:
+                if not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end):
+                    yield _relation("between", kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
+
+
 @rule("help-of", "relation")
 def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
@@ -692,6 +716,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_leader_of_government(doc, items))
     found.extend(_complicity_relations(doc, index))
     found.extend(_against_relations(doc, items, index))
+    found.extend(_between_relations(doc, index))
     found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
                   _person_of_org, name_part_relations, kind_of_place_relations,

@@ -87,6 +87,10 @@ RELATION_CASES = {
         "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police.",
         ("National Police", "ALLIED_WITH", "Sinaloa Cartel"),
     ),
+    "between": (
+        "Witnesses described clashes between the Gulf Clan and the National Liberation Army in Choco.",
+        ("Gulf Clan", "OPPOSES", "National Liberation Army"),
+    ),
     "help-of": ("The Maduro regime enlisted the aid of Tren de Aragua.", ("Tren de Aragua", "ALLIED_WITH", None)),
     "against": ("Students who stood up to the National Police were arrested.", (None, "OPPOSES", "National Police")),
     "state-leader-title": (
