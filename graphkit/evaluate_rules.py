@@ -96,9 +96,9 @@ def count_by_rule(gold: dict[str, Any], system: dict[str, Any]) -> list[RuleCoun
     for sid, s in system["entities"].items():
         if not set(s.get("docs") or []) & gold_docs or s.get("type") not in NAMED_TYPES:
             continue
-        doc = min(set(s.get("docs") or []) & gold_docs)
-        for name in s.get("rules") or []:
-            credit(name, sid, mapping.get(sid) in gold_named, doc)
+        for doc in sorted(set(s.get("docs") or []) & gold_docs):  # an entity is found in each of its documents
+            for name in s.get("rules") or []:
+                credit(name, sid, mapping.get(sid) in gold_named, doc)
     names = set(kinds) | set(produced)
     return [RuleCount(n, kinds.get(n, "?"), len(produced[n]), len(right[n]), len(docs[n]), len(right_docs[n]))
             for n in sorted(names)]

@@ -84,12 +84,14 @@ def fold(name: str) -> str:
 
     Lowercased after case folding: casefold() turns some scripts' small letters into capitals (Cherokee)."""
     name = str(name)
-    return _fold_cached(name) if len(name) <= _NAME_LENGTH else _fold(name, _POSSESSIVE).lower()
+    return _fold_cached(name) if len(name) <= _NAME_LENGTH else _fold_name(name)
 
 
-@lru_cache(maxsize=_FOLDS)
-def _fold_cached(name: str) -> str:
+def _fold_name(name: str) -> str:
     return _fold(name, _POSSESSIVE).lower()
+
+
+_fold_cached = lru_cache(maxsize=_FOLDS)(_fold_name)
 
 
 def scorer_key(name: object) -> str:
