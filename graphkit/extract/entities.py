@@ -101,12 +101,31 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     named = _trim(chunk)
     if named is not None and named.start < span.start:
         out.append(named.text)
+    written = _as_written(chunk, span)
+    if written is not None:
+        out.append(written.text)
     full = _trim(phrase(span.root))
     if full is not None and full.end > span.end and len(full) <= 12:
         out.append(span.doc[min(span.start, full.start) : full.end].text)
         if named is not None and named.start < span.start:
             out.append(span.doc[named.start : full.end].text)
+        if written is not None:
+            out.append(span.doc[written.start : full.end].text)
     return tuple(dict.fromkeys(a for a in out if a != span.text))
+
+
+def _as_written(chunk: Span, span: Span) -> Span | None:
+    """The group with its count, hedge and possessive as the text writes them ("eight policemen", "at least
+    three other officials", "their lawyers"): only the article goes, so that a counted set keeps the form
+    annotators name it by."""
+    doc = span.doc
+    start = chunk.start
+    while start < span.start and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                                  or doc[start].is_space):
+        start += 1
+    if start >= span.start or any(not doc[i].text.strip() for i in range(start, span.start)):
+        return None
+    return doc[start : span.end]
 
 
 @rule("group-noun", "entity")

@@ -61,3 +61,12 @@ def test_groups_a_group_noun_modified_by_an_organization_acts_for_it(nlp):
     names = {m.key: m.text for m in result.mentions}
     [event] = [e for e in result.events if e.type == "disappearance"]
     assert [names[k] for k in event.perpetrators] == ["Sinaloa Cartel"]
+
+
+def test_groups_a_counted_group_is_also_known_as_written(nlp):
+    text = "At least five other prison guards and their lawyers were questioned after nine soldiers fled."
+    result = _mentions(nlp, text)
+    groups = {m.text: m.aliases for m in result.mentions if m.type == "Group"}
+    assert "At least five other prison guards" in groups["prison guards"]
+    assert "their lawyers" in groups["lawyers"]
+    assert "nine soldiers" in groups["soldiers"]
