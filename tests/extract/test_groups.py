@@ -70,3 +70,10 @@ def test_groups_a_counted_group_is_also_known_as_written(nlp):
     assert "At least five other prison guards" in groups["prison guards"]
     assert "their lawyers" in groups["lawyers"]
     assert "nine soldiers" in groups["soldiers"]
+
+
+def test_groups_plural_forces_and_organized_crime_are_groups_but_force_is_not(nlp):
+    text = "Rebel forces and organized crime used force against a civil society representative."
+    groups = {m.text for m in _mentions(nlp, text).mentions if m.type == "Group"}
+    assert {"Rebel forces", "organized crime", "civil society representative"} <= groups
+    assert "force" not in groups
