@@ -77,3 +77,10 @@ def test_groups_plural_forces_and_organized_crime_are_groups_but_force_is_not(nl
     groups = {m.text for m in _mentions(nlp, text).mentions if m.type == "Group"}
     assert {"Rebel forces", "organized crime", "civil society representative"} <= groups
     assert "force" not in groups
+
+
+def test_groups_militants_are_a_group_and_a_misread_number_is_cut(nlp):
+    text = "Suspected militants of the ruling party beat a student, a number local officials deny."
+    groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
+    assert "Suspected militants of the ruling party" in groups["Suspected militants"]
+    assert "local officials" in groups
