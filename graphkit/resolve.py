@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from graphkit import lexicons
 from graphkit.decisions import Constraints, Decision
 from graphkit.extract.rules import rule
 from graphkit.ids import Claim, assign_ids, folded_surfaces
@@ -111,12 +112,15 @@ def _merge_glosses(items: list[Mention], text: str, uf: _UnionFind) -> None:
 def _merge_group_heads(items: list[Mention], text: str, uf: _UnionFind) -> None:
     """A bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"."""
     groups = [m for m in items if m.type == "Group"]
+    units = lexicons.word_list("group_units")
     for i, m in enumerate(groups):
         words = fold(m.text).split()
         if len(words) > 2:
             continue
         for earlier in reversed(groups[:i]):
             full = fold(earlier.text).split()
+            if any(" ".join(full[-n:]) in units for n in range(len(words) + 1, len(full) + 1)):
+                continue  # "police" after "riot police": the whole force, not the unit (lexicons/group_units.txt)
             if len(full) > len(words) and full[-len(words):] == words:
                 uf.union(earlier.key, m.key, _reason("merge-group-head", f"{m.text!r} refers back to {earlier.text!r}"))
                 break

@@ -304,6 +304,14 @@ def test_word_order_keeps_different_organizations_apart():
     assert len(res.entities) == 2
 
 
+def test_group_head_does_not_fold_the_whole_force_into_a_unit():
+    text = "Traffic police stopped cars. Later police arrested two men. Masked gunmen came; the gunmen left."
+    specs = [("Traffic police", "Group", 0, {}), ("police", "Group", 1, {}), ("Masked gunmen", "Group", 0, {}),
+             ("gunmen", "Group", 1, {})]
+    res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
+    assert sorted(e.name for e in res.entities) == ["Masked gunmen", "Traffic police", "police"]
+
+
 def test_demonym_institution_leaves_plural_agents_a_group(nlp):
     result = _extract(nlp, "Kenyan police officers beat the students.")
     assert not any(m.type == "Organization" and "police" in m.text for m in result.mentions)
