@@ -397,9 +397,59 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _acronym(text: str) -> bool:
+    """'COI', 'HNCPA', 'FARDC': three to six capitals (a plural 'NGOs' names a group, a Roman numeral a rank)."""
+    return bool(_ACRONYM.fullmatch(text)) and not _ROMAN.fullmatch(text)
+
+
+def _in_running_text(doc: Doc, token: int) -> bool:
+    """The token's line is prose (mostly lower case), not a capitalised headline, dateline or byline."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[token].idx) + 1
+    end = text.find("\n", doc[token].idx)
+    if not text[start : doc[token].idx].strip() and token + 1 < len(doc) and doc[token + 1].text in "-–—:(":
+        return False  # "FILE - ...", "GENEVA (date) –": a caption's or dateline's label
+    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return sum(c.islower() for c in letters) >= 0.6 * len(letters)
+
+
+@rule("acronym-organization", "entity")
+def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """An acronym is a body: one NER called a person ('GKNB head X') is an organization, and one NER missed
+    ('the COI found') is the type the document gives it elsewhere, else an organization. A missed acronym must
+    recur in the document and stand in prose, so that capitalised datelines and captions stay out."""
+    typed = {c.span.text: c.label for c in items if c.end - c.start == 1 and _acronym(c.span.text)}
+    out: list[Candidate] = []
+    for c in items:
+        if c.label == "Person" and c.canonical is None and c.end - c.start == 1 and _acronym(c.span.text):
+            c = _with(c, c.span, "acronym-organization", "Organization")
+            typed[c.span.text] = "Organization"
+        out.append(c)
+    taken = {i for c in items for i in range(c.start, c.end)}
+    counts: dict[str, int] = {}
+    for t in doc:
+        if _acronym(t.text):
+            counts[t.text] = counts.get(t.text, 0) + 1
+    found: list[Candidate] = []
+    for t in doc:
+        if t.i in taken or counts.get(t.text, 0) < 2 or not _acronym(t.text) or t.is_stop \
+                or not _in_running_text(doc, t.i):
+            continue
+        hit = _known(t.text)
+        label = hit[1] if hit else typed.get(t.text, "Organization")
+        c = Candidate(doc[t.i : t.i + 1], label, hit[0] if hit else None)
+        add_rule(c.rules, "acronym-organization")
+        found.append(c)
+    return sorted(out + found, key=lambda c: c.start) if found else out
+
+
 REPAIRS: tuple[Repair, ...] = (paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
                                kind_noun_extend, demonym_institution, adjacent_person_join, person_name_extend,
-                               heading_drop)
+                               heading_drop, acronym_organization)
 
 
 def repair(doc: Doc, items: list[Candidate]) -> list[Candidate]:

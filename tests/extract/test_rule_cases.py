@@ -32,6 +32,7 @@ MENTION_CASES = {
     "adjacent-person-join": None,  # checked below on a name NER splits in two
     "person-name-extend": None,
     "heading-drop": None,
+    "acronym-organization": None,  # checked below on hand-set candidates
     "home-authorities": (
         "Kenya held elections in May. The authorities arrested ten journalists in Nairobi.",
         "authorities",
@@ -302,6 +303,27 @@ def test_word_order_keeps_different_organizations_apart():
     mentions = [_m(text, "Ministry of Defense"), _m(text, "Ministry of Justice")]
     res = resolve([DocResult(article=make_article("d", text), mentions=mentions)])
     assert len(res.entities) == 2
+
+
+def test_acronym_organization_retypes_a_person_acronym_and_finds_a_recurring_one(nlp):
+    text = "FILE - Officers of the KRSB held him.\nKRSB head Tom Vale said the KRSB acted lawfully."
+    found = _repaired(nlp, text, [(10, 11, "Person")], "acronym-organization")
+    assert [(t, label) for t, label, _ in found] == [("KRSB", "Organization"), ("KRSB", "Organization"),
+                                                     ("KRSB", "Organization")]
+    assert all("acronym-organization" in rules for _, _, rules in found)
+
+
+def test_acronym_organization_leaves_a_caption_label_and_a_single_capitalised_word(nlp):
+    text = "FILE - A protester stands in Lima.\nFILE - Police officers stand in Lima. A NOTE was read."
+    assert _repaired(nlp, text, [], "acronym-organization") == []
+
+
+def test_parenthesis_merge_leaves_a_description_and_a_foreign_acronym_apart():
+    text = "The ZKRB (a successor to the old KGB) came. Teams of the Republic of Kenya (UNKO) left."
+    specs = [("ZKRB", "Organization", 0, {}), ("KGB", "Organization", 0, {}),
+             ("Republic of Kenya", "Location", 0, {}), ("UNKO", "Organization", 0, {})]
+    res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
+    assert len(res.entities) == 4, [e.name for e in res.entities]
 
 
 def test_group_head_does_not_fold_the_whole_force_into_a_unit():
