@@ -153,6 +153,34 @@ def kind_noun_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@rule("kind-noun-name", "entity")
+def kind_noun_name(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """'Kalaity prison', 'San Miguel church': capitalised words NER left untagged, before a kind of place (or of
+    group), are that place's (or group's) name (data: place_kind_nouns.txt, organization_kind_nouns.txt)."""
+    taken = {i for c in items for i in range(c.start, c.end)}
+    found: list[Candidate] = []
+    for token in doc:
+        if not (token.is_title and token.pos_ == "PROPN") or token.i in taken or (
+                found and found[-1].end > token.i):
+            continue
+        end = token.i
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in taken \
+                and "\n" not in doc[end].whitespace_:
+            end += 1
+        if end == len(doc) or "\n" in doc[end - 1].whitespace_:
+            continue
+        place = _kind_run(doc, end, place_kind_nouns())
+        kind_end = place if place > end else _kind_run(doc, end, organization_kind_nouns())
+        indefinite = token.i > 0 and doc[token.i - 1].lower_ in ("a", "an")  # "a Caracas prison" is unnamed
+        if kind_end == end or indefinite or any(i in taken for i in range(end, kind_end)) or (
+                kind_end < len(doc) and doc[kind_end].pos_ == "NOUN" and doc[kind_end].is_lower):
+            continue
+        c = Candidate(doc[token.i : kind_end], "Location" if place > end else "Organization")
+        add_rule(c.rules, "kind-noun-name")
+        found.append(c)
+    return sorted(items + found, key=lambda c: c.start) if found else items
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """Folded country name or alias -> country gazetteer id (for "Burma's military")."""
@@ -506,7 +534,8 @@ def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 
 
 REPAIRS: tuple[Repair, ...] = (foreign_acronym, paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
-                               kind_noun_extend, demonym_institution, adjacent_person_join, person_name_extend,
+                               kind_noun_extend, kind_noun_name, demonym_institution, adjacent_person_join,
+                               person_name_extend,
                                heading_drop, acronym_organization)
 
 

@@ -27,6 +27,7 @@ MENTION_CASES = {
     ),
     "ministry-list-join": None,
     "title-trim": None,
+    "kind-noun-name": ("Two journalists are held in Harar’s Mekdela prison since May.", "Mekdela prison"),
     "kind-noun-extend": ("Monks gathered outside the Drepung monastery on Tuesday.", "Drepung monastery"),
     "demonym-institution": ("Witnesses said the Kenyan army opened fire on the crowd.", "Kenyan army"),
     "adjacent-person-join": None,  # checked below on a name NER splits in two
@@ -318,6 +319,11 @@ def test_parenthesis_merge_leaves_a_description_and_a_foreign_acronym_apart():
              ("Republic of Kenya", "Location", 0, {}), ("UNKO", "Organization", 0, {})]
     res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
     assert len(res.entities) == 4, [e.name for e in res.entities]
+
+
+def test_kind_noun_name_leaves_a_kind_noun_that_qualifies_another_noun_alone(nlp):
+    result = _extract(nlp, "Two journalists are held in Harar’s Mekdela prison guard room.")
+    assert not any("kind-noun-name" in m.rules for m in result.mentions), [(m.text, m.rules) for m in result.mentions]
 
 
 def test_group_head_does_not_fold_the_whole_force_into_a_unit():
