@@ -483,6 +483,14 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@rule("not-a-name-drop", "entity")
+def not_a_name_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """What NER tags that names no one: a word in lower case ('maras', a kind of gang) or a nationality alone
+    ('Tajik'); a name the gazetteer knows stays."""
+    return [c for c in items if c.canonical is not None or not (
+        c.span.text == c.span.text.lower() or fold(c.span.text) in demonyms())]
+
+
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
@@ -533,9 +541,9 @@ def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     return sorted(out + found, key=lambda c: c.start) if found else out
 
 
-REPAIRS: tuple[Repair, ...] = (foreign_acronym, paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
-                               kind_noun_extend, kind_noun_name, demonym_institution, adjacent_person_join,
-                               person_name_extend,
+REPAIRS: tuple[Repair, ...] = (not_a_name_drop, foreign_acronym, paren_split, hyphen_join, of_join,
+                               ministry_list_join, title_trim, kind_noun_extend, kind_noun_name, demonym_institution,
+                               adjacent_person_join, person_name_extend,
                                heading_drop, acronym_organization)
 
 

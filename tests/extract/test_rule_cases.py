@@ -34,6 +34,7 @@ MENTION_CASES = {
     "person-name-extend": None,
     "heading-drop": None,
     "acronym-organization": None,  # checked below on hand-set candidates
+    "not-a-name-drop": None,
     "home-authorities": (
         "Kenya held elections in May. The authorities arrested ten journalists in Nairobi.",
         "authorities",
@@ -324,6 +325,12 @@ def test_parenthesis_merge_leaves_a_description_and_a_foreign_acronym_apart():
 def test_kind_noun_name_leaves_a_kind_noun_that_qualifies_another_noun_alone(nlp):
     result = _extract(nlp, "Two journalists are held in Harar’s Mekdela prison guard room.")
     assert not any("kind-noun-name" in m.rules for m in result.mentions), [(m.text, m.rules) for m in result.mentions]
+
+
+def test_not_a_name_drop_removes_lower_case_words_and_a_lone_nationality(nlp):
+    text = "Kenyan police said maras attacked Ana Ruiz."
+    found = _repaired(nlp, text, [(0, 1, "Person"), (3, 4, "Person"), (5, 7, "Person")], "not-a-name-drop")
+    assert [t for t, _, _ in found] == ["Ana Ruiz"]
 
 
 def test_group_head_does_not_fold_the_whole_force_into_a_unit():
