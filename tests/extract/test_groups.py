@@ -79,3 +79,10 @@ def test_groups_militants_are_a_group_and_a_misread_number_is_cut(nlp):
     groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
     assert "Suspected militants of the ruling party" in groups["Suspected militants"]
     assert "local officials" in groups
+
+
+def test_groups_two_plural_groups_joined_by_and_are_also_known_as_the_pair(nlp):
+    text = "Several lawyers and relatives were turned away by the guards."
+    groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
+    assert "Several lawyers and relatives" in groups["lawyers"]
+    assert "relatives" in groups
