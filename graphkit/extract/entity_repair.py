@@ -399,7 +399,10 @@ def person_name_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
                 end += 1
         if (start, end) != (c.start, c.end):
             taken.update(range(start, end))
-            out.append(_with(c, doc[start:end], "person-name-extend"))
+            grown = _with(c, doc[start:end], "person-name-extend")
+            if start < c.start and c.canonical is not None and _known(grown.span.text) is None:
+                grown.canonical = None  # "Fabio Porfirio Lobo" is not the known "Porfirio Lobo": another first name
+            out.append(grown)
         else:
             out.append(c)
     return out

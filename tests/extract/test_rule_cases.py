@@ -204,6 +204,17 @@ def test_person_name_extend_takes_the_untagged_half_of_a_name(nlp):
     assert out == [("Rosa Elvira Mejia Salgado", "Person", ["person-name-extend"])]
 
 
+def test_person_name_extend_to_another_first_name_drops_the_known_person(nlp):
+    from graphkit.extract import entity_repair
+
+    doc = nlp("The court heard Carla Nicolás Maduro on Monday.")
+    out = entity_repair.person_name_extend(doc, [entity_repair.Candidate(doc[4:6], "Person", "ve-nicolas-maduro")])
+    assert [(c.span.text, c.canonical) for c in out] == [("Carla Nicolás Maduro", None)]
+    doc = nlp("The court heard Nicolás Maduro Moros on Monday.")
+    kept = entity_repair.person_name_extend(doc, [entity_repair.Candidate(doc[3:5], "Person", "ve-nicolas-maduro")])
+    assert [(c.span.text, c.canonical) for c in kept] == [("Nicolás Maduro Moros", "ve-nicolas-maduro")]
+
+
 def test_heading_drop_removes_headline_words_used_nowhere_else(nlp):
     text = "Rebels Seize Mining Town After Dawn Raid\n\nFighters from Kamituga took control of the town on Sunday."
     doc_words = [t.text for t in nlp(text)]
