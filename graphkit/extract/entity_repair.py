@@ -488,10 +488,17 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
 
 @rule("not-a-name-drop", "entity")
 def not_a_name_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """What NER tags that names no one: a word in lower case ('maras', a kind of gang) or a nationality alone
-    ('Tajik'); a name the gazetteer knows stays."""
+    """What NER tags that names no one: a word in lower case ('maras', a kind of gang), a nationality alone
+    ('Tajik'), a report, law, day or operation ('the Caesar Report', 'Operation Sukola'; data:
+    non_actor_names.txt); a name the gazetteer knows stays."""
+    kinds = lexicons.word_list("non_actor_names")
+
+    def not_an_actor(span: Span) -> bool:
+        words = fold(span.text).split()
+        return bool(words) and ((words[-1] in kinds and "of" not in words) or (words[0] == "operation" != words[-1]))
+
     return [c for c in items if c.canonical is not None or not (
-        c.span.text == c.span.text.lower() or fold(c.span.text) in demonyms())]
+        c.span.text == c.span.text.lower() or fold(c.span.text) in demonyms() or not_an_actor(c.span))]
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")

@@ -344,6 +344,13 @@ def test_not_a_name_drop_removes_lower_case_words_and_a_lone_nationality(nlp):
     assert [t for t, _, _ in found] == ["Ana Ruiz"]
 
 
+def test_not_a_name_drop_removes_a_report_a_day_and_an_operation_but_keeps_a_commission_of_inquiry(nlp):
+    text = "The Marlow Report, Press Freedom Day and Operation Tern were cited by the Commission of Inquiry."
+    spans = [(1, 3, "Organization"), (4, 7, "Organization"), (8, 10, "Organization"), (14, 17, "Organization")]
+    found = _repaired(nlp, text, spans, "not-a-name-drop")
+    assert [t for t, _, _ in found] == ["Commission of Inquiry"]
+
+
 def test_group_head_does_not_fold_the_whole_force_into_a_unit():
     text = "Traffic police stopped cars. Later police arrested two men. Masked gunmen came; the gunmen left."
     specs = [("Traffic police", "Group", 0, {}), ("police", "Group", 1, {}), ("Masked gunmen", "Group", 0, {}),
