@@ -114,13 +114,13 @@ def dev_scores(dev_run):
 # Lowered once, on purpose: rules right in one development document only (complicity, help-of, against,
 # role-list-head, role-accused-object, nickname-join, and the contest trigger and source) were dropped as special
 # cases (see `graphkit evaluate --by-rule`); their facts were worth links -0.008 and relations -0.012 here and
-# nothing we can show elsewhere. Whole set, scorer: entities 0.910, links 0.479, sources 0.557, doc_events
-# 0.934, relations 0.416; within documents: links 0.513, sources 0.570, relations 0.447; A / B within
-# documents: links 0.513 / 0.504, sources 0.570 / 0.579.
-FLOORS = {"all": {"entities": 0.905, "links": 0.475, "sources": 0.55, "doc_events": 0.925, "relations": 0.41},
-          "all/doc": {"links": 0.51, "sources": 0.565, "relations": 0.445},
-          "A/doc": {"links": 0.505, "sources": 0.565},
-          "B/doc": {"links": 0.50, "sources": 0.57}}
+# nothing we can show elsewhere. Raised after the groups and acronyms work (groups3). Whole set, scorer: entities
+# 0.928, links 0.497, sources 0.568, doc_events 0.934, relations 0.455; within documents: links 0.531, sources
+# 0.582, relations 0.471; A / B within documents: links 0.526 / 0.531, sources 0.570 / 0.607.
+FLOORS = {"all": {"entities": 0.925, "links": 0.49, "sources": 0.565, "doc_events": 0.925, "relations": 0.45},
+          "all/doc": {"links": 0.525, "sources": 0.575, "relations": 0.465},
+          "A/doc": {"links": 0.52, "sources": 0.565},
+          "B/doc": {"links": 0.525, "sources": 0.60}}
 
 
 @pytest.mark.model
@@ -132,7 +132,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities", "doc_events", "sources"}
+REACHED: set[str] = {"entities", "doc_events", "sources", "relations"}
 
 
 @pytest.mark.model
