@@ -143,7 +143,7 @@ def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Role
 
 @rule("role-cause", "role")
 def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'excessive force used by X has led to the killing of 300', 'the raids by X resulted in the arrest of',
+    """'the force used by X has led to the deaths of 40', 'the raids by X resulted in the arrest of',
     'X caused the deaths': whoever, or whatever act of whose, brings the act about did it."""
     node = trigger
     while node.dep_ == "conj" and node.head.i != node.i:
