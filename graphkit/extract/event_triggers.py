@@ -268,7 +268,7 @@ def _in_other_clause(token: Token, trigger: Token) -> bool:
 
 @rule("trigger-hypothetical", "trigger")
 def hypothetical(token: Token) -> bool:
-    """'... had they been jailed for their views': an act inside a condition (hypothetical_marks.txt) is a
+    """'... if they were jailed as dissidents': an act inside a condition (hypothetical_marks.txt) is a
     supposition, not an act anyone did."""
     marks = lexicons.word_list("hypothetical_marks")
     node = token
