@@ -93,7 +93,7 @@ def _merge_parentheses(items: list[Mention], text: str, uf: _UnionFind) -> None:
 
 @rule("merge-group-gloss", "merge")
 def _merge_glosses(items: list[Mention], text: str, uf: _UnionFind) -> None:
-    """'the “collectives” (illegitimate armed groups that support X)': a gloss of a group is that group."""
+    """'the “halcones” (irregular armed groups loyal to X)': a gloss of a group is that group."""
     groups = [m for m in items if m.type == "Group"]
     for i, m in enumerate(groups):
         if "(" not in text[m.end : m.end + 4]:
