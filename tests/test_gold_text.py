@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -90,3 +91,10 @@ def test_the_command_reports_findings_allows_listed_ones_and_flags_stale_entries
     allowed.write_text("a.py\ta campaign to silence the boat owners\n", encoding="utf-8")
     assert tool.main([*args, "--allowed", str(allowed)]) == 2  # an entry without a reason
 
+
+
+def test_no_run_of_five_words_of_a_gold_article_in_the_repository() -> None:
+    result = subprocess.run([sys.executable, str(TOOL)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, (
+        "text of a gold article in the repository: write your own sentences (tools/check_gold_text.py)\n"
+        + result.stdout + result.stderr)
