@@ -194,7 +194,7 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *,
 
 
 def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
-    """'an agent of X and critic of Y, Oscar Pérez': the role nouns describe the person beside them."""
+    """'an officer of X and opponent of Y, Marco Salas': the role nouns describe the person beside them."""
     candidates = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
@@ -371,7 +371,7 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     for pobj in pobjs:
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
-            # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
+            # "an officer of the Police, Marco Salas": a person apposed to an organization describes the agent
             apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             person = next((m for m in apposed if m is not None and m.type == "Person"), None)
             yield _relation("group-member-of", kind, person if holder is group and person else holder, org, span.sent,

@@ -91,7 +91,9 @@ RELATION_CASES = {
         "Witnesses described clashes between the Gulf Clan and the National Liberation Army in Choco.",
         ("Gulf Clan", "OPPOSES", "National Liberation Army"),
     ),
-    "help-of": ("The Ortega government enlisted the aid of the Sinaloa Cartel.", ("Sinaloa Cartel", "ALLIED_WITH", None)),
+    "help-of": (
+        "The Ortega government enlisted the aid of the Sinaloa Cartel.", ("Sinaloa Cartel", "ALLIED_WITH", None),
+    ),
     "against": ("Farmers who had stood up to the National Police were detained.", (None, "OPPOSES", "National Police")),
     "state-leader-title": (
         "The Venezuelan government closed the border after President Nicolás Maduro spoke.",
