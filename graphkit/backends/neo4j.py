@@ -267,7 +267,7 @@ def doc_indexed_types() -> list[str]:
     """The relationship types found by their `doc` for deletion: those between two entities. A type with
     an Event or Document end carries the doc of that node (a role edge and REPORTED_IN the event's,
     MENTIONED_IN the document's), so it goes when delete_documents DETACH DELETEs the document's events
-    and the document; without an index entry, creating one costs ~8 % less server CPU."""
+    and the document, and its creation skips an index update (see benchmarks/README.md)."""
     return sorted(kind for kind, ends in lexicons.schema().relationship_types.items()
                   if not {"Event", "Document"} & set(ends))
 
