@@ -88,10 +88,10 @@ def _merge_parentheses(items: list[Mention], text: str, uf: _UnionFind) -> None:
             if other.start > close or close < 0:
                 break
             if any(w.islower() and len(w) > 3 for w in text[m.end : other.start].split()):
-                continue  # "GKNB (a successor to the KGB)": a description that names another body
+                continue  # "KRSB (which replaced the old police)": a description naming another body
             if other.type != m.type and is_acronym(other.text) and len(m.text.split()) > 1 \
                     and initials(m.text) != other.text.replace(".", "").lower():
-                continue  # "... in the Congo (UNJHRO)": the acronym of a longer name the parse cut short
+                continue  # "... Office in the Republic of Kenya (UNKO)": the acronym of a longer name cut short
             if other.type in (m.type, "Organization", "Location") or is_acronym(other.text):
                 why = f"{other.text!r} in parentheses after {m.text!r}"
                 uf.union(m.key, other.key, _reason("merge-parenthesis", why))

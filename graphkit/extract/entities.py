@@ -117,7 +117,7 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
 
 
 def _coordinated_pair(span: Span) -> Token | None:
-    """'activists and journalists', 'victims and witnesses': two plural groups joined by 'and' often act or speak
+    """'lawyers and relatives', 'students and teachers': two plural groups joined by 'and' often act or speak
     as one; the last word of the second, so the first is also known by the pair."""
     conjuncts = [c for c in span.root.children if c.dep_ == "conj"]
     if len(conjuncts) != 1 or span.root.tag_ != "NNS":
@@ -131,8 +131,8 @@ def _coordinated_pair(span: Span) -> Token | None:
 
 
 def _as_written(chunk: Span, span: Span) -> Span | None:
-    """The group with its count, hedge and possessive as the text writes them ("eight policemen", "at least
-    three other officials", "their lawyers"): only the article goes, so that a counted set keeps the form
+    """The group with its count, hedge and possessive as the text writes them ("nine soldiers", "at least
+    five other guards", "their families"): only the article goes, so that a counted set keeps the form
     annotators name it by."""
     doc = span.doc
     start = chunk.start

@@ -155,7 +155,7 @@ def kind_noun_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 
 @rule("kind-noun-name", "entity")
 def kind_noun_name(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'Kalaity prison', 'San Miguel church': capitalised words NER left untagged, before a kind of place (or of
+    """'Mekdela prison', 'Sorvang church': capitalised words NER left untagged, before a kind of place (or of
     group), are that place's (or group's) name (data: place_kind_nouns.txt, organization_kind_nouns.txt)."""
     taken = {i for c in items for i in range(c.start, c.end)}
     found: list[Candidate] = []
@@ -401,7 +401,7 @@ def person_name_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
             taken.update(range(start, end))
             grown = _with(c, doc[start:end], "person-name-extend")
             if start < c.start and c.canonical is not None and _known(grown.span.text) is None:
-                grown.canonical = None  # "Fabio Porfirio Lobo" is not the known "Porfirio Lobo": another first name
+                grown.canonical = None  # "Carla Nicolás Maduro" is not the known "Nicolás Maduro": another first name
             out.append(grown)
         else:
             out.append(c)
@@ -488,8 +488,8 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
 
 @rule("not-a-name-drop", "entity")
 def not_a_name_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """What NER tags that names no one: a word in lower case ('maras', a kind of gang), a nationality alone
-    ('Tajik'), a report, law, day or operation ('the Caesar Report', 'Operation Sukola'; data:
+    """What NER tags that names no one: a word in lower case ('pandilleros', a kind of gang member), a nationality
+    alone ('Kenyan'), a report, law, day or operation ('the Marlow Report', 'Operation Tern'; data:
     non_actor_names.txt); a name the gazetteer knows stays."""
     kinds = lexicons.word_list("non_actor_names")
 
@@ -506,7 +506,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 def _acronym(text: str) -> bool:
-    """'COI', 'HNCPA', 'FARDC': three to six capitals (a plural 'NGOs' names a group, a Roman numeral a rank)."""
+    """'KRSB', 'ZNLA', 'UNTF': three to six capitals (a plural 'NGOs' names a group, a Roman numeral a rank)."""
     return bool(_ACRONYM.fullmatch(text)) and not _ROMAN.fullmatch(text)
 
 
@@ -516,15 +516,15 @@ def _in_running_text(doc: Doc, token: int) -> bool:
     start = text.rfind("\n", 0, doc[token].idx) + 1
     end = text.find("\n", doc[token].idx)
     if not text[start : doc[token].idx].strip() and token + 1 < len(doc) and doc[token + 1].text in "-–—:(":
-        return False  # "FILE - ...", "GENEVA (date) –": a caption's or dateline's label
+        return False  # "FILE - ...", "NAIROBI (date) –": a caption's or dateline's label
     letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
     return sum(c.islower() for c in letters) >= 0.6 * len(letters)
 
 
 @rule("acronym-organization", "entity")
 def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """An acronym is a body: one NER called a person ('GKNB head X') is an organization, and one NER missed
-    ('the COI found') is the type the document gives it elsewhere, else an organization. A missed acronym must
+    """An acronym is a body: one NER called a person ('KRSB head X') is an organization, and one NER missed
+    ('the KRSB found') is the type the document gives it elsewhere, else an organization. A missed acronym must
     recur in the document and stand in prose, so that capitalised datelines and captions stay out."""
     typed = {c.span.text: c.label for c in items if c.end - c.start == 1 and _acronym(c.span.text)}
     out: list[Candidate] = []

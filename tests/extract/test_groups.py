@@ -76,14 +76,14 @@ def test_groups_plural_forces_and_organized_crime_are_groups_but_force_is_not(nl
 
 
 def test_groups_militants_are_a_group_and_a_misread_number_is_cut(nlp):
-    text = "Suspected militants of the ruling party beat a student, a number local officials deny."
+    text = "Militants from the governing party beat a student, a number local officials deny."
     groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
-    assert "Suspected militants of the ruling party" in groups["Suspected militants"]
+    assert "Militants from the governing party" in groups["Militants"]
     assert "local officials" in groups
 
 
 def test_groups_two_plural_groups_joined_by_and_are_also_known_as_the_pair(nlp):
-    text = "Several lawyers and relatives were turned away by the guards."
+    text = "Several lawyers and relatives waited outside the court for hours."
     groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
     assert "Several lawyers and relatives" in groups["lawyers"]
     assert "relatives" in groups

@@ -27,7 +27,7 @@ MENTION_CASES = {
     ),
     "ministry-list-join": None,
     "title-trim": None,
-    "kind-noun-name": ("Two journalists are held in Harar’s Mekdela prison since May.", "Mekdela prison"),
+    "kind-noun-name": ("Two reporters spent a year in Harar’s Mekdela prison, their families said.", "Mekdela prison"),
     "kind-noun-extend": ("Monks gathered outside the Drepung monastery on Tuesday.", "Drepung monastery"),
     "demonym-institution": ("Witnesses said the Kenyan army opened fire on the crowd.", "Kenyan army"),
     "adjacent-person-join": None,  # checked below on a name NER splits in two
@@ -326,7 +326,7 @@ def test_acronym_organization_leaves_a_caption_label_and_a_single_capitalised_wo
 
 
 def test_parenthesis_merge_leaves_a_description_and_a_foreign_acronym_apart():
-    text = "The ZKRB (a successor to the old KGB) came. Teams of the Republic of Kenya (UNKO) left."
+    text = "The ZKRB (which replaced the KGB) came. Teams of the Republic of Kenya (UNKO) left."
     specs = [("ZKRB", "Organization", 0, {}), ("KGB", "Organization", 0, {}),
              ("Republic of Kenya", "Location", 0, {}), ("UNKO", "Organization", 0, {})]
     res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
@@ -334,12 +334,12 @@ def test_parenthesis_merge_leaves_a_description_and_a_foreign_acronym_apart():
 
 
 def test_kind_noun_name_leaves_a_kind_noun_that_qualifies_another_noun_alone(nlp):
-    result = _extract(nlp, "Two journalists are held in Harar’s Mekdela prison guard room.")
+    result = _extract(nlp, "Two reporters spent a year in Harar’s Mekdela prison guard room.")
     assert not any("kind-noun-name" in m.rules for m in result.mentions), [(m.text, m.rules) for m in result.mentions]
 
 
 def test_not_a_name_drop_removes_lower_case_words_and_a_lone_nationality(nlp):
-    text = "Kenyan police said maras attacked Ana Ruiz."
+    text = "Kenyan police said pandilleros attacked Ana Ruiz."
     found = _repaired(nlp, text, [(0, 1, "Person"), (3, 4, "Person"), (5, 7, "Person")], "not-a-name-drop")
     assert [t for t, _, _ in found] == ["Ana Ruiz"]
 
