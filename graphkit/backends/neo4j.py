@@ -373,15 +373,26 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     fresh = {d.id for d in graph.documents} - set(stored)
     stats = _write_rows(driver, nodes, rels, fresh, {e.id for e in graph.entities} - had, database=database,
                         batch_size=batch_size)
-    _finish_counts(driver, neo4j_counts.role_entities(rels), recount_all, database)
+    touched = neo4j_counts.role_entities(rels)
+    if not recount_all:  # events already there may have changed under edges this graph no longer has
+        old_events = [row["id"] for row in nodes["Event"] if row["props"].get("doc") not in fresh]
+        with _on_lost_count():
+            touched |= neo4j_counts.entities_of_events(driver, old_events, database)
+    _finish_counts(driver, touched, recount_all, database)
     return stats
 
 
 def _finish_counts(driver: Any, entity_ids: set[str], recount_all: bool, database: str | None) -> None:
-    """Recount the role counts of the entities a write touched (see neo4j_counts); a lost server here
-    leaves them marked stale, and the next load recounts them all."""
-    try:
+    """Recount the role counts of the entities a write touched (see neo4j_counts)."""
+    with _on_lost_count():
         neo4j_counts.finish(driver, entity_ids, recount_all, database)
+
+
+@contextmanager
+def _on_lost_count() -> Iterator[None]:
+    """A server lost while counting leaves the counts marked stale: the next load recounts them all."""
+    try:
+        yield
     except Exception as exc:
         if not isinstance(exc, _lost_connection_errors()):
             raise

@@ -155,6 +155,18 @@ def entities_of_documents(driver: Any, doc_ids: list[str], database: str | None 
     return found
 
 
+def entities_of_events(driver: Any, event_ids: list[str], database: str | None = None) -> set[str]:
+    """Entities with role edges to these events: their counts change when an event's type, document,
+    offset or sentence does, though none of their edges is written."""
+    found: set[str] = set()
+    for ids in _chunks(event_ids, 10_000):
+        records = driver.execute_query(
+            f"UNWIND $ids AS id MATCH (a)-[:{_ROLE_TYPES}]->(:Event {{id: id}}) RETURN DISTINCT a.id AS id",
+            {"ids": ids}, database_=database).records
+        found.update(r["id"] for r in records)
+    return found
+
+
 def role_entities(rels: dict[str, list[dict[str, Any]]]) -> set[str]:
     """The entities whose role edges are among these relationship rows."""
     return {row["a"] for role in ROLES.values() for row in rels.get(role, [])}

@@ -4,7 +4,8 @@
 // $min_confidence pick events, which the counts do not know). Parameters: $actor, $allegation, $offset, $limit.
 // The page comes straight off an index in the table's order: `rank` (role, events descending, entity id,
 // allegation) unfiltered, `arank` (role, allegation, events descending, entity id) for one allegation,
-// and the counts of the named entities (a few rows, sorted) for $actor.
+// and the counts of the named entities (a few rows, sorted) for $actor. Each branch reads only when its
+// filters are the given ones (the LIMIT and SKIP gates: a parameter test in WHERE would come after the seek).
 CALL () {  // the entities $actor names (none without $actor)
   UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
   MATCH (x:Entity)
@@ -13,24 +14,25 @@ CALL () {  // the entities $actor names (none without $actor)
   RETURN collect(x.id) AS named
 }
 CALL (named) {
-  WITH named WHERE $actor IS NOT NULL
-  UNWIND named AS id
+  UNWIND named AS id  // empty without $actor
   MATCH (c:RoleCount {entity: id})
   WHERE c.role = 'PERPETRATOR' AND ($allegation IS NULL OR c.allegation = $allegation)
   MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
   WITH c, a ORDER BY c.rank SKIP $offset LIMIT $limit
   RETURN c, a
 UNION ALL
-  WITH named WHERE $actor IS NULL AND $allegation IS NOT NULL
   MATCH (c:RoleCount) WHERE c.arank STARTS WITH 'PERPETRATOR\u0001' + $allegation + '\u0001'
   MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
-  WITH c, a ORDER BY c.arank SKIP $offset LIMIT $limit
+  WITH c, a ORDER BY c.arank  // the gates: only the branch of the given filters reads anything
+  SKIP CASE WHEN $actor IS NULL AND $allegation IS NOT NULL THEN $offset ELSE 0 END
+  LIMIT CASE WHEN $actor IS NULL AND $allegation IS NOT NULL THEN $limit ELSE 0 END
   RETURN c, a
 UNION ALL
-  WITH named WHERE $actor IS NULL AND $allegation IS NULL
   MATCH (c:RoleCount) WHERE c.rank STARTS WITH 'PERPETRATOR\u0001'
   MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
-  WITH c, a ORDER BY c.rank SKIP $offset LIMIT $limit
+  WITH c, a ORDER BY c.rank
+  SKIP CASE WHEN $actor IS NULL AND $allegation IS NULL THEN $offset ELSE 0 END
+  LIMIT CASE WHEN $actor IS NULL AND $allegation IS NULL THEN $limit ELSE 0 END
   RETURN c, a
 }
 RETURN a.id AS actor_id, a.name AS actor, a.type AS actor_type, c.allegation AS allegation, c.events AS events,
