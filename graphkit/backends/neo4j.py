@@ -21,7 +21,7 @@ from graphkit.backends import neo4j_counts
 from graphkit.backends.base import WriteStats
 from graphkit.errors import GraphkitError, SchemaError
 from graphkit.lexicons import Schema
-from graphkit.query.catalog import cypher_text, get_spec
+from graphkit.query.catalog import cypher_text, cypher_variant, get_spec
 from graphkit.query.params import finish_page, query_params
 from graphkit.types import ROLE_EDGES, GraphData
 
@@ -479,11 +479,17 @@ def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
     return pd.DataFrame(values, columns=keys)
 
 
+DATED_VARIANTS = ("agencies_allegations", "who_alleges")
+
+
 def _query_text(driver: Any, name: str, values: dict[str, Any], database: str | None) -> str:
     """The role tables page off the role counts when these are fresh and can answer the filters; else
-    (a load cut short, a graph from an older writer, date or confidence filters) they count the edges."""
+    (a load cut short, a graph from an older writer, date or confidence filters) they count the edges:
+    from the events in the date range when there is one."""
     if neo4j_counts.answers(name, values) and neo4j_counts.counts_fresh(driver, database):
-        return neo4j_counts.counted_text(name)
+        return cypher_variant(name, "counted")
+    if name in DATED_VARIANTS and (values.get("date_from") is not None or values.get("date_to") is not None):
+        return cypher_variant(name, "dated")  # the dated events, off the Event.date index, not every edge
     return cypher_text(name)
 
 

@@ -101,13 +101,6 @@ COUNTED_QUERIES = ("agencies_allegations", "who_alleges")
 COUNTED_FILTERS = ("actor", "allegation")
 
 
-def counted_text(name: str) -> str:
-    """queries/counted/<name>.cypher: the role table read off the counts."""
-    from importlib import resources
-
-    return (resources.files("graphkit") / "cypher" / "counted" / f"{name}.cypher").read_text(encoding="utf-8")
-
-
 def answers(name: str, filters: dict[str, Any]) -> bool:
     """Whether the counts can answer this query with these filters (None: not given)."""
     return name in COUNTED_QUERIES and all(v is None for k, v in filters.items() if k not in COUNTED_FILTERS)

@@ -21,6 +21,7 @@ from graphkit.backends.neo4j import (
     write_graph,
 )
 from graphkit.query import QUERIES, cypher_text, run_query
+from graphkit.query.catalog import cypher_variant
 from graphkit.query.params import query_params
 from graphkit.types import Article, Event, Provenance
 from tests.neo4j.test_neo4j_incremental import _CutAfter
@@ -143,24 +144,27 @@ def test_a_graph_from_an_older_writer_answers_right_and_gets_counts_on_the_next_
     assert _same_tables(neo4j_driver, bigger) > 10
 
 
-def test_the_counted_role_tables_equal_the_counting_ones_and_networkx(neo4j_driver):
+def test_the_role_table_variants_equal_the_counting_ones_and_networkx(neo4j_driver):
+    """The counted variant (no filters but $actor and $allegation) and the dated one (a date range) give
+    the rows of the query's own file, which counts every role edge."""
     graph = paging_graph()
     write_graph(neo4j_driver, graph)
-    picked = 0
+    picked = {"counted": 0, "dated": 0}
     for name in ROLE_TABLES:
         for params in [{"limit": None}, {"limit": 2, "offset": 1}, {"allegation": "torture"}, {"actor": HOSTILE},
                        {"actor": "the alpha", "allegation": "killing"}, {"allegation": "detention", "offset": 1},
-                       {"actor": "nobody at all"}, *CASES[name]]:
+                       {"actor": "nobody at all"}, {"date_from": "2019-02", "actor": "the alpha", "limit": 2},
+                       {"date_to": "2019", "allegation": "torture", "min_confidence": 0.6}, *CASES[name]]:
             checked = query_params(QUERIES[name], params)
             text = _query_text(neo4j_driver, name, checked.values, None)
-            counted = neo4j_counts.answers(name, checked.values)
-            assert (text == neo4j_counts.counted_text(name)) == counted
-            picked += counted
-            fast = run_cypher(neo4j_driver, neo4j_counts.counted_text(name), checked.cypher()) if counted else None
             slow = run_cypher(neo4j_driver, cypher_text(name), checked.cypher())
-            if fast is not None:
-                pd.testing.assert_frame_equal(fast, slow, check_dtype=not slow.empty)
-    assert picked >= 12
+            for variant in picked:
+                if text == cypher_variant(name, variant):
+                    picked[variant] += 1
+                    fast = run_cypher(neo4j_driver, text, checked.cypher())
+                    pd.testing.assert_frame_equal(fast, slow, check_dtype=not slow.empty)
+            assert (text == cypher_variant(name, "counted")) == neo4j_counts.answers(name, checked.values)
+    assert picked["counted"] >= 12 and picked["dated"] >= 8, picked
     assert _same_tables(neo4j_driver, graph) > 10
 
 
@@ -176,9 +180,19 @@ def test_the_unfiltered_role_table_pages_off_the_rank_index(neo4j_driver, name):
     """The first page is read in index order: no sort between the `rank` index seek and the LIMIT."""
     write_graph(neo4j_driver, paging_graph())
     params = query_params(QUERIES[name], {}).cypher()
-    plan = neo4j_driver.execute_query("EXPLAIN " + neo4j_counts.counted_text(name), params).summary.plan
+    plan = neo4j_driver.execute_query("EXPLAIN " + cypher_variant(name, "counted"), params).summary.plan
     seeks = [path for path, details in _operators(plan)
              if path[-1] == "NodeIndexSeekByRange" and "RoleCount(rank)" in details]
     assert len(seeks) == 1, list(_operators(plan))
     branch = seeks[0][len(seeks[0]) - 1 - seeks[0][::-1].index("Union"):]
     assert "Limit" in branch and "Top" not in branch and "Sort" not in branch, branch
+
+
+@pytest.mark.parametrize("name", ROLE_TABLES)
+def test_the_dated_role_table_reads_the_events_off_the_date_index(neo4j_driver, name):
+    write_graph(neo4j_driver, paging_graph())
+    params = query_params(QUERIES[name], {"date_from": "2019", "date_to": "2019"}).cypher()
+    plan = neo4j_driver.execute_query("EXPLAIN " + cypher_variant(name, "dated"), params).summary.plan
+    seeks = [details for path, details in _operators(plan) if path[-1] == "NodeIndexSeekByRange"]
+    assert any("Event(date)" in details for details in seeks), list(_operators(plan))
+    assert not any(path[-1] == "DirectedRelationshipTypeScan" for path, _ in _operators(plan))
