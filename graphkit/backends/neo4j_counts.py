@@ -138,14 +138,12 @@ def _set_fresh(driver: Any, database: str | None, fresh: bool) -> None:
 
 
 def entities_of_documents(driver: Any, doc_ids: list[str], database: str | None = None) -> set[str]:
-    """Entities with role edges read from these documents (recounted after the documents are deleted)."""
-    found: set[str] = set()
-    for role in ROLES.values():  # one statement per type: each uses its relationship `doc` index
-        records = driver.execute_query(
-            f"UNWIND $ids AS id MATCH (a)-[r:{role} {{doc: id}}]->() RETURN DISTINCT a.id AS id", {"ids": doc_ids},
-            database_=database).records
-        found.update(r["id"] for r in records)
-    return found
+    """Entities with role edges to the events of these documents (recounted after the documents are
+    deleted); found through the Event.doc index, as a role edge belongs to its event's document."""
+    records = driver.execute_query(
+        f"UNWIND $ids AS id MATCH (a)-[:{_ROLE_TYPES}]->(:Event {{doc: id}}) RETURN DISTINCT a.id AS id",
+        {"ids": doc_ids}, database_=database).records
+    return {r["id"] for r in records}
 
 
 def entities_of_events(driver: Any, event_ids: list[str], database: str | None = None) -> set[str]:
