@@ -403,7 +403,8 @@ def _on_lost_count() -> Iterator[None]:
 
 def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = None) -> None:
     """Remove the facts read from these documents (their events and every relationship carrying their id)
-    and the documents themselves; entities stay."""
+    and the documents themselves; entities stay. The role counts are left to the caller (sync_graph
+    recounts the entities of these documents afterwards)."""
     if not doc_ids:
         return
     driver.execute_query("UNWIND $ids AS id MATCH (e:Event {doc: id}) DETACH DELETE e", {"ids": doc_ids},
