@@ -368,12 +368,15 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     pobjs = [t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
              for t in prep.children if t.dep_ == "pobj"]
     holder = _described_person(root, pobjs, index) or group
+    bare = holder is group and " " not in group.text.strip()  # "members of X" stands for X (MentionIndex.at)
     for pobj in pobjs:
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
             # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
             apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             person = next((m for m in apposed if m is not None and m.type == "Person"), None)
+            if bare and person is None:
+                continue  # a node "members" beside X would add nothing that X does not say
             yield _relation("group-member-of", kind, person if holder is group and person else holder, org, span.sent,
                             f"{root.text} of", confidence=0.7)
 
@@ -635,7 +638,10 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
             continue  # "pro-government demonstrators" side with the government
         if m.type == "Group" and words & set(said):
             span = _span(doc, m)
-            if span is not None:
+            head = span.root.lower_ if span is not None else ""
+            # one person ("a demonstrator", "a local opposition leader") is no group; a collective ("the
+            # opposition": a listed word with no plural listed) is
+            if span is not None and (span.root.tag_ != "NN" or head in words and head + "s" not in words):
                 yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
 
 
