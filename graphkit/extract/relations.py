@@ -15,7 +15,7 @@ from graphkit.extract.relation_facts import government_mention as _government_me
 from graphkit.extract.relation_facts import home_government_id as _home_government_id
 from graphkit.extract.relation_facts import make_relation as _relation
 from graphkit.extract.relation_facts import mention_span as _span
-from graphkit.extract.relation_names import government_of_leader_relations, name_part_relations
+from graphkit.extract.relation_names import government_of_leader_relations, ministry_relations, name_part_relations
 from graphkit.extract.relation_places import kind_of_place_relations
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
@@ -747,7 +747,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
                   _person_of_org, name_part_relations, kind_of_place_relations,
-                  government_of_leader_relations):
+                  government_of_leader_relations, ministry_relations):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):
