@@ -67,7 +67,9 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     title_words: list[Token] = []
     def title_word(i: int) -> bool:
         m = index.by_token.get(i)
-        return m is None or (m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None)
+        if m is None:
+            return _named_elsewhere(doc[i], index) is None
+        return m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None
 
     def joined_title(i: int) -> bool:  # "director and founder X": two titles joined by "and"
         return (doc[i].lower_ == "and" and bool(title_words) and _title_type(title_words[0].text) is not None
@@ -96,7 +98,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         if held:
             yield _relation("title-before-name", held, person, office, sent, office.text, confidence=0.7)
     elif kind:
-        org = index.by_token.get(left)
+        org = index.by_token.get(left) or (_named_elsewhere(doc[left], index) if left >= sent.start else None)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
             # "its leader X": the organization (or collective: "the opposition ... its candidate") named last before
             org = next((m for m in sorted(index.by_token.values(), key=lambda m: -m.start)
@@ -150,6 +152,15 @@ def _institution_title(person: Mention, title_words: list[Token], index: Mention
                                     " ".join(t.text for t in title_words), past=_is_past(title_words),
                                     confidence=0.7)
                     return
+
+
+def _named_elsewhere(token: Token, index: MentionIndex) -> Mention | None:
+    """An organization's short name that the parse left unmarked here but the document names elsewhere
+    ("EIPR director X" after "the Egyptian Initiative for Personal Rights (EIPR)")."""
+    if token.pos_ != "PROPN" or token.i in index.by_token:
+        return None
+    found = index.by_name.get(token.lower_)
+    return found if found is not None and found.type in _ORG_TYPES else None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
