@@ -150,23 +150,6 @@ def event_pairs() -> dict[str, EventPair]:
             for k, v in raw.items()}
 
 
-@dataclass(frozen=True)
-class ContestCue:
-    """Who disputes an outcome alleges an act: verbs, verbs that count only negated, and their objects."""
-
-    verbs: frozenset[str]
-    negated: frozenset[str]
-    objects: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def contest_cues() -> dict[str, ContestCue]:
-    """Event type -> its contest cue."""
-    raw = data_files.read_yaml("lexicons/contest_cues.yaml", nested_keys=("verbs", "negated", "objects")) or {}
-    return {k: ContestCue(frozenset(v.get("verbs", [])), frozenset(v.get("negated", [])),
-                          frozenset(v.get("objects", []))) for k, v in raw.items()}
-
-
 @lru_cache(maxsize=1)
 def class_nouns() -> dict[str, frozenset[str]]:
     """Noun ("gang") -> the organization subtypes it can point back at."""
@@ -304,7 +287,6 @@ def load_all() -> None:
     group_nouns()
     doer_nouns()
     event_pairs()
-    contest_cues()
     class_nouns()
     group_glossary()
     clutter()

@@ -17,7 +17,6 @@ MENTION_CASES = {
     "gazetteer-ruler": ("Officers from SEBIN arrested him.", "SEBIN"),
     "gazetteer-type-repair": None,  # checked below on a span NER mistypes
     "group-noun": ("Soldiers beat the protesters in the square.", "protesters"),
-    "nickname-join": ("Police arrested Juan “the Fox” Herrera on Friday.", "Juan “the Fox” Herrera"),
     "leader-in-government-name": ("Critics of the Maduro regime were jailed.", "Maduro"),
     "paren-split": None,
     "hyphen-join": ("Militants of the ruling ZANU-PF beat several students.", "ZANU-PF"),
@@ -94,16 +93,10 @@ RELATION_CASES = {
     ),
     "relation-verb": ("Carlos Mendoza heads the Sinaloa Cartel.", ("Carlos Mendoza", "LEADS", "Sinaloa Cartel")),
     "leader-of-government": ("Critics of the Maduro regime were jailed.", ("Maduro", "LEADS", None)),
-    "complicity": (
-        "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police.",
-        ("National Police", "ALLIED_WITH", "Sinaloa Cartel"),
-    ),
     "between": (
         "Witnesses described clashes between the Gulf Clan and the National Liberation Army in Choco.",
         ("Gulf Clan", "OPPOSES", "National Liberation Army"),
     ),
-    "help-of": ("The Maduro regime enlisted the aid of Tren de Aragua.", ("Tren de Aragua", "ALLIED_WITH", None)),
-    "against": ("Students who stood up to the National Police were arrested.", (None, "OPPOSES", "National Police")),
     "state-leader-title": (
         "The Venezuelan government closed the border after President Nicolás Maduro spoke.",
         ("Nicolás Maduro", "LEADS", "Venezuelan government"),
@@ -447,13 +440,6 @@ def test_title_before_name_reads_an_organization_possessing_a_person(nlp):
     found = _relation_set(nlp, "Amnesty International's Maria Lopez visited the prison. Peru's Pedro Castillo spoke.")
     assert ("Maria Lopez", "MEMBER_OF", "Amnesty International") in found, found
     assert not any(s == "Pedro Castillo" for s, _, _ in found), found
-
-
-def test_against_members_of_an_organization_stand_for_it(nlp):
-    result = _extract(nlp, "Members of the National Army who fought against the Gulf Clan were arrested.")
-    names = {m.key: m.text for m in result.mentions}
-    found = [(names[r.source], r.type, names[r.target]) for r in result.relations if "against" in r.rules]
-    assert ("National Army", "OPPOSES", "Gulf Clan") in found, found
 
 
 def test_in_place_phrase_leaves_the_place_of_a_talk_alone(nlp):
