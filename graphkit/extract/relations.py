@@ -591,8 +591,8 @@ def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention])
 
 @rule("opposition-group", "relation")
 def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """'dissidents', 'the opposition', 'anti-government protesters': a group defined by its opposition OPPOSES the
-    government of the document's country (data: opposition_words.txt)."""
+    """'dissidents', 'the opposition', 'anti-government protesters', 'the opposition X party': a group or party
+    defined by its opposition OPPOSES the government of the document's country (data: opposition_words.txt)."""
     words = lexicons.word_list("opposition_words")
     gov = _government_mention(index, items, _home_government_id(index))
     if gov is None:
@@ -608,6 +608,15 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
             # opposition": a listed word with no plural listed) is
             if span is not None and (span.root.tag_ != "NN" or head in words and head + "s" not in words):
                 yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
+        elif m.type == "Organization" and m.subtype != "government":
+            # "the opposition Movement for Democratic Change": a party named as the opposition
+            span = _span(doc, m)
+            before = doc[span.start - 1] if span is not None and span.start > span.sent.start else None
+            joined = before is not None and span is not None and (
+                before.head.i in range(span.start, span.end) or span.root.head.i == before.i)  # either way parsed
+            if span is not None and before is not None and joined and before.lower_ in words and (
+                    before.lower_ + "s" not in words):  # "protester X" names a person
+                yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, before.text, confidence=0.6)
 
 
 @rule("in-place-phrase", "relation")

@@ -498,3 +498,9 @@ def test_title_before_name_reads_a_short_name_given_earlier(nlp):
 def test_ministry_of_government_needs_the_government_named(nlp):
     found = _relation_set(nlp, "The United States Department of State issued a statement on Monday.")
     assert not any(r == "PART_OF" for _, r, _ in found), found
+
+
+def test_opposition_group_reads_a_party_named_as_the_opposition(nlp):
+    text = "The Kenyan government banned the rally. Police beat supporters of the opposition Orange Democratic Movement."
+    found = _relation_set(nlp, text)
+    assert ("Orange Democratic Movement", "OPPOSES", "Kenyan government") in found, found
