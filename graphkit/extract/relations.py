@@ -658,7 +658,8 @@ def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> It
         if span is None:
             continue
         for child in span.root.children:
-            owner = index.at(child) if child.dep_ == "poss" else None
+            marked = any(c.tag_ == "POS" for c in child.children)  # "A and B's office": the 's is B's, not A's
+            owner = index.at(child) if child.dep_ == "poss" and marked else None
             if owner is not None and owner is not m and owner.type == "Organization" and not (
                     m.canonical_id and m.canonical_id == owner.canonical_id):
                 yield _relation("possessive-part-of", "PART_OF", m, owner, span.sent, "'s", confidence=0.6)

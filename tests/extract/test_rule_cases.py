@@ -504,3 +504,27 @@ def test_opposition_group_reads_a_party_named_as_the_opposition(nlp):
     text = "The Kenyan government banned the rally. Police beat supporters of the opposition Orange Democratic Movement."
     found = _relation_set(nlp, text)
     assert ("Orange Democratic Movement", "OPPOSES", "Kenyan government") in found, found
+
+
+def test_possessive_part_of_needs_the_possessive_on_the_owner(nlp, make_doc):
+    # "A and B's office" as the small model may parse it: A the possessor of the office, the 's hanging on B
+    from graphkit.extract.mention_index import MentionIndex
+    from graphkit.extract.relations import relations
+    from graphkit.types import Mention
+
+    words = ["The", "Audit", "Agency", "and", "Regional", "Comptroller", "’s", "Office", "reviewed", "contracts", "."]
+    heads = [2, 2, 7, 2, 5, 2, 5, 8, 8, 8, 8]
+    deps = ["det", "compound", "poss", "cc", "compound", "conj", "case", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PART", "PROPN", "VERB", "NOUN", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "CC", "NNP", "NNP", "POS", "NNP", "VBD", "NNS", "."]
+    doc = make_doc(words, heads, deps, pos=pos, tags=tags)
+
+    def mention(first: int, last: int) -> Mention:
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        return Mention(key=f"t:{start}", text=doc.text[start:end], type="Organization", doc_id="t", start=start,
+                       end=end, sent_start=0, sent_end=len(doc.text))
+
+    items = [mention(1, 2), mention(4, 7)]
+    assert not any(r.type == "PART_OF" for r in relations(doc, MentionIndex(doc, items), items))
+    found = _relation_set(nlp, "The Justice Department's Office of Public Affairs issued a statement.")
+    assert ("Office of Public Affairs", "PART_OF", "Justice Department") in found, found
