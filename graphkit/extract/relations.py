@@ -474,7 +474,8 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             continue
         kind, past, inverted = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
-        objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
+        prepositional = verb.lemma_.lower() in lexicons.relation_cues().get(kind, {}).get("prepositional_verbs", ())
+        objects = [c for c in verb.children if c.dep_ == "dobj" and not prepositional] if not is_passive(verb) else [
             c for c in verb.children if c.dep_ in ("nsubjpass",)] or (
             [verb.head] if verb.dep_ == "acl" and (m := index.at(verb.head)) is not None
             and m.type in _ARG_TYPES[kind][1 - inverted] else [])

@@ -528,3 +528,27 @@ def test_possessive_part_of_needs_the_possessive_on_the_owner(nlp, make_doc):
     assert not any(r.type == "PART_OF" for r in relations(doc, MentionIndex(doc, items), items))
     found = _relation_set(nlp, "The Justice Department's Office of Public Affairs issued a statement.")
     assert ("Office of Public Affairs", "PART_OF", "Justice Department") in found, found
+
+
+def test_relation_verb_takes_the_organization_of_affiliate_through_a_preposition(nlp, make_doc):
+    # a hyphenated "the X-affiliated Y" can come out of the small model as a verb with Y for object: that Y is
+    # not an organization the subject joined
+    from graphkit.extract.mention_index import MentionIndex
+    from graphkit.extract.relations import relations
+    from graphkit.types import Mention
+
+    words = ["Pedro", "Gil", "affiliated", "the", "Student", "Front", "."]
+    doc = make_doc(words, [1, 2, 2, 5, 5, 2, 2], ["compound", "nsubj", "ROOT", "det", "compound", "dobj", "punct"],
+                   pos=["PROPN", "PROPN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"],
+                   lemmas=["Pedro", "Gil", "affiliate", "the", "Student", "Front", "."],
+                   tags=["NNP", "NNP", "VBD", "DT", "NNP", "NNP", "."])
+
+    def mention(first: int, last: int, kind: str) -> Mention:
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        return Mention(key=f"t:{start}", text=doc.text[start:end], type=kind, doc_id="t", start=start, end=end,
+                       sent_start=0, sent_end=len(doc.text))
+
+    items = [mention(0, 1, "Person"), mention(4, 5, "Organization")]
+    assert not any(r.type == "MEMBER_OF" for r in relations(doc, MentionIndex(doc, items), items))
+    found = _relation_set(nlp, "Carlos Vega belongs to the Workers Party.")
+    assert ("Carlos Vega", "MEMBER_OF", "Workers Party") in found, found
