@@ -157,10 +157,15 @@ def _institution_title(person: Mention, title_words: list[Token], index: Mention
 def _named_elsewhere(token: Token, index: MentionIndex) -> Mention | None:
     """An organization's short name that the parse left unmarked here but the document names elsewhere
     ("EIPR director X" after "the Egyptian Initiative for Personal Rights (EIPR)")."""
-    if token.pos_ != "PROPN" or token.i in index.by_token:
-        return None
-    found = index.by_name.get(token.lower_)
-    return found if found is not None and found.type in _ORG_TYPES else None
+    doc = token.doc
+    for first in range(max(token.i - 2, token.sent.start), token.i + 1):  # longest first: "Studio 7", "EIPR"
+        words = doc[first : token.i + 1]
+        if words[0].pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "NUM") or t.i in index.by_token for t in words):
+            continue
+        found = index.by_name.get(words.text.lower())
+        if found is not None and found.type in _ORG_TYPES:
+            return found
+    return None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:

@@ -478,7 +478,8 @@ def test_title_before_name_reads_a_short_name_given_earlier(nlp):
     from graphkit.types import Mention
 
     doc = nlp("The Forum for Civic Rights (FCR) filed the case. The home of FCR director Samuel Okoro was raided. "
-              "Police detained FCR's legal researcher, Grace Adeyemi.")
+              "Police detained FCR's legal researcher, Grace Adeyemi. Telenova 24 covered it. Telenova 24 "
+              "correspondent Lina Park was followed.")
 
     def mention(text: str, kind: str, nth: int = 0) -> Mention:
         start = -1
@@ -488,11 +489,13 @@ def test_title_before_name_reads_a_short_name_given_earlier(nlp):
                        sent_start=0, sent_end=len(doc.text))
 
     items = [mention("Forum for Civic Rights", "Organization"), mention("FCR", "Organization"),
-             mention("Samuel Okoro", "Person"), mention("Grace Adeyemi", "Person")]  # the later FCRs unmarked
+             mention("Samuel Okoro", "Person"), mention("Grace Adeyemi", "Person"),
+             mention("Telenova 24", "Organization"), mention("Lina Park", "Person")]  # later names left unmarked
     names = {m.key: m.text for m in items}
     found = {(names[r.source], r.type, names[r.target]) for r in relations(doc, MentionIndex(doc, items), items)}
     assert ("Samuel Okoro", "LEADS", "Forum for Civic Rights") in found or ("Samuel Okoro", "LEADS", "FCR") in found
     assert any(s == "Grace Adeyemi" and r == "MEMBER_OF" for s, r, _ in found), found
+    assert ("Lina Park", "MEMBER_OF", "Telenova 24") in found, found
 
 
 def test_ministry_of_government_needs_the_government_named(nlp):
@@ -501,7 +504,8 @@ def test_ministry_of_government_needs_the_government_named(nlp):
 
 
 def test_opposition_group_reads_a_party_named_as_the_opposition(nlp):
-    text = "The Kenyan government banned the rally. Police beat supporters of the opposition Orange Democratic Movement."
+    text = ("The Kenyan government banned the rally. Police beat supporters of the opposition Orange Democratic "
+            "Movement.")
     found = _relation_set(nlp, text)
     assert ("Orange Democratic Movement", "OPPOSES", "Kenyan government") in found, found
 
