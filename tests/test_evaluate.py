@@ -117,8 +117,9 @@ def dev_scores(dev_run):
 # nothing we can show elsewhere. Whole set, scorer: entities 0.910, links 0.479, sources 0.557, doc_events
 # 0.934, relations 0.416; within documents: links 0.513, sources 0.570, relations 0.447; A / B within
 # documents: links 0.513 / 0.504, sources 0.570 / 0.579.
-FLOORS = {"all": {"entities": 0.905, "links": 0.475, "sources": 0.55, "doc_events": 0.925, "relations": 0.41},
-          "all/doc": {"links": 0.51, "sources": 0.565, "relations": 0.445},
+# Relations raised (relations3): whole set 0.455 (A 0.459, B 0.465); within documents 0.497 (A 0.486, B 0.528).
+FLOORS = {"all": {"entities": 0.905, "links": 0.475, "sources": 0.55, "doc_events": 0.925, "relations": 0.45},
+          "all/doc": {"links": 0.51, "sources": 0.565, "relations": 0.49},
           "A/doc": {"links": 0.505, "sources": 0.565},
           "B/doc": {"links": 0.50, "sources": 0.57}}
 
@@ -132,7 +133,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities", "doc_events", "sources"}
+REACHED: set[str] = {"entities", "doc_events", "sources", "relations"}
 
 
 @pytest.mark.model
