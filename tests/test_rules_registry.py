@@ -23,7 +23,7 @@ SNAPSHOT = {
                "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",
                "source-sentence-speaker", "source-umbrella"],
     "status": ["status-confirmation-cue", "status-default", "status-denial-cue", "status-hedge", "status-negated"],
-    "entity": ["adjacent-person-join", "country-as-state", "demonym-institution", "gazetteer-ruler",
+    "entity": ["adjacent-person-join", "country-as-state", "demonym-institution", "foreign-acronym", "gazetteer-ruler",
                "gazetteer-type-repair", "group-noun", "heading-drop", "home-authorities", "hyphen-join",
                "kind-noun-extend", "leader-in-government-name", "ministry-list-join", "ner",
                "of-join", "paren-split", "person-name-extend", "title-trim"],

@@ -117,6 +117,8 @@ def responsible_for_roles(trigger: Token, sent: Span, index: MentionIndex, roles
     else:
         who = [c for c in word.children if c.dep_ == "poss"]  # "the army's responsibility for"
     for t in who:
+        if lexicons.group_nouns().get(t.lemma_.lower()) == "victim":
+            continue  # "hold people accountable for the deaths": a call for justice names no one
         roles.add("perpetrators", _actors(index.with_conjuncts(t)), "role-responsible-for")
 
 

@@ -288,7 +288,9 @@ _CLIMB_DEPS = {"acl", "amod", "appos", "prep", "pobj", "pcomp", "agent", "attr",
 @lru_cache(maxsize=1)
 def _cue_phrases() -> list[tuple[tuple[str, ...], str, bool]]:
     """(words, relation, passive) for the yaml phrases that end in a preposition, longest first."""
-    help_nouns = lexicons.word_list("complicity_nouns")  # "with the support of X" is the complicity rule's
+    # "with the support of X" says who helps whom only through the act it qualifies, which a phrase
+    # between two names cannot tell ("A said B acted with the support of C" is not A with C): left out
+    help_nouns = lexicons.word_list("complicity_nouns")
     out = []
     for kind, spec in lexicons.relation_cues().items():
         for key, passive in (("phrases", False), ("passive_phrases", True)):

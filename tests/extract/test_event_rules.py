@@ -366,3 +366,10 @@ def test_a_banned_group_is_no_ban_anyone_made(nlp):
     text = "The court jailed members of a banned religious group, their lawyers said."
     assert "repression" not in _types(nlp, text)
     assert "repression" in _types(nlp, "The army banned the opposition newspaper last week.")
+
+
+def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(nlp):
+    text = "The envoy urged the courts to hold people accountable for the killings in Mopti."
+    assert not [f for f in _facts(nlp, text) if f[0] == "role-responsible-for"], _facts(nlp, text)
+    named = "The envoy said the Red Brigade was responsible for the killings in Mopti."
+    assert ("role-responsible-for", ("perpetrators", "Red Brigade", "killing")) in _facts(nlp, named)

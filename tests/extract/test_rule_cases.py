@@ -15,6 +15,7 @@ pytestmark = pytest.mark.model
 MENTION_CASES = {
     "ner": ("Maria Lopez met reporters in Lima on Monday.", "Maria Lopez"),
     "gazetteer-ruler": ("Officers from SEBIN arrested him.", "SEBIN"),
+    "foreign-acronym": ("The ANC won the vote in South Africa.", "ANC"),
     "gazetteer-type-repair": None,  # checked below on a span NER mistypes
     "group-noun": ("Soldiers beat the protesters in the square.", "protesters"),
     "leader-in-government-name": ("Critics of the Maduro regime were jailed.", "Maduro"),
@@ -556,3 +557,14 @@ def test_relation_verb_takes_the_organization_of_affiliate_through_a_preposition
     assert not any(r.type == "MEMBER_OF" for r in relations(doc, MentionIndex(doc, items), items))
     found = _relation_set(nlp, "Carlos Vega belongs to the Workers Party.")
     assert ("Carlos Vega", "MEMBER_OF", "Workers Party") in found, found
+
+
+def test_foreign_acronym_links_a_short_acronym_only_where_its_country_is_named(nlp):
+    def ids(text):
+        return {m.text: m.canonical_id for m in _extract(nlp, text).mentions if m.text in ("ANC", "PF", "SEBIN")}
+
+    assert ids("The ANC won the vote in South Africa.") == {"ANC": None}  # not Venezuela's assembly
+    assert ids("In Caracas, Venezuela, the ANC approved the decree.")["ANC"] is not None
+    assert ids("The Venezuelan ANC approved the decree.")["ANC"] is not None  # a demonym names the country
+    assert ids("Officers from SEBIN arrested him.")["SEBIN"] is not None  # long acronyms are not ambiguous
+
