@@ -30,7 +30,7 @@ SNAPSHOT = {
     "coref": ["coref-class-noun", "coref-government-noun", "coref-head-word", "coref-person-pronoun",
               "home-government"],
     "relation": ["between", "cue-phrase", "government-of-leader", "group-member-of", "in-place-phrase",
-                 "institution-title", "kind-of-place", "leader-of-government", "ministry-of-government",
+                 "kind-of-place", "leader-of-government", "ministry-of-government",
                  "name-part-of", "opposition-group", "person-of-organization",
                  "place-comma-place", "place-cue-phrase", "possessive-part-of", "relation-verb", "state-leader-title",
                  "title-before-name", "title-of-phrase", "title-with-organization-modifier"],

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.entity_repair import governments, institution_nouns
+from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.relation_facts import government_mention as _government_mention
@@ -114,8 +114,6 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
             yield _relation("title-before-name", kind, person, org, sent,
                             " ".join(t.text for t in title_words).replace(" - ", "-"),
                             past=_is_past(title_words), confidence=0.85)
-        elif org is None and kind == "MEMBER_OF":
-            yield from _institution_title(person, title_words, index, sent)
     # appositions and 'as head of Y': a title noun with an 'of' phrase naming an organization
     for token in span.root.children if span.root.dep_ != "compound" else []:
         yield from _of_title(token, person, index, sent)
@@ -133,25 +131,6 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
                 yield from _of_title(word, person, index, sent, apposed=True)
             break
         word = word.head if word.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
-
-
-@rule("institution-title", "relation")
-def _institution_title(person: Mention, title_words: list[Token], index: MentionIndex, sent: Span
-                       ) -> Iterator[Relation]:
-    """'police officer X', 'army lieutenant general X': an institution noun before a rank names the police or
-    army the document speaks of (its mention by that name, a group or an organization; institution_nouns.txt)."""
-    nouns = institution_nouns()
-    words = [t.lower_ for t in title_words]
-    for i in range(len(words) - 1):  # the institution comes before the rank, never the rank itself
-        for size in (2, 1):
-            name = " ".join(words[i : i + size])
-            if i + size < len(words) and name in nouns:
-                found = index.by_name.get(name)
-                if found is not None and found.type in ("Organization", "Group"):
-                    yield _relation("institution-title", "MEMBER_OF", person, found, sent,
-                                    " ".join(t.text for t in title_words), past=_is_past(title_words),
-                                    confidence=0.7)
-                    return
 
 
 def _named_elsewhere(token: Token, index: MentionIndex) -> Mention | None:
