@@ -115,7 +115,7 @@ def _ministry_governments() -> dict[str, str]:
 
 @rule("ministry-of-government", "relation")
 def ministry_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """'the U.S. Treasury Department', 'the State Department': a ministry the gazetteer knows is part of its
+    """'the Treasury Department', 'the Interior Ministry': a ministry the gazetteer knows is part of its
     country's government, when the document names that government."""
     done: set[str] = set()
     for m in items:

@@ -135,9 +135,9 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
 
 def _named_elsewhere(token: Token, index: MentionIndex) -> Mention | None:
     """An organization's short name that the parse left unmarked here but the document names elsewhere
-    ("EIPR director X" after "the Egyptian Initiative for Personal Rights (EIPR)")."""
+    ("FCR director X" after "the Forum for Civic Rights (FCR)")."""
     doc = token.doc
-    for first in range(max(token.i - 2, token.sent.start), token.i + 1):  # longest first: "Studio 7", "EIPR"
+    for first in range(max(token.i - 2, token.sent.start), token.i + 1):  # longest first: "Telenova 24", "FCR"
         words = doc[first : token.i + 1]
         if words[0].pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "NUM") or t.i in index.by_token for t in words):
             continue
@@ -591,12 +591,12 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
         if m.type == "Group" and words & set(said):
             span = _span(doc, m)
             head = span.root.lower_ if span is not None else ""
-            # one person ("a demonstrator", "a local opposition leader") is no group; a collective ("the
+            # one person ("a demonstrator", "an opposition spokesman") is no group; a collective ("the
             # opposition": a listed word with no plural listed) is
             if span is not None and (span.root.tag_ != "NN" or head in words and head + "s" not in words):
                 yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
         elif m.type == "Organization" and m.subtype != "government":
-            # "the opposition Movement for Democratic Change": a party named as the opposition
+            # "the opposition Andean Unity Party": a party named as the opposition
             span = _span(doc, m)
             before = doc[span.start - 1] if span is not None and span.start > span.sent.start else None
             joined = before is not None and span is not None and (
