@@ -114,11 +114,15 @@ def dev_scores(dev_run):
 # Lowered once, on purpose: rules right in one development document only (complicity, help-of, against,
 # role-list-head, role-accused-object, nickname-join, and the contest trigger and source) were dropped as special
 # cases (see `graphkit evaluate --by-rule`); their facts were worth links -0.008 and relations -0.012 here and
-# nothing we can show elsewhere. Raised after the groups and acronyms work (groups3). Whole set, scorer: entities
-# 0.928, links 0.497, sources 0.568, doc_events 0.934, relations 0.455; within documents: links 0.531, sources
-# 0.582, relations 0.471; A / B within documents: links 0.526 / 0.531, sources 0.570 / 0.607.
-FLOORS = {"all": {"entities": 0.925, "links": 0.49, "sources": 0.565, "doc_events": 0.925, "relations": 0.45},
-          "all/doc": {"links": 0.525, "sources": 0.575, "relations": 0.465},
+# nothing we can show elsewhere. Whole set, scorer: entities 0.910, links 0.479, sources 0.557, doc_events
+# 0.934, relations 0.416; within documents: links 0.513, sources 0.570, relations 0.447; A / B within
+# documents: links 0.513 / 0.504, sources 0.570 / 0.579.
+# Relations raised (relations3): whole set 0.458 (A 0.461, B 0.471); within documents 0.491 (A 0.479, B 0.522).
+# Raised with the groups and acronyms work (groups3) merged on top: whole set entities 0.928, links 0.497,
+# sources 0.568, relations 0.491; within documents links 0.531 (A 0.526, B 0.531), sources 0.582 (A 0.570,
+# B 0.607), relations 0.507.
+FLOORS = {"all": {"entities": 0.925, "links": 0.49, "sources": 0.565, "doc_events": 0.925, "relations": 0.485},
+          "all/doc": {"links": 0.525, "sources": 0.575, "relations": 0.50},
           "A/doc": {"links": 0.52, "sources": 0.565},
           "B/doc": {"links": 0.525, "sources": 0.60}}
 
