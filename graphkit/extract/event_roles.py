@@ -312,6 +312,8 @@ def light_verb_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles)
     (and, with 'to'/'into', its object the victim; with a verb of use, the tool a doer too)."""
     head = noun.head
     light = light_verbs()
+    if noun.lemma_.lower() in lexicons.word_list("remains_nouns"):
+        return  # "the team transferred the bodies": moving what an act left is not doing it
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in light:
         _doers_of(head, index, roles, "role-light-verb")
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":

@@ -374,3 +374,11 @@ def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(
     assert not [f for f in _facts(nlp, text) if f[0] == "role-responsible-for"], _facts(nlp, text)
     named = "The envoy said the Red Brigade was responsible for the killings in Mopti."
     assert ("role-responsible-for", ("perpetrators", "Red Brigade", "killing")) in _facts(nlp, named)
+
+
+def test_light_verb_on_what_an_act_left_names_no_doer(nlp):
+    moved = "Rescue workers take bodies from a mass grave near Kisumu."
+    assert not [f for f in _facts(nlp, moved) if f[0] == "role-light-verb" and f[1][0] == "perpetrators"], \
+        _facts(nlp, moved)
+    done = "Soldiers of the Blue Brigade carried out the killings of the villagers in Kisumu."
+    assert any(f[0] == "role-light-verb" and f[1][0] == "perpetrators" for f in _facts(nlp, done)), _facts(nlp, done)
