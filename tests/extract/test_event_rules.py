@@ -70,6 +70,13 @@ CASES = [
      ("repression", "alleged")),
     ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
      ("perpetrators", "soldiers", "killing")),
+    ("role-fallback-paragraph",
+     "Forty farmers were killed by the Red Army in the valley. Twelve more were abducted on the road.",
+     ("perpetrators", "Red Army", "disappearance")),
+    ("role-listed-people",
+     "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo. Four officers of the Lima Police "
+     "were charged with torture.",
+     ("perpetrators", "Luis Moreno", "torture")),
     ("source-umbrella",
      "The UN human rights office said protesters were killed. The United Nations has called for an inquiry.",
      ("sources", "United Nations", "killing")),
@@ -374,3 +381,45 @@ def test_a_banned_group_is_no_ban_anyone_made(nlp):
     text = "The court jailed members of a banned religious group, their lawyers said."
     assert "repression" not in _types(nlp, text)
     assert "repression" in _types(nlp, "The army banned the opposition newspaper last week.")
+
+
+def _doers(nlp, text, kind):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    return {names[k] for e in result.events if e.type == kind for k in e.perpetrators}
+
+
+def test_paragraph_doers_stay_in_their_paragraph(nlp):
+    """The doers of one paragraph's acts are not carried into the next paragraph."""
+    same = "Forty farmers were killed by the Red Army in the valley. Twelve more were abducted on the road."
+    assert "Red Army" in _doers(nlp, same, "disappearance")
+    apart = "Forty farmers were killed by the Red Army in the valley.\n\nTwelve more were abducted on the road."
+    assert "Red Army" not in _doers(nlp, apart, "disappearance")
+
+
+def test_paragraph_doers_give_way_to_a_state_force_in_the_sentence(nlp):
+    """A state force named beside the act comes before doers carried from earlier sentences."""
+    text = ("Forty farmers were killed by the Red Army in the valley. Twelve more were abducted near a "
+            "post of the Venezuelan National Guard.")
+    assert _doers(nlp, text, "disappearance") == {"Venezuelan National Guard"}
+
+
+def test_listed_people_need_a_count_or_a_pointer_that_fits_one_list(nlp):
+    """'four officers' stands for a list of four named people; 'three officers' or 'officers' does not."""
+    names = "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo."
+    assert {"Carlos Mendoza", "Jorge Castillo"} <= _doers(nlp, names + " Four officers of the Lima Police were charged with "
+                                              "torture.", "torture")
+    assert "Carlos Mendoza" in _doers(nlp, names + " These suspects tortured the prisoners.", "torture")
+    assert "Carlos Mendoza" not in _doers(nlp, names + " Three officers of the Lima Police were charged with torture.",
+                                    "torture")
+    assert "Carlos Mendoza" not in _doers(nlp, names + " Officers of the Lima Police were charged with torture.",
+                                    "torture")
+
+
+def test_a_bare_participle_with_an_object_is_active(nlp):
+    """'members of X aiming to suppress protests abducted officers': the parse loses the subject of 'abducted',
+    but with an object it is a past tense, and its subject did it."""
+    text = ("The Democratic Alliance said suspected members of the State Intelligence Bureau aiming to suppress "
+            "protests abducted provincial officers of the party, beat them and threatened them.")
+    assert "State Intelligence Bureau" in _doers(nlp, text, "disappearance")
