@@ -11,6 +11,11 @@ right when its two ends overlap the gold entities of a gold relation of the mapp
 
 Only facts between named mentions (Person, Organization, Location) count: CoNLL04 annotates no unnamed
 groups. Prints P, R and F1 per type. Develop on train and dev; report test.
+
+`--by-rule` also prints, for every rule, the sentences it fired in and those where it was right: an entity
+rule is right when its mention is exactly a gold entity, a relation or role rule when its fact is a gold
+relation of the mapped type (other relation types have no gold here: fired only). Each CoNLL04 sentence
+comes from a different news story, so a rule right in several of them is not one article's special case.
 """
 
 from __future__ import annotations
@@ -113,11 +118,57 @@ def predictions(result: DocResult, spans: list[tuple[int, int]]) -> set[tuple[in
     return out
 
 
-def evaluate(sentences: list[Sentence]) -> dict[str, Counts]:
+@dataclass
+class RuleCounts:
+    fired: set[int] = field(default_factory=set)  # sentence numbers
+    right: set[int] = field(default_factory=set)
+    judged: bool = False  # False: the rule's facts have no gold type here
+
+
+def rule_hits(result: DocResult, sentence: Sentence, n: int, out: dict[str, RuleCounts]) -> None:
+    """Where each rule fired in sentence n and whether its fact is in the gold."""
+    spans = set(sentence.spans)
+    for m in result.mentions:
+        for name in m.rules:
+            c = out.setdefault(name, RuleCounts(judged=True))
+            c.fired.add(n)
+            if (m.start, m.end) in spans:
+                c.right.add(n)
+    gold = sentence.relations
+    one = DocResult(result.article, mentions=result.mentions)
+    for rel in result.relations:
+        one.relations = [rel]
+        facts = predictions(one, sentence.spans)
+        for name in rel.rules:
+            c = out.setdefault(name, RuleCounts())
+            c.fired.add(n)
+            c.judged = c.judged or bool(facts)
+            if facts & gold:
+                c.right.add(n)
+    one.relations = []
+    for event in result.events:
+        if event.type != "killing":
+            continue
+        one.events = [event]
+        facts = predictions(one, sentence.spans)
+        for role_key, names in event.role_rules.items():
+            if not role_key.startswith("perpetrators|"):
+                continue
+            for name in names:
+                c = out.setdefault(name, RuleCounts())
+                c.fired.add(n)
+                c.judged = c.judged or bool(facts)
+                if facts & gold:
+                    c.right.add(n)
+
+
+def evaluate(sentences: list[Sentence], by_rule: dict[str, RuleCounts] | None = None) -> dict[str, Counts]:
     nlp = make_nlp()
     articles = [Article(id=f"conll04-{i}", text=s.text) for i, s in enumerate(sentences)]  # offsets kept as given
     counts = {t: Counts() for t in TYPES}
-    for result, sentence in zip(extract_all(nlp, articles), sentences, strict=True):
+    for n, (result, sentence) in enumerate(zip(extract_all(nlp, articles), sentences, strict=True)):
+        if by_rule is not None:
+            rule_hits(result, sentence, n, by_rule)
         predicted = predictions(result, sentence.spans)
         for kind in TYPES:
             gold = {r for r in sentence.relations if r[1] == kind}
@@ -133,11 +184,13 @@ def main() -> None:
     ap.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    ap.add_argument("--by-rule", action="store_true", help="sentences each rule fired in and was right in")
     args = ap.parse_args()
     sentences = load(args.data / f"conll04_{args.split}.json")
     if args.limit:
         sentences = sentences[: args.limit]
-    counts = evaluate(sentences)
+    by_rule: dict[str, RuleCounts] | None = {} if args.by_rule else None
+    counts = evaluate(sentences, by_rule)
     print(f"CoNLL04 {args.split}: {len(sentences)} sentences")
     print(f"{'type':12} {'P':>6} {'R':>6} {'F1':>6}   tp/sys/gold")
     total = Counts()
@@ -147,6 +200,11 @@ def main() -> None:
         print(f"{kind:12} {p:6.3f} {r:6.3f} {f:6.3f}   {c.tp}/{c.sys}/{c.gold}")
     p, r, f = total.prf()
     print(f"{'all':12} {p:6.3f} {r:6.3f} {f:6.3f}   {total.tp}/{total.sys}/{total.gold}")
+    if by_rule is not None:
+        print(f"\n{'rule':34} {'fired in':>8} {'right in':>8}")
+        for name, c in sorted(by_rule.items()):
+            right = str(len(c.right)) if c.judged else "-"
+            print(f"{name:34} {len(c.fired):8} {right:>8}")
 
 
 if __name__ == "__main__":

@@ -80,7 +80,7 @@ def titles() -> dict[str, frozenset[str]]:
 
 
 _RELATION_CUE_KEYS = (
-    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "between_nouns", "help_verbs", "help_nouns",
+    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "between_nouns",
 )
 
 
@@ -158,23 +158,6 @@ def event_pairs() -> dict[str, EventPair]:
     raw = data_files.read_yaml("lexicons/event_pairs.yaml", nested_keys=("type", "nouns", "modifiers")) or {}
     return {k: EventPair(v.get("type", k), frozenset(v.get("nouns", [])), frozenset(v.get("modifiers", [])))
             for k, v in raw.items()}
-
-
-@dataclass(frozen=True)
-class ContestCue:
-    """Who disputes an outcome alleges an act: verbs, verbs that count only negated, and their objects."""
-
-    verbs: frozenset[str]
-    negated: frozenset[str]
-    objects: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def contest_cues() -> dict[str, ContestCue]:
-    """Event type -> its contest cue."""
-    raw = data_files.read_yaml("lexicons/contest_cues.yaml", nested_keys=("verbs", "negated", "objects")) or {}
-    return {k: ContestCue(frozenset(v.get("verbs", [])), frozenset(v.get("negated", [])),
-                          frozenset(v.get("objects", []))) for k, v in raw.items()}
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +298,6 @@ def load_all() -> None:
     group_nouns()
     doer_nouns()
     event_pairs()
-    contest_cues()
     class_nouns()
     group_glossary()
     clutter()

@@ -136,6 +136,11 @@ def extract_to_store(
         raise InputError("no articles could be read from " + ", ".join(map(str, inputs)))
     if outputs.skipped:
         log.info("%d documents already in %s with the same text; not parsed again", outputs.skipped, out)
+    stale = store.stale()
+    if stale:
+        log.warning("%d of %d documents in %s were extracted by another version of graphkit's rules or data "
+                    "(first: %s); their facts are kept as they were. Run again with --fresh (and every input) "
+                    "to extract all of them with this version", len(stale), len(store), out, stale[0])
     return outputs, store
 
 

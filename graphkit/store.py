@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graphkit.errors import OutputError
+from graphkit.extractor_id import extractor_id
 from graphkit.types import Article, DocResult, Event, Mention, Provenance, Relation, Triple
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class ResultStore:
         self._hash_of: dict[str, str] = {}  # doc id -> sha256 of its current result, in document order
         self._offset: dict[str, int] = {}  # sha256 -> byte offset of its line
         self._lines = 0
+        self._made_by: dict[str, str] = {}  # sha256 -> extractor id of the stored result ("" before ids were kept)
         self._fh: IO[bytes] | None = None
         if self.path.exists():
             self._scan()
@@ -100,6 +102,7 @@ class ResultStore:
                     continue
                 self._hash_of[doc_id] = sha
                 self._offset[sha] = start
+                self._made_by[sha] = str(head.get("x") or "")
                 self._lines += 1
                 good_end = offset
         if good_end < self.path.stat().st_size:
@@ -119,6 +122,11 @@ class ResultStore:
     def hash_of(self, doc_id: str) -> str | None:
         return self._hash_of.get(doc_id)
 
+    def stale(self) -> list[str]:
+        """Ids of documents whose stored facts another version of the extractor found."""
+        current = extractor_id()
+        return [doc_id for doc_id, sha in self._hash_of.items() if self._made_by.get(sha, current) != current]
+
     def status(self, article: Article) -> str:
         """'known' (same text stored), 'replaced' (the id is stored with another text) or 'new'."""
         current = self._hash_of.get(article.id)
@@ -131,7 +139,7 @@ class ResultStore:
         """Append one result; its document id now points at it (a replaced text keeps its place)."""
         # results are keyed by content; an article built by hand may come without its hash
         sha = result.article.sha256 or hashlib.sha256(result.article.text.encode("utf-8")).hexdigest()
-        line = json.dumps({"id": result.article.id, "sha256": sha, "v": FORMAT,
+        line = json.dumps({"id": result.article.id, "sha256": sha, "v": FORMAT, "x": extractor_id(),
                            "result": result_to_dict(result)}, ensure_ascii=False).encode("utf-8") + b"\n"
         try:
             if self._fh is None:
@@ -144,6 +152,7 @@ class ResultStore:
             raise self._cannot_write(exc) from exc
         self._hash_of[result.article.id] = sha
         self._offset[sha] = offset
+        self._made_by[sha] = extractor_id()
         self._lines += 1
 
     def flush(self) -> None:

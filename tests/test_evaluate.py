@@ -111,14 +111,16 @@ def dev_scores(dev_run):
 # gold groups sharing a name across documents ("security forces" of five countries) go to same-named
 # entities of ours in id order, and an id change alone moves a half by 0.03. The ".../doc" scores match an
 # entity only within the documents it occurs in: those floors hold the halves, and the whole set too.
-# Last raised after merging the session's quality branches (groups per country, doer attachment, trigger
-# senses, attribution, relation rules) and dropping two rules right in one document only. Whole set, scorer:
-# entities 0.910, links 0.487, sources 0.553, doc_events 0.934, relations 0.428; within documents: links
-# 0.521, sources 0.567, relations 0.460; A / B within documents: links 0.513 / 0.526, sources 0.564 / 0.579.
-FLOORS = {"all": {"entities": 0.905, "links": 0.48, "sources": 0.545, "doc_events": 0.925, "relations": 0.42},
-          "all/doc": {"links": 0.515, "sources": 0.56, "relations": 0.455},
-          "A/doc": {"links": 0.505, "sources": 0.555},
-          "B/doc": {"links": 0.52, "sources": 0.57}}
+# Lowered once, on purpose: rules right in one development document only (complicity, help-of, against,
+# role-list-head, role-accused-object, nickname-join, and the contest trigger and source) were dropped as special
+# cases (see `graphkit evaluate --by-rule`); their facts were worth links -0.008 and relations -0.012 here and
+# nothing we can show elsewhere. Whole set, scorer: entities 0.910, links 0.479, sources 0.557, doc_events
+# 0.934, relations 0.416; within documents: links 0.513, sources 0.570, relations 0.447; A / B within
+# documents: links 0.513 / 0.504, sources 0.570 / 0.579.
+FLOORS = {"all": {"entities": 0.905, "links": 0.475, "sources": 0.55, "doc_events": 0.925, "relations": 0.41},
+          "all/doc": {"links": 0.51, "sources": 0.565, "relations": 0.445},
+          "A/doc": {"links": 0.505, "sources": 0.565},
+          "B/doc": {"links": 0.50, "sources": 0.57}}
 
 
 @pytest.mark.model

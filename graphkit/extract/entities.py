@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -152,29 +151,6 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
         yield group, _group_aliases(chunk, group)
 
 
-_NICKNAME = re.compile(r"^\s*[“\"'‘][^”\"'’.,;:!?]{1,40}[”\"'’]\s*$")
-
-
-@rule("nickname-join", "entity")
-def _join_nicknames(doc: Doc, doc_id: str, items: list[Mention]) -> list[Mention]:
-    """'Héctor “the Child” Guerrero' is one person, not 'Héctor' and 'Guerrero'."""
-    out: list[Mention] = []
-    text = doc.text  # Doc.text joins every token: read it once
-    for m in items:
-        prev = out[-1] if out else None
-        surname = m.type == "Person" or (" " not in m.text and m.text[:1].isupper())
-        if prev is not None and prev.type == "Person" and surname and _NICKNAME.match(text[prev.end : m.start]):
-            span = doc.char_span(prev.start, m.end, alignment_mode="expand")
-            if span is not None:
-                joined = _mention(span, doc_id, "Person", prev.source)
-                joined.rules = [*prev.rules]
-                add_rule(joined.rules, "nickname-join")
-                out[-1] = joined
-                continue
-        out.append(m)
-    return out
-
-
 def _candidates(doc: Doc) -> list[Candidate]:
     """NER and gazetteer-ruler spans, trimmed, with the gazetteer's type where it knows the name."""
     out: list[Candidate] = []
@@ -226,7 +202,6 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
             if leader is not None:
                 out.append(leader)
         taken.update(range(c.span.start, c.span.end))
-    out = _join_nicknames(doc, doc_id, out)
     for span, aliases in _group_spans(doc, taken):
         group = _mention(span, doc_id, "Group", "group", confidence=0.8)
         group.aliases = aliases

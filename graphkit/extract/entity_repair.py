@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from graphkit import lexicons
 from graphkit.extract.rules import add_rule, rule
-from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, gazetteer_rows, home_country
+from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, gazetteer_rows, home_country, is_acronym
 from graphkit.types import Mention
 
 
@@ -242,6 +242,64 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     return sorted(kept + found, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=1)
+def _countries_by_code() -> dict[str, str]:
+    """ISO code -> country gazetteer id ("VE" -> "loc-ve")."""
+    return {r["country"]: r["id"] for r in gazetteer_rows() if r.get("subtype") == "country" and r.get("country")}
+
+
+@lru_cache(maxsize=1)
+def _body_countries() -> dict[str, str]:
+    """Gazetteer id of a national body -> its country's gazetteer id."""
+    codes = _countries_by_code()
+    return {r["id"]: codes[r["country"]] for r in gazetteer_rows()
+            if r.get("subtype") != "country" and r.get("country") in codes}
+
+
+def _named_countries(doc: Doc, items: list[Candidate]) -> set[str]:
+    """Country gazetteer ids the document names: by a place or body the gazetteer knows, or by a demonym."""
+    countries = set(_countries_by_code().values())
+    bodies = _body_countries()
+    named = {c.canonical for c in items if c.canonical in countries}
+    named |= {bodies[c.canonical] for c in items if c.canonical in bodies and not is_acronym(c.span.text)}
+    by_demonym = demonyms()
+    named |= {by_demonym[w] for w in fold(doc.text).split() if w in by_demonym}
+    return {c for c in named if c is not None}
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A candidate as home_country reads it."""
+
+    type: str
+    canonical_id: str | None
+
+
+def _short_acronym(text: str) -> bool:
+    return is_acronym(text) and len(text.replace(".", "")) <= 3
+
+
+@rule("foreign-acronym", "entity")
+def foreign_acronym(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """A short acronym is ambiguous across countries ('ANC', 'PF', 'FAR'): in a document about another
+    country that never names the body's own, it stays an unlinked organization.
+    Longer ones ('SEBIN', 'DGCIM') are told apart by their letters and keep their id."""
+    bodies = _body_countries()
+    suspects = [c for c in items if c.canonical in bodies and _short_acronym(c.span.text)]
+    if not suspects:
+        return items
+    home = home_country(doc.text, [_Place(c.label, c.canonical) for c in items if c not in suspects])
+    if home is None:
+        return items  # a text that is about no country gives no ground to doubt the gazetteer
+    named = _named_countries(doc, items)
+    for c in suspects:
+        if bodies[c.canonical or ""] not in named:
+            c.canonical = None
+            c.rules = [r for r in c.rules if r not in ("gazetteer-ruler", "gazetteer-type-repair")]
+            add_rule(c.rules, "foreign-acronym")
+    return items
+
+
 @rule("adjacent-person-join", "entity")
 def adjacent_person_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     """'Sonia Haydee' + 'Lainez Aguilar de Salán' with only a space between: one person's full name."""
@@ -397,7 +455,7 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
     return out
 
 
-REPAIRS: tuple[Repair, ...] = (paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
+REPAIRS: tuple[Repair, ...] = (foreign_acronym, paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
                                kind_noun_extend, demonym_institution, adjacent_person_join, person_name_extend,
                                heading_drop)
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from graphkit import lexicons
 from graphkit.extract.event_roles import Roles, add_doers, doer_subjects, pobjs
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_passive, subjects
+from graphkit.extract.parse import is_passive, subjects
 from graphkit.extract.rules import rule
 from graphkit.types import Mention
 
@@ -117,6 +117,8 @@ def responsible_for_roles(trigger: Token, sent: Span, index: MentionIndex, roles
     else:
         who = [c for c in word.children if c.dep_ == "poss"]  # "the army's responsibility for"
     for t in who:
+        if lexicons.group_nouns().get(t.lemma_.lower()) == "victim":
+            continue  # "hold people accountable for the deaths": a call for justice names no one
         add_doers(roles, t, index, "role-responsible-for", _actors)
 
 
@@ -168,42 +170,3 @@ def undergoer_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles:
     if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicons.word_list("undergoer_verbs"):
         for sub in subjects(verb):
             roles.add("victims", index.with_conjuncts(sub), "role-undergoer-subject")
-
-
-_LIST_PREPS = {"including", "like", "such", "as"}
-
-
-def _list_head(trigger: Token) -> Token | None:
-    """The noun a list of acts hangs from: 'abuses committed by X, including torture and killings'."""
-    node = trigger
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "appos":
-        return node.head
-    if node.dep_ == "pobj" and node.head.lower_ in _LIST_PREPS:
-        head = node.head.head
-        if head.lower_ == "such" and head.dep_ in ("amod", "prep"):  # "abuses such as torture"
-            head = head.head
-        return head if head.pos_ in ("NOUN", "PROPN", "VERB") else None
-    return None
-
-
-@rule("role-list-head", "role")
-def list_head_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'abuses committed by X, including torture, disappearances and arrests': each act of the list was done
-    by whoever did the acts the list belongs to."""
-    from graphkit.extract.event_roles import NOMINAL_RULES
-
-    head = _list_head(trigger)
-    if head is None:
-        return
-    if head.pos_ == "VERB":  # "abuses committed by X, including torture": the list hangs on the participle
-        doers = agents(head) if is_passive(head) or head.dep_ == "acl" else subjects(head)
-        for doer in doers:
-            add_doers(roles, doer, index, "role-list-head", _actors)
-        return
-    found = Roles()
-    for role_rule in NOMINAL_RULES:
-        if role_rule is not list_head_roles:
-            role_rule(head, sent, index, found)
-    roles.add("perpetrators", found.perpetrators, "role-list-head")

@@ -387,20 +387,8 @@ def light_verb_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles)
                 roles.add("perpetrators", index.with_conjuncts(tool), "role-light-verb")
 
 
-@rule("role-accused-object", "role")
-def accused_object_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'accuses the regime of repression', 'charged X with torture': the accused did it."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        verb = head.head
-        if verb.lemma_.lower() in lexicons.word_list("accusation_verbs"):
-            for child in verb.children:
-                if child.dep_ == "dobj":
-                    add_doers(roles, child, index, "role-accused-object")
-
-
 NOMINAL_RULES: list[RoleRule] = [named_by_act_roles, noun_of_roles, noun_by_roles, noun_modifier_roles,
-                                 noun_participle_roles, light_verb_roles, accused_object_roles]
+                                 noun_participle_roles, light_verb_roles]
 
 
 # --- the sentence around the event -------------------------------------------------------------------------
@@ -523,7 +511,7 @@ def _frames() -> None:
     frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles,
                               f.cause_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
-    NOMINAL_RULES.extend([*frames, f.list_head_roles])
+    NOMINAL_RULES.extend(frames)
 
 
 _frames()

@@ -30,7 +30,6 @@ class SourceContext:
     last_speakers: list[Mention] = field(default_factory=list)  # "..., said." with no subject: who spoke last
     carried: list[Mention] = field(default_factory=list)  # attribution carried through the paragraph
     paragraph: int = -1
-    contest: list[Mention] = field(default_factory=list)  # who disputes the outcome, for a contest trigger
     acts: dict[str, list[Event]] = field(default_factory=dict)  # noun lemma -> the events its phrase told
 
 
@@ -172,12 +171,6 @@ def umbrella_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: Sourc
 
 FALLBACK_RULES: list[SourceRule] = [quote_speaker_sources, sentence_speaker_sources, paragraph_carry_sources,
                                     umbrella_sources]
-
-
-@rule("source-contest", "source")
-def contest_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext, roles: Roles) -> None:
-    """'Several countries rejected the results': who disputes an outcome alleges the act."""
-    roles.add("sources", ctx.contest, "source-contest")
 
 
 @rule("source-document-author", "source")

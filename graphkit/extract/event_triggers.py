@@ -8,15 +8,14 @@ them in order, so a phrase wins over the single words inside it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_negated, is_passive, phrase, subjects
+from graphkit.extract.parse import phrase, subjects
 from graphkit.extract.rules import rule
-from graphkit.types import Mention
 
 
 @dataclass
@@ -28,7 +27,6 @@ class Trigger:
     confidence: float
     rule: str  # the registered rule that found it
     doer: bool = False  # the trigger names the doers ("torturers")
-    contest: list[Mention] = field(default_factory=list)  # who disputes the outcome ("rejected the results")
 
 
 TriggerRule = Callable[[Span, MentionIndex, set[int]], Iterator[Trigger]]
@@ -46,37 +44,9 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
     out = [t for t in out if not victim_noun(t, out) and not outside_custody(t, sent, out)]
     out = [t for t in out if t.type != "detention" or t.rule == "trigger-phrase" or abusive_detention(sent, t.token)]
     # word triggers (doers, verbs, nouns) in sentence order, after the phrase and pair triggers
-    rank = {"trigger-contest": 0, "trigger-phrase": 1, "trigger-pair": 2}
+    rank = {"trigger-phrase": 1, "trigger-pair": 2}
     out.sort(key=lambda t: (rank.get(t.rule, 3), t.token.i if t.rule not in rank else 0))
     return out
-
-
-@rule("trigger-contest", "trigger")
-def contest_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
-    """'Several countries called the results into question': the subject disputes the outcome and so
-    alleges an act of that type (contest_cues.yaml)."""
-    for verb in sent:
-        if verb.pos_ != "VERB":
-            continue
-        lemma = verb.lemma_.lower()
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep" for p in c.children
-                    if p.dep_ == "pobj"]  # "the results of the election"
-        # the words a phrasal entry needs after its verb: "call [the results] into question", "cast doubt"
-        after = [c for c in verb.children if c.dep_ in ("prep", "prt", "dobj") and c.i > verb.i]
-        words = {t.lemma_.lower() for c in after for t in (c, *(p for p in c.children if p.dep_ == "pobj"))}
-        for event_type, cue in lexicons.contest_cues().items():
-            verbs, negated, nouns = cue.verbs, cue.negated, cue.objects
-            said = lemma in verbs or any(
-                v.startswith(lemma + " ") and set(v.split()[1:]) <= words for v in verbs)
-            said = said or (lemma in negated and is_negated(verb))
-            if not said or not any(o.lemma_.lower() in nouns for o in objects):
-                continue
-            doers = agents(verb) if is_passive(verb) else subjects(verb)
-            who = [m for d in doers for m in index.with_conjuncts(d) if m.type != "Location" or m.subtype == "country"]
-            if who:
-                yield Trigger(verb, verb.i, verb.i + 1, event_type, 0.6, "trigger-contest", contest=who)
 
 
 @rule("trigger-phrase", "trigger")
@@ -215,7 +185,7 @@ def _inside_a_name(trigger: Trigger, index: MentionIndex) -> bool:
     """'the Office of Foreign Assets Control', 'Committee against Torture': a word of a proper name names
     the body, not an act (an unnamed group named by its act, 'a kidnapping ring', is not a name)."""
     m = index.by_token.get(trigger.token.i)
-    return m is not None and m.type in ("Organization", "Person", "Location") and trigger.rule != "trigger-contest"
+    return m is not None and m.type in ("Organization", "Person", "Location")
 
 
 @rule("trigger-topic-frame", "trigger")
@@ -359,8 +329,8 @@ def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
         t.i in others for c in head.children if c.i != top.i for t in c.subtree)
 
 
-TRIGGER_RULES: list[TriggerRule] = [contest_triggers, phrase_triggers, collusion_triggers, pair_triggers,
-                                    doer_noun_triggers, verb_triggers, noun_triggers]
+TRIGGER_RULES: list[TriggerRule] = [phrase_triggers, collusion_triggers, pair_triggers, doer_noun_triggers,
+                                    verb_triggers, noun_triggers]
 
 
 def _source_of_goods(token: Token, phrase: str = "") -> bool:

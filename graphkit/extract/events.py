@@ -174,10 +174,7 @@ def _of_the_state(m: Mention, index: MentionIndex, state: frozenset[str]) -> boo
 def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -> Roles:
     """The participants the trigger's own rules find: doers, victims, and sources read from the parse."""
     roles = Roles()
-    if trig.contest:
-        ctx.contest = trig.contest
-        event_sources.contest_sources(trig.token, sent, index, ctx, roles)
-    elif trig.doer:
+    if trig.doer:
         event_roles.doer_noun_roles(trig.token, sent, index, roles)
     else:
         rules = event_roles.VERBAL_RULES if trig.token.pos_ == "VERB" else event_roles.NOMINAL_RULES

@@ -251,7 +251,9 @@ _CLIMB_DEPS = {"acl", "amod", "appos", "prep", "pobj", "pcomp", "agent", "attr",
 @lru_cache(maxsize=1)
 def _cue_phrases() -> list[tuple[tuple[str, ...], str, bool]]:
     """(words, relation, passive) for the yaml phrases that end in a preposition, longest first."""
-    help_nouns = lexicons.word_list("complicity_nouns")  # "with the support of X" is the complicity rule's
+    # "with the support of X" says who helps whom only through the act it qualifies, which a phrase
+    # between two names cannot tell ("A said B acted with the support of C" is not A with C): left out
+    help_nouns = lexicons.word_list("complicity_nouns")
     out = []
     for kind, spec in lexicons.relation_cues().items():
         for key, passive in (("phrases", False), ("passive_phrases", True)):
@@ -488,27 +490,6 @@ def _leader_of_government(doc: Doc, items: list[Mention]) -> Iterator[Relation]:
                     yield _relation("leader-of-government", "LEADS", person, gov, span.sent, gov.text, confidence=0.8)
 
 
-@rule("complicity", "relation")
-def _complicity_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    """'tortured by X under the supervision of Y', 'X, with the support of Y': Y works with X."""
-    nouns = lexicons.word_list("complicity_nouns")
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
-            continue
-        helpers = [m for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                   for pobj in prep.children if pobj.dep_ == "pobj" for m in index.with_conjuncts(pobj)]
-        verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-        if not helpers or verb is None or verb.lemma_.lower() not in lexicons.triggers().verbs:
-            continue  # only help in an abuse: "urged X to investigate, with the support of Y" is not it
-        doers = agents(verb) if is_passive(verb) else subjects(verb)
-        for doer in doers:
-            for main in index.with_conjuncts(doer):
-                for helper in helpers:
-                    if main is not helper and "Location" not in (main.type, helper.type):
-                        yield _relation("complicity", "ALLIED_WITH", helper, main, token.sent, token.text,
-                                        confidence=0.6)
-
-
 def _party(m: Mention, state_places: bool) -> bool:
     """An actor in an alliance or a conflict; a country or city stands for its government ("Havana")."""
     return m.type in ("Person", "Organization", "Group") or (
@@ -537,52 +518,6 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             for b in parties[i + 1 :]:
                 if not (a.start <= b.start and b.end <= a.end) and not (b.start <= a.start and a.end <= b.end):
                     yield _relation("between", kind, a, b, prep.sent, f"{prep.head.text} between", confidence=0.65)
-
-
-@rule("help-of", "relation")
-def _help_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
-    """'X enlisted the aid of Y', 'X was accused of seeking the support of Y': Y is allied with X."""
-    spec = lexicons.relation_cues().get("ALLIED_WITH", {})
-    verbs, nouns = spec.get("help_verbs", frozenset()), spec.get("help_nouns", frozenset())
-    for noun in doc:
-        verb = noun.head
-        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns or verb.lemma_.lower() not in verbs:
-            continue
-        helpers = [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                   for pobj in prep.children if pobj.dep_ == "pobj" for m in index.with_conjuncts(pobj)]
-        doers = subjects(verb)
-        if not doers and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X was accused of enlisting"
-            outer = verb.head.head
-            doers = [c for c in outer.children if c.dep_ == "dobj"] or subjects(outer)
-        for doer in doers:
-            for main in index.with_conjuncts(doer):
-                for helper in helpers:
-                    if main is not helper and _party(main, False) and _party(helper, False):
-                        yield _relation("help-of", "ALLIED_WITH", helper, main, noun.sent, f"{verb.lemma_} {noun.text}",
-                                        confidence=0.6)
-
-
-@rule("against", "relation")
-def _against_relations(doc: Doc, items: list[Mention], index: MentionIndex) -> Iterator[Relation]:
-    """'protests against the regime', 'dissidents who stood up to the government': opposition."""
-    for m in items:
-        if m.type not in ("Group", "Person", "Organization"):
-            continue
-        span = _span(doc, m)
-        if span is None:
-            continue
-        root = span.root
-        heads = [root] + [c for c in root.children if c.dep_ in ("relcl", "acl")]
-        acting = index.at(root) if m.type == "Group" else None  # "members of X deployed against Y": X opposes Y
-        party = acting if acting is not None and acting.type == "Organization" else m
-        for head in heads:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("against", "to") and (prep.lower_ == "against" or any(
-                        c.lower_ == "up" for c in head.children)):
-                    for pobj in prep.children:
-                        other = index.at(pobj) if pobj.dep_ == "pobj" else None
-                        if other is not None and other not in (m, party) and other.type == "Organization":
-                            yield _relation("against", "OPPOSES", party, other, span.sent, prep.text, confidence=0.6)
 
 
 @rule("state-leader-title", "relation")
@@ -714,10 +649,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_verb_relations(doc, index))
     found.extend(_phrase_relations(doc, index))
     found.extend(_leader_of_government(doc, items))
-    found.extend(_complicity_relations(doc, index))
-    found.extend(_against_relations(doc, items, index))
     found.extend(_between_relations(doc, index))
-    found.extend(_help_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
                   _person_of_org, name_part_relations, kind_of_place_relations,
                   government_of_leader_relations):

@@ -20,7 +20,6 @@ CASES = [
     ("trigger-pair", "The inquiry exposed ties with the Delta Cartel.", ("corruption", "alleged")),
     ("trigger-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
      ("torture", "alleged")),
-    ("trigger-contest", "Several countries rejected the results of the election.", ("electoral_fraud", "denied")),
     ("trigger-collusion", "Residents say the police work with gangs that run the market.", ("corruption", "alleged")),
     ("status-default", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
     ("status-hedge", "Soldiers allegedly tortured the prisoners.", ("torture", "alleged")),
@@ -42,8 +41,6 @@ CASES = [
     ("role-noun-participle", "The torture carried out by the Interior Ministry shocked the nation.",
      ("perpetrators", "Interior Ministry", "torture")),
     ("role-light-verb", "The regime committed torture against prisoners.", ("perpetrators", "regime", "torture")),
-    ("role-accused-object", "The judge charged the Federal Police with torture.",
-     ("perpetrators", "Federal Police", "torture")),
     ("role-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
      ("perpetrators", "Blue Falcons", "torture")),
     ("role-named-by-act", "A kidnapping ring was dismantled in Lima.",
@@ -61,9 +58,6 @@ CASES = [
     ("role-blamed-on", "The killings were blamed on the Federal Police.",
      ("perpetrators", "Federal Police", "killing")),
     ("role-undergoer-subject", "Farmers died at the hands of the Federal Police.", ("victims", "Farmers", "killing")),
-    ("role-list-head",
-     "Grave violations were committed by the Red Army, including killings and abductions of villagers.",
-     ("perpetrators", "Red Army", "killing")),
     ("role-cause", "The raids by the Federal Police resulted in the arbitrary arrest of 40 journalists.",
      ("perpetrators", "Federal Police", "detention")),
     ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
@@ -74,8 +68,8 @@ CASES = [
      "Forty farmers were killed by the Red Army in the valley. Twelve more were abducted on the road.",
      ("perpetrators", "Red Army", "disappearance")),
     ("role-listed-people",
-     "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo. Four officers of the Lima Police "
-     "were charged with torture.",
+     "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo. "
+     "Four officers of the Lima Police were charged with torture.",
      ("perpetrators", "Luis Moreno", "torture")),
     ("source-umbrella",
      "The UN human rights office said protesters were killed. The United Nations has called for an inquiry.",
@@ -88,8 +82,6 @@ CASES = [
      ("sources", "Amnesty International", "torture")),
     ("source-document-author", "The report of the Lima Institute documents torture in the jails.",
      ("sources", "Lima Institute", "torture")),
-    ("source-contest", "Several countries rejected the results of the election.",
-     ("sources", "countries", "electoral_fraud")),
     ("source-quote-speaker",
      "Mary Otieno said the jail was full. “The guards tortured the prisoners every night. They beat everyone,” "
      "she said.",
@@ -408,13 +400,11 @@ def test_paragraph_doers_give_way_to_a_state_force_in_the_sentence(nlp):
 def test_listed_people_need_a_count_or_a_pointer_that_fits_one_list(nlp):
     """'four officers' stands for a list of four named people; 'three officers' or 'officers' does not."""
     names = "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo."
-    assert {"Carlos Mendoza", "Jorge Castillo"} <= _doers(nlp, names + " Four officers of the Lima Police were charged with "
-                                              "torture.", "torture")
+    charged = " officers of the Lima Police were charged with torture."
+    assert {"Carlos Mendoza", "Jorge Castillo"} <= _doers(nlp, names + " Four" + charged, "torture")
     assert "Carlos Mendoza" in _doers(nlp, names + " These suspects tortured the prisoners.", "torture")
-    assert "Carlos Mendoza" not in _doers(nlp, names + " Three officers of the Lima Police were charged with torture.",
-                                    "torture")
-    assert "Carlos Mendoza" not in _doers(nlp, names + " Officers of the Lima Police were charged with torture.",
-                                    "torture")
+    assert "Carlos Mendoza" not in _doers(nlp, names + " Three" + charged, "torture")
+    assert "Carlos Mendoza" not in _doers(nlp, names + " The" + charged, "torture")
 
 
 def test_a_bare_participle_with_an_object_is_active(nlp):
@@ -423,3 +413,10 @@ def test_a_bare_participle_with_an_object_is_active(nlp):
     text = ("The Democratic Alliance said suspected members of the State Intelligence Bureau aiming to suppress "
             "protests abducted provincial officers of the party, beat them and threatened them.")
     assert "State Intelligence Bureau" in _doers(nlp, text, "disappearance")
+
+
+def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(nlp):
+    text = "The envoy urged the courts to hold people accountable for the killings in Mopti."
+    assert not [f for f in _facts(nlp, text) if f[0] == "role-responsible-for"], _facts(nlp, text)
+    named = "The envoy said the Red Brigade was responsible for the killings in Mopti."
+    assert ("role-responsible-for", ("perpetrators", "Red Brigade", "killing")) in _facts(nlp, named)

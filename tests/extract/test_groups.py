@@ -37,11 +37,6 @@ def test_groups_an_organization_modifier_is_the_actor(nlp):
     assert [names[k] for k in event.perpetrators] == ["National Police"]
 
 
-def test_entities_nickname_in_quotes_is_one_person(nlp):
-    result = _mentions(nlp, "Police hunted the gang leader Héctor “the Child” Guerrero for years.")
-    assert "Héctor “the Child” Guerrero" in [m.text for m in result.mentions if m.type == "Person"]
-
-
 def test_entities_a_known_name_keeps_its_known_type(nlp):
     result = _mentions(nlp, "Via Reuters: inmates rioted in Tocorón on Monday.")
     found = {(m.text, m.type) for m in result.mentions}

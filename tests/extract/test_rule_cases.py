@@ -15,9 +15,9 @@ pytestmark = pytest.mark.model
 MENTION_CASES = {
     "ner": ("Maria Lopez met reporters in Lima on Monday.", "Maria Lopez"),
     "gazetteer-ruler": ("Officers from SEBIN arrested him.", "SEBIN"),
+    "foreign-acronym": ("The ANC won the vote in South Africa.", "ANC"),
     "gazetteer-type-repair": None,  # checked below on a span NER mistypes
     "group-noun": ("Soldiers beat the protesters in the square.", "protesters"),
-    "nickname-join": ("Police arrested Juan “the Fox” Herrera on Friday.", "Juan “the Fox” Herrera"),
     "leader-in-government-name": ("Critics of the Maduro regime were jailed.", "Maduro"),
     "paren-split": None,
     "hyphen-join": ("Militants of the ruling ZANU-PF beat several students.", "ZANU-PF"),
@@ -83,16 +83,10 @@ RELATION_CASES = {
     ),
     "relation-verb": ("Carlos Mendoza heads the Sinaloa Cartel.", ("Carlos Mendoza", "LEADS", "Sinaloa Cartel")),
     "leader-of-government": ("Critics of the Maduro regime were jailed.", ("Maduro", "LEADS", None)),
-    "complicity": (
-        "Dissidents were tortured by the Sinaloa Cartel under the supervision of the National Police.",
-        ("National Police", "ALLIED_WITH", "Sinaloa Cartel"),
-    ),
     "between": (
         "Witnesses described clashes between the Gulf Clan and the National Liberation Army in Choco.",
         ("Gulf Clan", "OPPOSES", "National Liberation Army"),
     ),
-    "help-of": ("The Maduro regime enlisted the aid of Tren de Aragua.", ("Tren de Aragua", "ALLIED_WITH", None)),
-    "against": ("Students who stood up to the National Police were arrested.", (None, "OPPOSES", "National Police")),
     "state-leader-title": (
         "The Venezuelan government closed the border after President Nicolás Maduro spoke.",
         ("Nicolás Maduro", "LEADS", "Venezuelan government"),
@@ -438,15 +432,19 @@ def test_title_before_name_reads_an_organization_possessing_a_person(nlp):
     assert not any(s == "Pedro Castillo" for s, _, _ in found), found
 
 
-def test_against_members_of_an_organization_stand_for_it(nlp):
-    result = _extract(nlp, "Members of the National Army who fought against the Gulf Clan were arrested.")
-    names = {m.key: m.text for m in result.mentions}
-    found = [(names[r.source], r.type, names[r.target]) for r in result.relations if "against" in r.rules]
-    assert ("National Army", "OPPOSES", "Gulf Clan") in found, found
-
-
 def test_in_place_phrase_leaves_the_place_of_a_talk_alone(nlp):
     found = _relation_set(nlp, "A defector spoke to Amnesty International in Geneva on Monday.")
     assert ("Amnesty International", "LOCATED_IN", "Geneva") not in found, found
     found = _relation_set(nlp, "Amnesty International in Geneva published a report.")
     assert ("Amnesty International", "LOCATED_IN", "Geneva") in found, found
+
+
+def test_foreign_acronym_links_a_short_acronym_only_where_its_country_is_named(nlp):
+    def ids(text):
+        return {m.text: m.canonical_id for m in _extract(nlp, text).mentions if m.text in ("ANC", "PF", "SEBIN")}
+
+    assert ids("The ANC won the vote in South Africa.") == {"ANC": None}  # not Venezuela's assembly
+    assert ids("In Caracas, Venezuela, the ANC approved the decree.")["ANC"] is not None
+    assert ids("The Venezuelan ANC approved the decree.")["ANC"] is not None  # a demonym names the country
+    assert ids("Officers from SEBIN arrested him.")["SEBIN"] is not None  # long acronyms are not ambiguous
+

@@ -97,3 +97,23 @@ def test_a_killed_run_started_again_ends_with_the_same_graph(tmp_path, nlp):
     assert len(ResultStore(out)) == 40
     _run([folder], tmp_path / "fresh")
     assert _graph(out) == _graph(tmp_path / "fresh")
+
+
+def test_results_of_another_extractor_version_are_named_and_fresh_redoes_them(tmp_path, nlp, monkeypatch, caplog):
+    import graphkit.store as store_module
+
+    folder = write_folder(tmp_path / "in", range(0, 2))
+    out = tmp_path / "out"
+    _run([folder], out)
+    assert ResultStore(out).stale() == []
+    # graphkit's rules or data change (an upgrade, a local edit): the stored facts are now of another vintage
+    monkeypatch.setattr(store_module, "extractor_id", lambda: "a-later-version")
+    assert ResultStore(out).stale() == ["doc000", "doc001"]
+    with caplog.at_level("WARNING", logger="graphkit.pipeline"):
+        again = _run([folder], out)
+    assert again.skipped == 2 and again.added == []  # kept as they were, not parsed again...
+    assert "2 of 2 documents" in caplog.text and "--fresh" in caplog.text  # ...but the user is told
+    caplog.clear()
+    redone = _run([folder], out, fresh=True)
+    assert redone.added == ["doc000", "doc001"] and ResultStore(out).stale() == []
+    assert "another version" not in caplog.text
