@@ -168,7 +168,12 @@ def _of_the_state(m: Mention, index: MentionIndex, state: frozenset[str]) -> boo
     if f"subtype: {m.subtype}" in state:
         return True
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and f"noun: {span.root.lemma_.lower()}" in state
+    if span is None:
+        return False
+    root = span.root
+    # a name's head keeps its plural as its lemma ("Special Actions Forces"): its singular counts too
+    nouns = {root.lemma_.lower(), root.lower_.removesuffix("s")} if root.tag_ == "NNPS" else {root.lemma_.lower()}
+    return any(f"noun: {noun}" in state for noun in nouns)
 
 
 def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -> Roles:

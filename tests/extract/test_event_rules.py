@@ -147,6 +147,13 @@ def test_an_ambiguous_word_alone_is_no_act(nlp):
     assert _events(nlp, "The company controlled the market and its prices.") == []
 
 
+def test_a_named_force_is_of_the_state_by_its_plural_head(nlp):
+    """'the Rapid Action Forces': a name's head keeps its plural as its lemma; it is a state force all the same,
+    so an ambiguous word of a state act it does is an act."""
+    assert [e.type for e in _events(nlp, "The mayor is sending the Rapid Action Forces to control the streets.")] == [
+        "repression"]
+
+
 def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
     assert not [e for e in _events(nlp, "Police arrested the smuggler in the port.") if e.type == "detention"]
     kept = [e for e in _events(nlp, "Police arrested the journalist in the port.") if e.type == "detention"]
