@@ -22,6 +22,7 @@ from graphkit.backends.neo4j import (
     prop_keys,
     relationship_rows,
     relationship_statement,
+    relationship_values,
     write_graph,
 )
 from graphkit.types import Article, Entity, Event, GraphData, Provenance, Relation
@@ -59,8 +60,9 @@ def per_row(driver, graph: GraphData, sample: int) -> tuple[int, float]:
     start = time.perf_counter()
     with driver.session() as session:
         for kind, row in rows:
-            statement = relationship_statement(kind, schema.relationship_types, keys=prop_keys([row]))
-            session.run(statement, rows=[row]).consume()
+            keys = prop_keys([row])
+            statement = relationship_statement(kind, schema.relationship_types, keys=keys)
+            session.run(statement, rows=relationship_values(kind, [row], keys)).consume()
     return len(rows), time.perf_counter() - start
 
 

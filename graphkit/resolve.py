@@ -61,7 +61,7 @@ class _UnionFind:
 
 
 def _reason(rule_name: str, text: str) -> str:
-    """A merge reason that names its rule: "[surname-join] 'Dugarte' is the surname of 'Ronald Dugarte'"."""
+    """A merge reason that names its rule: "[surname-join] 'Quiroga' is the surname of 'Elena Quiroga'"."""
     return f"[{rule_name}] {text}"
 
 
@@ -93,7 +93,7 @@ def _merge_parentheses(items: list[Mention], text: str, uf: _UnionFind) -> None:
 
 @rule("merge-group-gloss", "merge")
 def _merge_glosses(items: list[Mention], text: str, uf: _UnionFind) -> None:
-    """'the “collectives” (illegitimate armed groups that support X)': a gloss of a group is that group."""
+    """'the “halcones” (irregular armed groups loyal to X)': a gloss of a group is that group."""
     groups = [m for m in items if m.type == "Group"]
     for i, m in enumerate(groups):
         if "(" not in text[m.end : m.end + 4]:
@@ -139,7 +139,7 @@ def _merge_initials(items: list[Mention], text: str, uf: _UnionFind) -> None:
 
 @rule("merge-surname", "merge")
 def _merge_surnames(items: list[Mention], text: str, uf: _UnionFind) -> None:
-    """A lone surname joins the full name it ends ("Dugarte" after "Ronald Dugarte"), whatever NER called it."""
+    """A lone surname joins the full name it ends ("Quiroga" after "Elena Quiroga"), whatever NER called it."""
     named = [m for m in items if m.type != "Group"]
     people = [m for m in named if m.type == "Person" and len(m.text.split()) >= 2]
     for m in named:

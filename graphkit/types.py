@@ -97,7 +97,7 @@ class Mention:
     confidence: float = 1.0
     source: str = "ner"  # ner | ruler | group | coref | title ...
     antecedent: str | None = None  # key of the mention this one refers to (coreference)
-    # fuller ways the text names an unnamed group ("U.S. law enforcement authorities in Louisiana")
+    # fuller ways the text names an unnamed group ("Mexican border control officers in Sonora")
     aliases: tuple[str, ...] = ()
     rules: list[str] = field(default_factory=list)  # names of the rules that found it (graphkit.extract.rules)
 

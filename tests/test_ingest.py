@@ -82,10 +82,10 @@ def test_ingest_missing_input_is_a_warning_and_no_articles_is_an_error(tmp_path,
 @pytest.mark.parametrize(
     "line",
     [
-        "SEE ALSO: The Armed Groups Propping Up The Government",
+        "SEE ALSO: How Three Cartels Divided The Border",
         "Click here to send us your comments.",
         "What are your thoughts?",
-        "We encourage readers to copy and distribute our work for non-commercial purposes.",
+        "We encourage readers to share and distribute these stories freely.",
         "DONATE",
     ],
 )
@@ -103,7 +103,7 @@ def test_clutter_related_content_and_everything_after_is_cut():
         "The army denied any involvement and said that its soldiers had been in their barracks all night.",
         "Families of the two men demanded answers from the state prosecutor and the national ombudsman.",
     ]
-    text = "\n".join([*body_lines, "Related Content", "COLOMBIA / 21 MAR 2022", "A teaser sentence."])
+    text = "\n".join([*body_lines, "Related Content", "PERU / 14 JUN 2019", "A teaser sentence."])
     body, _ = strip_clutter(text)
     assert body.splitlines() == body_lines
 
@@ -121,8 +121,8 @@ def test_clutter_runs_of_short_teaser_lines_are_dropped_but_the_headline_stays()
 
 
 def test_leading_date_metadata_becomes_the_article_date():
-    text, date = split_meta_date(" date 2023-12-27 The commission said so.")
-    assert date == "2023-12-27" and text == "The commission said so."
+    text, date = split_meta_date(" date 2019-06-14 The council said so.")
+    assert date == "2019-06-14" and text == "The council said so."
 
 
 def test_ingest_a_closing_quote_glued_to_the_next_word_is_spaced():

@@ -18,34 +18,34 @@ def test_resolve_fold_handles_case_accents_articles_and_possessives():
 
 
 def test_resolve_initials_skip_function_words():
-    assert initials("Inter-American Commission on Human Rights") == "iachr"
+    assert initials("Committee for the Defence of Human Rights") == "cdhr"
 
 
 def test_resolve_parenthesised_acronym_joins_its_full_name():
-    text = "the Special Actions Forces (FAES) of the police. Later the FAES returned."
-    a = _m("d", "Special Actions Forces", 4)
-    b = _m("d", "FAES", text.index("FAES"))
-    c = _m("d", "FAES", text.rindex("FAES"))
+    text = "the Rapid Response Unit (URR) of the army. Later the URR returned."
+    a = _m("d", "Rapid Response Unit", 4)
+    b = _m("d", "URR", text.index("URR"))
+    c = _m("d", "URR", text.rindex("URR"))
     res = resolve([_doc("d", text, [a, b, c])])
     assert len(res.entities) == 1
     entity = res.entities[0]
-    assert entity.name == "Special Actions Forces" and "FAES" in entity.aliases
+    assert entity.name == "Rapid Response Unit" and "URR" in entity.aliases
     assert entity.merge_reasons  # the reason is kept
 
 
 def test_resolve_initials_join_an_acronym_used_without_parentheses():
-    text = "The Inter-American Commission on Human Rights said. The IACHR added."
-    full = _m("d", "Inter-American Commission on Human Rights", 4)
-    acr = _m("d", "IACHR", text.index("IACHR"))
+    text = "The Committee for the Defence of Human Rights said. The CDHR added."
+    full = _m("d", "Committee for the Defence of Human Rights", 4)
+    acr = _m("d", "CDHR", text.index("CDHR"))
     assert len(resolve([_doc("d", text, [full, acr])]).entities) == 1
 
 
 def test_resolve_surname_joins_full_name_even_when_ner_mistyped_it():
-    text = "said Ronald Dugarte. Later Dugarte added."
-    full = _m("d", "Ronald Dugarte", 5, "Person")
-    surname = _m("d", "Dugarte", text.rindex("Dugarte"), "Organization")
+    text = "said Elena Quiroga. Later Quiroga added."
+    full = _m("d", "Elena Quiroga", 5, "Person")
+    surname = _m("d", "Quiroga", text.rindex("Quiroga"), "Organization")
     res = resolve([_doc("d", text, [full, surname])])
-    assert [(e.name, e.type) for e in res.entities] == [("Ronald Dugarte", "Person")]
+    assert [(e.name, e.type) for e in res.entities] == [("Elena Quiroga", "Person")]
 
 
 def test_resolve_across_documents_by_folded_name_but_not_across_types():
@@ -78,13 +78,13 @@ def test_resolve_a_bare_group_head_refers_back_to_the_fuller_group():
 
 
 def test_resolve_a_group_glossed_in_parentheses_is_that_group():
-    text = "the “collectives” (illegitimate armed groups that support the regime) patrol the area"
-    glossed = _m("d", "collectives", text.index("collectives"), "Group")
+    text = "the “halcones” (irregular armed groups loyal to the governor) patrol the area"
+    glossed = _m("d", "halcones", text.index("halcones"), "Group")
     gloss = _m("d", "armed groups", text.index("armed groups"), "Group")
     res = resolve([_doc("d", text, [glossed, gloss])])
     assert len(res.entities) == 1 and res.entities[0].merge_reasons
     # the term the text explains names the group; the explanation is an alias
-    assert res.entities[0].name == "collectives" and "armed groups" in res.entities[0].aliases
+    assert res.entities[0].name == "halcones" and "armed groups" in res.entities[0].aliases
 
 
 def test_resolve_a_group_named_with_the_home_country_demonym_is_the_bare_group():

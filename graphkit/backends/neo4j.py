@@ -7,6 +7,7 @@ becomes Cypher text.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -163,9 +164,31 @@ def relationship_rows(graph: GraphData) -> dict[str, list[dict[str, Any]]]:
 BATCH_SIZE = 10_000  # rows per transaction: larger batches cost fewer round trips and commits
 
 
-def batched(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+class _Batch(list[Any]):
+    """The rows of one statement, with a short repr: the driver formats its debug line for every RUN
+    whether or not debug logging is on, and the repr of 10,000 rows cost as much client CPU as packing them."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
+def batched(rows: Sequence[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(rows), size):
-        yield list(rows[i : i + size])
+        yield _Batch(rows[i : i + size])
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the rows are built and sent: they are hundreds of thousands of
+    small acyclic containers, and the collections their allocation triggers scan the whole heap each time
+    (a third of the client's CPU). Restored afterwards, as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -180,10 +203,30 @@ def prop_keys(rows: Sequence[dict[str, Any]]) -> list[str]:
     return keys
 
 
-def _assignments(var: str, keys: Sequence[str]) -> str:
+# Rows travel as lists, not maps: [id, *properties] for nodes, [a, b, *identity, *properties] for
+# relationships, in the order the statement names them (row[0], row[1], ...). A map repeats its keys in
+# every row: twice the bytes, 2.5x the client's packing time and more decoding on the server.
+
+def _node_values(rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> list[list[Any]]:
+    """Node rows as lists in the order of _node_statement (a missing property is null, as row.props.k was)."""
+    return [[row["id"], *(row["props"].get(k) for k in keys)] for row in rows]
+
+
+def _identity_keys(kind: str) -> tuple[str, ...]:
+    return ("doc", "start", "relation") if kind == "TRIPLE" else ("doc", "start")
+
+
+def relationship_values(kind: str, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> list[list[Any]]:
+    """Relationship rows as lists in the order of relationship_statement(kind, keys=keys)."""
+    identity = _identity_keys(kind)
+    extra = [k for k in keys if k not in identity]
+    return [[row["a"], row["b"], *(row[k] for k in identity), *(row["props"].get(k) for k in extra)] for row in rows]
+
+
+def _assignments(var: str, keys: Sequence[str], first: int) -> str:
     # one SET per named property, not `+= map`: a map of unknown keys makes the planner add an Eager
     # step (it might overwrite the id the MATCH read), which holds every row of the batch in memory
-    return ", ".join(f"{var}.{k} = row.props.{k}" for k in keys)
+    return ", ".join(f"{var}.{k} = row[{i}]" for i, k in enumerate(keys, first))
 
 
 def _node_statement(key: str, keys: Sequence[str] = (), *, create: bool = False) -> str:
@@ -192,38 +235,59 @@ def _node_statement(key: str, keys: Sequence[str] = (), *, create: bool = False)
     labels = key.split(":")  # validated labels only ("Entity:Person")
     first, extra = labels[0], labels[1:]
     if create:
-        props = ", ".join(["id: row.id", *(f"{k}: row.props.{k}" for k in keys)])
+        props = ", ".join(["id: row[0]", *(f"{k}: row[{i}]" for i, k in enumerate(keys, 1))])
         return f"UNWIND $rows AS row CREATE (n:{':'.join(labels)} {{{props}}})"
-    statement = f"UNWIND $rows AS row MERGE (n:{first} {{id: row.id}})"
+    statement = f"UNWIND $rows AS row MERGE (n:{first} {{id: row[0]}})"
     if extra:
         statement += " SET " + ", ".join(f"n:{label}" for label in extra)
     if keys:
-        statement += (" SET " if not extra else ", ") + _assignments("n", keys)
+        statement += (" SET " if not extra else ", ") + _assignments("n", keys, 1)
     return statement
 
 
 def relationship_statement(kind: str, schema_rels: dict[str, tuple[str, str]], *, create: bool = False,
                            keys: Sequence[str] = ()) -> str:
-    """MERGE keyed by (doc, start[, relation]) between the two ids; CREATE when the document is new there."""
+    """MERGE keyed by (doc, start[, relation]) between the two ids; CREATE when the document is new there.
+    The rows are those of relationship_values(kind, rows, keys); the identity is not SET again (the
+    properties of the same names hold the same values)."""
     a, b = schema_rels[kind]  # node labels of the closed schema file
-    identity_keys = ("doc", "start", "relation") if kind == "TRIPLE" else ("doc", "start")
-    identity = ", ".join(f"{k}: row.{k}" for k in identity_keys)
-    match = f"UNWIND $rows AS row MATCH (a:{a} {{id: row.a}}) MATCH (b:{b} {{id: row.b}}) "
+    identity_keys = _identity_keys(kind)
+    extra = [k for k in keys if k not in identity_keys]
+    identity = ", ".join(f"{k}: row[{i}]" for i, k in enumerate(identity_keys, 2))
+    match = f"UNWIND $rows AS row MATCH (a:{a} {{id: row[0]}}) MATCH (b:{b} {{id: row[1]}}) "
+    first = 2 + len(identity_keys)
     if create:  # all properties in the pattern: nothing is read back
-        props = ", ".join([identity, *(f"{k}: row.props.{k}" for k in keys if k not in identity_keys)])
+        props = ", ".join([identity, *(f"{k}: row[{i}]" for i, k in enumerate(extra, first))])
         return match + f"CREATE (a)-[r:{kind} {{{props}}}]->(b)"
-    return match + f"MERGE (a)-[r:{kind} {{{identity}}}]->(b)" + (f" SET {_assignments('r', keys)}" if keys else "")
+    return match + f"MERGE (a)-[r:{kind} {{{identity}}}]->(b)" + (
+        f" SET {_assignments('r', extra, first)}" if extra else "")
+
+
+def doc_indexed_types() -> list[str]:
+    """The relationship types found by their `doc` for deletion: those between two entities. A type with
+    an Event or Document end carries the doc of that node (a role edge and REPORTED_IN the event's,
+    MENTIONED_IN the document's), so it goes when delete_documents DETACH DELETEs the document's events
+    and the document, and its creation skips an index update (see benchmarks/README.md)."""
+    return sorted(kind for kind, ends in lexicons.schema().relationship_types.items()
+                  if not {"Event", "Document"} & set(ends))
+
+
+def _unused_doc_indexes(have: set[str]) -> set[str]:
+    """graphkit's `doc` indexes on relationship types that no longer need one (made by earlier versions)."""
+    kinds = set(lexicons.schema().relationship_types) - set(doc_indexed_types())
+    return {f"graphkit_{kind.lower()}_doc" for kind in kinds} & have
 
 
 def ensure_constraints(driver: Any, database: str | None = None) -> None:
     """Unique ids on the three node labels (the index every MATCH and MERGE by id uses), and an index
-    on each relationship type's `doc`, so the facts of one document are found without a scan. Only the
-    missing ones are created (one SHOW when they are all there); then the named queries' indexes."""
+    on the `doc` of each relationship type between entities, so the facts of one document are found
+    without a scan. Only the missing ones are created (one SHOW when they are all there), and the `doc`
+    indexes earlier versions made on the other types are dropped; then the named queries' indexes."""
     wanted = {f"graphkit_{label.lower()}_id":
               f"CREATE CONSTRAINT graphkit_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
               for label in ("Document", "Entity", "Event")}
     wanted["graphkit_event_doc"] = "CREATE INDEX graphkit_event_doc IF NOT EXISTS FOR (n:Event) ON (n.doc)"
-    for kind in sorted(lexicons.schema().relationship_types):
+    for kind in doc_indexed_types():
         wanted[f"graphkit_{kind.lower()}_doc"] = (
             f"CREATE INDEX graphkit_{kind.lower()}_doc IF NOT EXISTS FOR ()-[r:{kind}]-() ON (r.doc)")
     # a uniqueness constraint is listed with its backing index, under the same name
@@ -231,6 +295,8 @@ def ensure_constraints(driver: Any, database: str | None = None) -> None:
     for name, statement in wanted.items():
         if name not in have:
             driver.execute_query(statement, database_=database)
+    for name in sorted(_unused_doc_indexes(have)):
+        driver.execute_query(f"DROP INDEX {name} IF EXISTS", database_=database)
     ensure_query_indexes(driver, database)
 
 
@@ -271,7 +337,7 @@ class _Step:
     """One statement over its rows."""
 
     statement: str
-    rows: list[dict[str, Any]]
+    rows: list[Any]
 
 
 def _last_wins(rows: Sequence[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
@@ -285,6 +351,18 @@ def _node_key(row: dict[str, Any]) -> Any:
 
 def _rel_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return row["a"], row["b"], row["doc"], row["start"], row.get("relation")
+
+
+def _node_step(key: str, rows: list[dict[str, Any]], create: bool) -> _Step:
+    keys = prop_keys(rows)
+    return _Step(_node_statement(key, keys, create=create), _node_values(rows, keys))
+
+
+def _relationship_step(kind: str, rel_ends: dict[str, tuple[str, str]], rows: list[dict[str, Any]], *,
+                       create: bool) -> _Step:
+    keys = prop_keys(rows)
+    statement = relationship_statement(kind, rel_ends, create=create, keys=keys)
+    return _Step(statement, relationship_values(kind, rows, keys))
 
 
 def _plan(nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str, Any]]], fresh_docs: set[str],
@@ -311,15 +389,14 @@ def _plan(nodes: dict[str, list[dict[str, Any]]], rels: dict[str, list[dict[str,
         new = _last_wins([row for row in rows if row["id"] in ids], _node_key)
         old = [row for row in rows if row["id"] not in ids]
         phases[0 if key == "Document" else 1] += [
-            _Step(_node_statement(key, prop_keys(part), create=create), part)
-            for part, create in ((new, True), (old, False)) if part]
+            _node_step(key, part, create) for part, create in ((new, True), (old, False)) if part]
     for kind, rows in rels.items():
         fresh = _last_wins([row for row in rows if row["doc"] in fresh_docs], _rel_key)
         known = [row for row in rows if row["doc"] not in fresh_docs]
         if fresh:
-            phases[2].append(_Step(relationship_statement(kind, rel_ends, create=True, keys=prop_keys(fresh)), fresh))
+            phases[2].append(_relationship_step(kind, rel_ends, fresh, create=True))
         if known:
-            phases[3].append(_Step(relationship_statement(kind, rel_ends, keys=prop_keys(known)), known))
+            phases[3].append(_relationship_step(kind, rel_ends, known, create=False))
     phases[4].append(_Step("UNWIND $rows AS row MATCH (d:Document {id: row.id}) SET d.sha256 = row.sha256", hashes))
     return phases
 
@@ -357,6 +434,7 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
     return stats
 
 
+@_gc_paused()
 def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                 batch_size: int = BATCH_SIZE) -> WriteStats:
     """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
@@ -380,13 +458,14 @@ def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = 
         return
     driver.execute_query("UNWIND $ids AS id MATCH (e:Event {doc: id}) DETACH DELETE e", {"ids": doc_ids},
                          database_=database)
-    for kind in sorted(lexicons.schema().relationship_types):
+    for kind in doc_indexed_types():  # the others went with the events and go with the documents
         driver.execute_query(f"UNWIND $ids AS id MATCH ()-[r:{kind} {{doc: id}}]->() DELETE r", {"ids": doc_ids},
                              database_=database)
     driver.execute_query("UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d", {"ids": doc_ids},
                          database_=database)
 
 
+@_gc_paused()
 def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                batch_size: int = BATCH_SIZE) -> WriteStats:
     """Bring the database to this graph writing only what changed: documents that are new there are

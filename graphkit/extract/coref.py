@@ -156,7 +156,7 @@ def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:
     keys = set()
     for token in doc:
         if token.dep_ == "nsubj" and _reports(token.head):
-            # "the main author of the study, Ana Ruiz, says": the person apposed to the subject speaks
+            # "the lead writer of the survey, Ana Ruiz, says": the person apposed to the subject speaks
             heads = [token, *(c for c in token.children if c.dep_ == "appos")]
             for m in by_start.values():
                 if any(m.start <= t.idx < m.end for t in heads):

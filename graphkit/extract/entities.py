@@ -94,8 +94,8 @@ def _leader_inside(ent: Span, government: str, doc_id: str) -> Mention | None:
 
 
 def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
-    """The group as the text fully names it: with named modifiers ("U.S. law enforcement authorities") and
-    with its prepositional phrases ("official within Venezuela's prisons service")."""
+    """The group as the text fully names it: with named modifiers ("Mexican border control officers") and
+    with its prepositional phrases ("officers within Peru's customs agency")."""
     out: list[str] = []
     named = _trim(chunk)
     if named is not None and named.start < span.start:
@@ -226,7 +226,7 @@ def _country_as_state(doc: Doc, items: list[Mention]) -> list[Mention]:
         if span is None:
             continue
         root = span.root
-        while root.dep_ == "conj" and root.head.i != root.i:  # "The United States, Argentina and Peru announced"
+        while root.dep_ == "conj" and root.head.i != root.i:  # "Canada, Chile and Peru announced"
             root = root.head
         verb = root.head
         if span.end < len(doc) and doc[span.end].text == ":":

@@ -1,8 +1,8 @@
 """Repairs of the named spans NER gives, before they become mentions: each repair is a registered rule.
 
-NER on news text splits names at parentheses and hyphens ("Allied Democratic Forces (ADF", "ZANU" "-PF"),
-stops before the kind of place or group a name is ("Jokhang" temple, "Gulf" cartel), cuts a long name
-in two ("Armed Forces of the" + "Democratic Republic of the Congo"), tags the words of a title-case
+NER on news text splits names at parentheses and hyphens ("United Popular Front (UPF", "PDS" "-Alliance"),
+stops before the kind of place or group a name is ("Bayon" temple, "Juárez" cartel), cuts a long name
+in two ("Coast Guard of the" + "Republic of the Marshall Islands"), tags the words of a title-case
 headline as names, and misses a country's institutions named by its demonym ("the Mexican army").
 The repairs work on candidates (span, type, gazetteer id, rules) in document order.
 """
@@ -76,7 +76,7 @@ def _with(c: Candidate, span: Span, name: str, label: str | None = None) -> Cand
 
 @rule("paren-split", "entity")
 def paren_split(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'Allied Democratic Forces (ADF': the name before the parenthesis, the acronym inside as its own name."""
+    """'United Popular Front (UPF': the name before the parenthesis, the acronym inside as its own name."""
     out: list[Candidate] = []
     for c in items:
         cut = next((t.i for t in c.span if t.text == "("), None)
@@ -93,7 +93,7 @@ def paren_split(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 
 @rule("hyphen-join", "entity")
 def hyphen_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'ZANU-PF': an organization's name glued by a hyphen to a capitalised word is one name."""
+    """'PDS-Alliance': an organization's name glued by a hyphen to a capitalised word is one name."""
     out: list[Candidate] = []
     for c in items:
         end = c.end
@@ -106,7 +106,7 @@ def hyphen_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 
 @rule("of-join", "entity")
 def of_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'Armed Forces of the' + 'Democratic Republic of the Congo': a name cut after 'of (the)' goes on."""
+    """'Coast Guard of the' + 'Republic of the Marshall Islands': a name cut after 'of (the)' goes on."""
     out: list[Candidate] = []
     for c in items:
         prev = out[-1] if out else None
@@ -130,7 +130,7 @@ def _kind_run(doc: Doc, end: int, nouns: frozenset[str], *, lower_only: bool = T
 
 @rule("kind-noun-extend", "entity")
 def kind_noun_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'Jokhang temple', 'Tora prison complex', 'Xinjiang region', 'the Gulf cartel': the kind of place or group
+    """'Bayon temple', 'Tora prison complex', 'Xinjiang region', 'the Juárez cartel': the kind of place or group
     that follows a name is part of it (data: place_kind_nouns.txt, organization_kind_nouns.txt)."""
     taken = {i for c in items for i in range(c.start, c.end)}
     out: list[Candidate] = []
@@ -302,7 +302,7 @@ def foreign_acronym(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 
 @rule("adjacent-person-join", "entity")
 def adjacent_person_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'Sonia Haydee' + 'Lainez Aguilar de Salán' with only a space between: one person's full name."""
+    """'Rosa Elena' + 'Quiroga Méndez de Paz' with only a space between: one person's full name."""
     out: list[Candidate] = []
     for c in items:
         prev = out[-1] if out else None
@@ -379,7 +379,7 @@ def person_name_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
 
 @rule("ministry-list-join", "entity")
 def ministry_list_join(doc: Doc, items: list[Candidate]) -> list[Candidate]:
-    """'Ministry of the Interior, Justice and Peace': a ministry's name may list its portfolios after a comma."""
+    """'Ministry of Labour, Housing and Transport': a ministry's name may list its portfolios after a comma."""
     out: list[Candidate] = []
     skip_to = -1
     for c in items:

@@ -118,7 +118,7 @@ def responsible_for_roles(trigger: Token, sent: Span, index: MentionIndex, roles
         who = [c for c in word.children if c.dep_ == "poss"]  # "the army's responsibility for"
     for t in who:
         if lexicons.group_nouns().get(t.lemma_.lower()) == "victim":
-            continue  # "hold people accountable for the deaths": a call for justice names no one
+            continue  # "hold people accountable for a massacre": a call for justice names no one
         add_doers(roles, t, index, "role-responsible-for", _actors)
 
 
@@ -145,7 +145,7 @@ def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Role
 
 @rule("role-cause", "role")
 def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'excessive force used by X has led to the killing of 300', 'the raids by X resulted in the arrest of',
+    """'the force used by X has led to the deaths of 40', 'the raids by X resulted in the arrest of',
     'X caused the deaths': whoever, or whatever act of whose, brings the act about did it."""
     node = trigger
     while node.dep_ == "conj" and node.head.i != node.i:

@@ -54,14 +54,14 @@ RoleRule = Callable[[Token, Span, MentionIndex, Roles], None]
 
 def doers(token: Token, index: MentionIndex) -> list[Mention]:
     """The actors a doer phrase names: the phrase and its conjuncts, the items of a list the parse hung on
-    the next item ("the Taliban, ISIS-K and other groups"), and the body its members act for
-    ("suspected militants of the ruling party": the militants and the party)."""
+    the next item ("the Red Hand, the Falcons and other groups"), and the body its members act for
+    ("alleged gunmen of the governing party": the gunmen and the party)."""
     out = index.with_conjuncts(token)
     for t in (token, *token.conjuncts):
         for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index)]:
             if m not in out:
                 out.append(m)
-    if len(out) > 1:  # "the government or its agents": the agents are the government's, already named
+    if len(out) > 1:  # "the army or its agents": the agents are the army's, already named
         owned = {own.key for t in (token, *token.conjuncts)
                  if (own := index.at(t)) is not None and _its_members(t, own)}
         out = [m for m in out if m.key not in owned]
@@ -262,7 +262,7 @@ def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) 
             continue
         for head in heads:
             included.extend(m for m in index.with_conjuncts(head) if m.type != "Location" and m not in included)
-            # "members of X who dress as DGCIM agents", "who work for the police": the body they act as
+            # "members of X who pose as customs agents", "who work for the police": the body they act as
             for clause in (t for t in head.subtree if t.dep_ == "relcl"):
                 included.extend(m for t in clause.subtree if (m := index.at(t)) is not None
                                 and m.type == "Organization" and m not in included)
@@ -381,7 +381,7 @@ def light_verb_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles)
                 if child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and is_passive(verb)):
                     roles.add("victims", index.with_conjuncts(child), "role-light-verb")
         if verb.lemma_.lower() in lexicons.word_list("instrument_verbs"):
-            # "doctors are used by the government in an extortion scheme": the tool takes part too
+            # "nurses were used by the ministry in a bribery scheme": the tool takes part too
             used = [c for c in verb.children if c.dep_ == ("nsubjpass" if is_passive(verb) else "dobj")]
             for tool in used:
                 roles.add("perpetrators", index.with_conjuncts(tool), "role-light-verb")
@@ -460,7 +460,7 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
         return False
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is not None and span.root.dep_ in ("dobj", "pobj", "dative"):
-        return False  # "to vote for and support Maduro": the ruler is what the act is about, not who acts
+        return False  # "made to vote for and back the President": the ruler is what the act is about, not who acts
     home = index.home_country
     return government in index.canonical_ids or home is None or government.split("-")[0] == home.removeprefix("loc-")
 
@@ -472,7 +472,7 @@ def _doers_of(verb: Token, index: MentionIndex, roles: Roles, by: str) -> None:
 
 
 def _linked(token: Token, index: MentionIndex) -> list[Mention]:
-    """'a network linked to the gang', 'cells tied to the cartel': who the doers work for."""
+    """'a ring linked to the militia', 'cells tied to the cartel': who the doers work for."""
     cues = lexicons.word_list("link_participles")
     out: list[Mention] = []
     for clause in token.children:

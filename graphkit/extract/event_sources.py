@@ -38,7 +38,7 @@ SourceRule = Callable[[Token, Span, MentionIndex, SourceContext, Roles], None]
 
 def _speaking_for(doer: Token, index: MentionIndex, ctx: SourceContext) -> tuple[list[Mention], bool]:
     """The mentions a reporting verb's subject stands for: itself and its conjuncts, the person named
-    right after an office ("the UN High Commissioner for Human Rights Michelle Bachelet"), or the author
+    right after an office ("the UN High Commissioner for Refugees Jan Novak"), or the author
     of a document that speaks ("the report accuses..."); the flag says it was a document's author."""
     found = index.with_conjuncts(doer) or _by_surname(doer, index)
     for m in list(found):
@@ -92,7 +92,7 @@ _SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
 def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext,
                          roles: Roles) -> None:
     """'according to X' in the sentence, unless it hangs on a noun phrase that leaves the trigger out
-    ('repression leading to deaths and, according to the regime, the arrest of 300': the arrest only)."""
+    ('a crackdown that left many hurt and, according to the junta, the arrest of 90': the arrest only)."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             head = token.head
@@ -105,7 +105,7 @@ def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: S
                 if found:
                     roles.add("sources", found, "source-according-to")
                 elif pobj.lemma_.lower() in lexicons.word_list("document_nouns"):
-                    # "according to an investigation by El Diario": whoever wrote it
+                    # "according to an inquiry by La Voz": whoever wrote it
                     roles.add("sources", _authors_of(pobj, index), "source-document-author")
 
 
@@ -154,7 +154,7 @@ def paragraph_carry_sources(trigger: Token, sent: Span, index: MentionIndex, ctx
 
 @rule("source-umbrella", "source")
 def umbrella_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: SourceContext, roles: Roles) -> None:
-    """'the UN human rights office said': when a part of an umbrella body speaks, the umbrella the document
+    """'the UN refugee agency said': when a part of an umbrella body speaks, the umbrella the document
     names is a source too (source_umbrellas.yaml)."""
     for umbrella_id, spec in lexicons.source_umbrellas().items():
         words, prefixes = spec.name_words, spec.id_prefixes
@@ -203,7 +203,7 @@ def _office_holder(m: Mention, index: MentionIndex) -> Mention | None:
 
 
 def _authors_of(noun: Token, index: MentionIndex) -> list[Mention]:
-    """'the annual report of the Casla Institute', 'Amnesty's report', 'a study by HRW', 'an eyewitness
+    """'the yearly report of the Rivera Foundation', 'Amnesty's report', 'a study by HRW', 'an eyewitness
     report'."""
     out: list[Mention] = []
     for pobj in pobjs(noun, {"of", "by", "from"}):

@@ -69,7 +69,7 @@ def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Itera
 
 @rule("trigger-collusion", "trigger")
 def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
-    """'police work with gangs', 'military involvement in the drug trade', 'officials in bed with cartels': a
+    """'the army works with smugglers', 'police involvement in the arms trade', 'judges in bed with cartels': a
     state body tied to crime alleges corruption (collusion_frames.yaml: a link word, a state body as its
     owner and a crime word in its object)."""
     frame = lexicons.collusion_frame()
@@ -103,7 +103,7 @@ def _clause_subjects(token: Token) -> list[Token]:
     node = token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
-    for _ in range(2):  # "officials were understood to be in bed with …": the raising verb's subject
+    for _ in range(2):  # "judges were thought to have been in bed with …": the raising verb's subject
         found = subjects(node)
         if found or node.dep_ != "xcomp":
             return found
@@ -182,7 +182,7 @@ def noun_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
 
 
 def _inside_a_name(trigger: Trigger, index: MentionIndex) -> bool:
-    """'the Office of Foreign Assets Control', 'Committee against Torture': a word of a proper name names
+    """'the Office for Drug Control', 'Committee against Torture': a word of a proper name names
     the body, not an act (an unnamed group named by its act, 'a kidnapping ring', is not a name)."""
     m = index.by_token.get(trigger.token.i)
     return m is not None and m.type in ("Organization", "Person", "Location")
@@ -238,7 +238,7 @@ def _in_other_clause(token: Token, trigger: Token) -> bool:
 
 @rule("trigger-hypothetical", "trigger")
 def hypothetical(token: Token) -> bool:
-    """'... if they were political prisoners': an act inside a condition (hypothetical_marks.txt) is a
+    """'... if they were jailed as dissidents': an act inside a condition (hypothetical_marks.txt) is a
     supposition, not an act anyone did."""
     marks = lexicons.word_list("hypothetical_marks")
     node = token
@@ -308,7 +308,7 @@ _UNDERGOER_DEPS = {"dobj", "nsubjpass", "attr", "pobj"}
 
 @rule("trigger-victim-noun", "trigger")
 def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
-    """'executions of political opponents, smugglers and others', 'subjected detainees to harsh conditions':
+    """'killings of rival traders, bandits and others', 'subjected detainees to harsh conditions':
     a noun naming people by what they do or undergo (perpetrator_nouns.txt, victim nouns of group_nouns.txt)
     that suffers another, violent act of the sentence names its victims, not an act of its own type."""
     token = trigger.token
@@ -334,7 +334,7 @@ TRIGGER_RULES: list[TriggerRule] = [phrase_triggers, collusion_triggers, pair_tr
 
 
 def _source_of_goods(token: Token, phrase: str = "") -> bool:
-    """'buildings seized from drug traffickers', 'properties taken from drug lords' name where things came
+    """'farms seized from arms dealers', 'properties taken from drug lords' name where things came
     from, not an act."""
     doers = doer_nouns()
     return ((token.lemma_.lower() in doers or phrase in doers) and token.dep_ == "pobj"

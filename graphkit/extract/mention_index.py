@@ -52,13 +52,13 @@ class MentionIndex:
                 return found  # "an Interior Ministry source", "witnesses": they speak for themselves
             owner = self._owner(token)
             if owner is not None:
-                return owner  # "Tren de Aragua gang members" act for Tren de Aragua
+                return owner  # "Gulf Clan gang members" act for the Gulf Clan
         if found is not None and not (found.type == "Group" and " " not in found.text):
             return found
         for child in token.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in self.by_token:
                 return self.by_token[child.i]
-        # "the socialist dictator of Venezuela, Nicolás Maduro": a description stands for the name apposed to it
+        # "the military ruler of Ruritania, Jan Novak": a description stands for the name apposed to it
         if found is None and token.pos_ == "NOUN":
             for child in token.children:
                 named = self.by_token.get(child.i) if child.dep_ == "appos" else None

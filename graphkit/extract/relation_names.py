@@ -40,11 +40,11 @@ def _parent_names(text: str) -> list[str]:
 
 @rule("name-part-of", "relation")
 def name_part_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """'UN Human Rights Office', "the ICC Prosecutor's Office", 'Office of the Prosecutor of the ICC': an
+    """'UN Refugee Agency', "the Court's Registry Office", 'Office of the Registrar of the Court': an
     organization whose name holds the name of another organization the document names is part of it. The
     other must be known to the gazetteer or named by an acronym, so that a longer form of one name ("National
     Police of Honduras") is not made part of its shorter form; and not a government, which a country's name
-    stands for ("Revolutionary Armed Forces of Colombia" is no part of Colombia's state)."""
+    stands for ("People's Liberation Army of Ruritania" is no part of Ruritania's state)."""
     orgs = [m for m in items if m.type == "Organization" and m.antecedent is None]
     by_id: dict[str, Mention] = {}
     by_text: dict[str, Mention] = {}
@@ -88,7 +88,7 @@ def government_of_leader_relations(doc: Doc, index: MentionIndex, items: list[Me
         if not leaders:
             continue
         gov = index.by_token.get(token.i)
-        # "the government of Nicaraguan President X": the demonym says whose
+        # "the government of Ecuadorian President X": the demonym says whose
         country = next((demonyms()[fold(t.text)] for pobj in pobjs for t in pobj.subtree
                         if t.i < pobj.i and fold(t.text) in demonyms()), None)
         if country is not None:

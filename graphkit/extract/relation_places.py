@@ -25,7 +25,7 @@ def _owner(noun: Token, index: MentionIndex, countries: dict[str, Mention]) -> M
     demonym ("the Mexican city") when the document names that country."""
     for child in noun.children:
         m = index.by_token.get(child.i) if child.dep_ in ("poss", "compound", "nmod") else None
-        # a name before the noun is the place's own ("the San Bernardino neighborhood of Y") unless a country's
+        # a name before the noun is the place's own ("the Santa Rosa neighborhood of Y") unless a country's
         if m is not None and m.type == "Location" and (child.dep_ == "poss" or m.subtype == "country"):
             return m
     for child in noun.children:

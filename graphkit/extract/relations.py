@@ -62,7 +62,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     sent = span.sent
     # words right before the name: "<Org> <title> <Name>"
     left = span.start - 1
-    if left >= sent.start and doc[left].text == ",":  # "The OAS Secretary General, Luis Almagro"
+    if left >= sent.start and doc[left].text == ",":  # "The OAS Secretary General, Ana Ruiz"
         left -= 1
     title_words: list[Token] = []
     def title_word(i: int) -> bool:
@@ -90,7 +90,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         if owner is not None and owner.type in _ORG_TYPES and owner.subtype != "government":
             yield _relation("title-before-name", "MEMBER_OF", person, owner, sent, doc[left].text, confidence=0.6)
     if office is not None and office.type in _ORG_TYPES and office.end <= doc[left].idx + len(doc[left].text):
-        # "the UN High Commissioner for Human Rights X": an office named by its title, right before the holder
+        # "the UN High Commissioner for Refugees X": an office named by its title, right before the holder
         office_span = _span(doc, office)
         held = _longest_title(list(office_span)) if office_span is not None else None
         if held:
@@ -118,7 +118,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     for token in sent:
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.i in range(span.start, span.end + 3):
             yield from _of_title(token, person, index, sent)
-    # "the executive director of that center, X": a title phrase just before ", X" that the parse left apart
+    # "the director of that center, X": a title phrase just before ", X" that the parse left apart
     word: Token | None = doc[span.start - 2] if span.start - 2 >= sent.start and doc[span.start - 1].text == "," \
         else None
     for _ in range(4):
@@ -156,7 +156,7 @@ def _collective(doc: Doc, m: Mention) -> bool:
 
 def _demonstrative(token: Token, index: MentionIndex) -> Mention | None:
     """'that center': the last organization before it that the text called a center (its name's head or an
-    apposition: "the Casla Institute, a study center")."""
+    apposition: "the Rivera Foundation, a research center")."""
     if not any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in token.children):
         return None
     lemma = token.lemma_.lower()
@@ -194,7 +194,7 @@ def _of_title(token: Token, person: Mention, index: MentionIndex, sent: Span, *,
 
 
 def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
-    """'an agent of X and critic of Y, Oscar Pérez': the role nouns describe the person beside them."""
+    """'an officer of X and opponent of Y, Marco Salas': the role nouns describe the person beside them."""
     candidates = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
@@ -288,7 +288,7 @@ def _phrase_subject(first: Token, tails: list[Token], index: MentionIndex) -> Me
             m = index.at(token)
             named = index.by_token.get(token.head.i) if token.dep_ == "appos" else None
             if (m is None or m.type == "Group") and named is not None and named.type == "Person":
-                return named  # "X, Special Agent in Charge of Y": the role stands for the person it is apposed to
+                return named  # "X, Inspector in Charge of Y": the role stands for the person it is apposed to
             if m is not None:
                 return m
             poss = next((c for c in token.children if c.dep_ == "poss" and c.i in index.by_token), None)
@@ -373,7 +373,7 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     for pobj in pobjs:
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
-            # "an agent of the Police, Oscar Pérez": a person apposed to an organization describes the agent
+            # "an officer of the Police, Marco Salas": a person apposed to an organization describes the agent
             apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             person = next((m for m in apposed if m is not None and m.type == "Person"), None)
             yield _relation("group-member-of", kind, person if holder is group and person else holder, org, span.sent,
@@ -383,7 +383,7 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
 @rule("place-comma-place", "relation")
 @rule("place-cue-phrase", "relation")
 def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterator[Relation]:
-    """'Denver, Colorado', 'located in the state of Aragua', 'the San Bernardino neighborhood of Caracas'."""
+    """'Tucson, Arizona', 'based in the state of Jalisco', 'the Santa Rosa neighborhood of Lima'."""
     span = _span(doc, place)
     if span is None:
         return
@@ -422,7 +422,7 @@ def _ranks_below(place: Mention, other: Mention) -> bool:
 
 
 def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool:
-    """'Texas, Colombia, Peru and Chile' is a list of places, not a place inside another."""
+    """'Ohio, Ghana, Peru and Chile' is a list of places, not a place inside another."""
     before = first.start - 1
     if before >= 0 and doc[before].text in (",", "and", "or"):
         return True
@@ -576,7 +576,7 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
 
 @rule("in-place-phrase", "relation")
 def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """'the Exchange House in Sana'a', 'Afghan Local Police in Zurmat District', "Panama's Tocumen airport": an
+    """'the Trade Bank in Mombasa', 'Border Police in Kunar Province', "Peru's Jorge Chávez airport": an
     organization or place with an 'in'/'at' phrase or a place possessor is located there."""
     for m in items:
         if m.type not in ("Organization", "Location") or m.subtype in ("country", "government"):
@@ -606,7 +606,7 @@ def _in_place_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> 
 
 @rule("possessive-part-of", "relation")
 def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """"the Treasury Department's Office of Foreign Assets Control", "the government's interior ministry": an
+    """"the Justice Department's Office of Public Affairs", "the state's labour ministry": an
     organization an organization possesses is part of it."""
     for m in items:
         span = _span(doc, m) if m.type == "Organization" else None
@@ -621,7 +621,7 @@ def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> It
 
 @rule("person-of-organization", "relation")
 def _person_of_org(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """'Spokesman Nelson Chamisa of the MDC', 'reporter Ana Ruiz of El Tiempo': a person 'of' an organization
+    """'Spokesman Juan Ortega of the PDS', 'reporter Ana Ruiz of El Tiempo': a person 'of' an organization
     belongs to it."""
     for person in items:
         span = _span(doc, person) if person.type == "Person" else None

@@ -78,5 +78,5 @@ def actor_patterns() -> list[dict[str, Any]]:
 
 
 def weak_actor_patterns() -> list[dict[str, Any]]:
-    """Single-word names, applied after NER and only where NER found nothing ("Tamara Sujú" stays a person)."""
+    """Single-word names, applied after NER and only where NER found nothing ("Rosa Peñú" stays a person)."""
     return [p for p in _phrase_patterns(gazetteer_rows()) if _is_weak(p)]

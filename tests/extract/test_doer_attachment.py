@@ -99,7 +99,7 @@ def test_a_participle_on_a_noun_is_suffered_by_that_noun_even_when_tagged_past(m
 
 @pytest.mark.model
 def test_its_agents_are_the_body_already_named(nlp):
-    text = "There were reports that the Kenyan government or its agents committed arbitrary killings in Nairobi."
+    text = "Witnesses say the Kenyan government or its agents carried out unlawful killings in Mombasa."
     assert _perpetrators(nlp, text, "killing") == {"Kenyan government"}
 
 
@@ -117,13 +117,13 @@ def test_an_attack_by_x_that_kills_was_done_by_x(nlp):
 
 @pytest.mark.model
 def test_the_accusation_frame_reaches_later_items_and_a_gerund_object(nlp):
-    text = "The minister accused the Red Brigade of organizing death squads, arbitrary killings and kidnappings."
+    text = "The minister accused the Red Brigade of running death squads, extortion rackets and kidnappings."
     assert "Red Brigade" in _perpetrators(nlp, text, "disappearance")
 
 
 @pytest.mark.model
 def test_charged_with_participating_in_an_act(nlp):
-    text = "The court charged six officers of the Federal Police with participating in a drug trafficking conspiracy."
+    text = "Prosecutors charged four Federal Police agents with participating in an arms trafficking scheme."
     assert "Federal Police" in _perpetrators(nlp, text, "trafficking")
 
 
@@ -159,7 +159,7 @@ def test_who_charges_that_an_act_happened_did_not_do_it(nlp):
 
 @pytest.mark.model
 def test_force_used_by_x_that_led_to_killings_was_x(nlp):
-    text = "Excessive use of force used by the Republican Guard has led to the killing of at least 30 people."
+    text = "The heavy force used by the Republican Guard resulted in the killing of twelve people."
     assert "Republican Guard" in _perpetrators(nlp, text, "killing")
 
 

@@ -20,7 +20,8 @@ CASES = [
     ("trigger-pair", "The inquiry exposed ties with the Delta Cartel.", ("corruption", "alleged")),
     ("trigger-doer-noun", "The Red Hand torturers, including members of the Blue Falcons, were named.",
      ("torture", "alleged")),
-    ("trigger-collusion", "Residents say the police work with gangs that run the market.", ("corruption", "alleged")),
+    ("trigger-collusion", "Traders say the army works with smugglers who control the harbour.",
+     ("corruption", "alleged")),
     ("status-default", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
     ("status-hedge", "Soldiers allegedly tortured the prisoners.", ("torture", "alleged")),
     ("status-negated", "The police did not torture the suspects, Amnesty International said.", ("torture", "denied")),
@@ -72,7 +73,7 @@ CASES = [
      "Four officers of the Lima Police were charged with torture.",
      ("perpetrators", "Luis Moreno", "torture")),
     ("source-umbrella",
-     "The UN human rights office said protesters were killed. The United Nations has called for an inquiry.",
+     "UNICEF said villagers were killed. The United Nations has asked for an inquiry.",
      ("sources", "United Nations", "killing")),
     ("source-reporting-verb", "Human Rights Watch denounced the torture of students by the Federal Police.",
      ("sources", "Human Rights Watch", "torture")),
@@ -211,7 +212,7 @@ def test_a_speaker_of_one_act_only_does_not_vouch_for_the_rest(nlp):
 
 
 def test_a_doer_is_not_carried_as_the_source_of_its_own_act(nlp):
-    text = "Extortionists can charge $5,000 a month. In some cases, extortionists demand the wages of workers."
+    text = "Extortionists may ask $800 a week of a shop. Often, extortionists take the earnings of drivers."
     assert not {"Extortionists", "extortionists"} & _sources(nlp, text, "extortion")
 
 
@@ -237,8 +238,8 @@ def test_according_to_a_surname_the_tagger_missed(nlp):
 
 
 def test_according_to_on_one_noun_phrase_sources_that_act_only(nlp):
-    text = ("The protests were met with brutal repression leading to many deaths and, according to the regime, "
-            "the arrest of 300 students.")
+    text = ("The marches were met with harsh repression leading to many injuries and, according to the regime, "
+            "the arrest of 250 students.")
     assert "regime" in _sources(nlp, text, "detention")
     assert "regime" not in _sources(nlp, text, "repression")
 
@@ -311,7 +312,7 @@ def test_goods_taken_from_people_named_by_a_phrase_are_no_act_of_theirs(nlp):
 
 
 def test_a_state_body_tied_to_crime_is_corruption_and_to_anything_else_is_not(nlp):
-    assert "corruption" in _types(nlp, "Officials were widely understood to be in bed with drug cartels.")
+    assert "corruption" in _types(nlp, "Judges were long thought to have been in bed with smuggling rings.")
     assert "corruption" in _types(nlp, "Reporters exposed the army's involvement in the cocaine trade.")
     assert "corruption" not in _types(nlp, "The police work with schools in the city, the mayor said.")
     assert "corruption" not in _types(nlp, "The gang's involvement in the cocaine trade grew, the police said.")
@@ -326,7 +327,7 @@ def test_an_ambiguous_word_of_a_state_act_needs_a_state_doer(nlp):
 
 
 def test_made_up_charges_are_repression(nlp):
-    text = "The editor was jailed on libel charges that rights groups said were trumped up."
+    text = "The poet was imprisoned on fraud charges that her lawyers say were trumped up."
     assert "repression" in _types(nlp, text)
 
 
@@ -363,12 +364,12 @@ def test_an_arrest_verb_with_no_one_taken_is_no_arrest(nlp):
 
 
 def test_security_forces_are_a_state_doer(nlp):
-    assert "repression" in _types(nlp, "Security forces tried to control the marchers in the capital.")
+    assert "repression" in _types(nlp, "Security forces moved to control the strikers near the port.")
 
 
 def test_an_ambiguous_word_of_a_state_act_done_by_others_adds_no_doer(nlp):
     text = ("The police cracked down on the opposition in May. "
-            "Human Rights Watch has been following the case of the activists.")
+            "Human Rights Watch has followed the trial of the activists closely.")
     article = make_article("t", text)
     result = extract_doc(nlp(article.text), article)
     names = {m.key: m.text for m in result.mentions}
@@ -423,7 +424,7 @@ def test_a_bare_participle_with_an_object_is_active(nlp):
 
 
 def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(nlp):
-    text = "The envoy urged the courts to hold people accountable for the killings in Mopti."
+    text = "The envoy urged the courts to hold people accountable for all the killings in Mopti."
     assert not [f for f in _facts(nlp, text) if f[0] == "role-responsible-for"], _facts(nlp, text)
     named = "The envoy said the Red Brigade was responsible for the killings in Mopti."
     assert ("role-responsible-for", ("perpetrators", "Red Brigade", "killing")) in _facts(nlp, named)

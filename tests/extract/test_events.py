@@ -98,7 +98,7 @@ def test_events_attribution_stops_at_a_new_paragraph(nlp):
 @pytest.mark.parametrize(
     "text, event_type",
     [
-        ("The elections of May 2018 have been described as fraudulent by sixty countries.", "electoral_fraud"),
+        ("The municipal elections of 2016 were described as fraudulent by forty countries.", "electoral_fraud"),
         ("Officials kept a criminal collaboration with the gangs.", "corruption"),
     ],
 )
@@ -124,7 +124,7 @@ def test_events_an_ordinary_person_is_not_made_a_doer(nlp):
 
 
 def test_sources_the_person_named_after_an_office_speaks_with_it(nlp):
-    text = "Torture in the prisons was confirmed by the UN High Commissioner for Human Rights John Smith."
+    text = "Torture in the jails was denounced by the UN High Commissioner for Human Rights John Smith."
     e = _one(_events(nlp, text), "torture")
     assert "John Smith" in e["sources"] and "UN High Commissioner for Human Rights" in e["sources"]
 
@@ -149,7 +149,7 @@ def test_sources_law_enforcement_vouches_for_what_it_dismantles(nlp):
 
 
 def test_sources_agent_of_a_reporting_clause_on_the_trigger(nlp):
-    e = _one(_events(nlp, "The elections of May 2018 have been described as fraudulent by sixty countries."),
+    e = _one(_events(nlp, "The municipal elections of 2016 were described as fraudulent by forty countries."),
              "electoral_fraud")
     assert e["sources"] == ["countries"]
 
@@ -172,7 +172,7 @@ def test_events_seized_property_and_hyphenated_triggers(nlp, text, event_type):
 
 
 def test_events_a_foreign_ex_president_quoted_on_the_country_is_no_doer(nlp):
-    text = ("Venezuelan soldiers guard the prisons of Venezuela. Torture in Venezuelan prisons was confirmed "
+    text = ("Peruvian soldiers guard the jails of Peru. Torture in Peruvian jails was denounced "
             "by the UN High Commissioner for Human Rights Michelle Bachelet.")
     e = _one(_events(nlp, text), "torture")
     assert "Michelle Bachelet" in e["sources"] and "Michelle Bachelet" not in e["perpetrators"]
@@ -191,21 +191,21 @@ def test_links_who_is_used_in_a_scheme_takes_part_with_who_uses_them(nlp):
 
 
 def test_links_both_sides_of_criminal_ties_take_part(nlp):
-    text = "Several mayors used their office to further their ties with organized crime groups."
+    text = "Several governors used their power to strengthen their links with organized crime groups."
     e = _one(_events(nlp, text), "corruption")
     assert "organized crime groups" in e["perpetrators"]
 
 
 def test_links_a_network_named_by_its_crime_and_the_gang_it_is_linked_to(nlp):
-    text = ("The Sinaloa Cartel grew fast. In May, police officers in Texas dismantled a sex trafficking network "
+    text = ("The Sinaloa Cartel grew quickly. In June, police in Arizona broke up a sex trafficking ring "
             "linked to the gang.")
     e = _one(_events(nlp, text), "trafficking")
-    assert "sex trafficking network" in e["perpetrators"]
+    assert "sex trafficking ring" in e["perpetrators"]
     assert any(p in ("Sinaloa Cartel", "the gang") for p in e["perpetrators"])
 
 
 def test_links_who_investigates_a_crime_is_not_its_doer(nlp):
-    text = "This is a crime against humanity that must be investigated by the International Criminal Court."
+    text = "The massacre was a crime against humanity which should be investigated by the International Criminal Court."
     events = _events(nlp, text)
     assert all("International Criminal Court" not in e["perpetrators"] for e in events)
 
@@ -216,8 +216,8 @@ def test_events_goods_taken_from_traffickers_are_no_trafficking_act(nlp):
 
 
 def test_links_the_doers_a_list_includes_and_the_body_they_act_as(nlp):
-    text = ("She read a list of alleged torturers, including members of the Sinaloa Cartel who dress as "
-            "National Police agents.")
+    text = ("He published a roll of suspected torturers, including members of the Sinaloa Cartel who dress as "
+            "National Police officers.")
     e = _one(_events(nlp, text), "torture")
     assert e["perpetrators"] == ["National Police", "Sinaloa Cartel"]
 
@@ -233,6 +233,6 @@ def test_events_an_opposition_candidate_is_no_fallback_doer(nlp):
 
 
 def test_events_a_ruler_who_is_only_the_object_is_no_fallback_doer(nlp):
-    text = "Patients were blackmailed to vote for and support Nicolás Maduro."
+    text = "Teachers were blackmailed to vote for and back Nicolás Maduro."
     e = _one(_events(nlp, text), "extortion")
     assert "Nicolás Maduro" not in e["perpetrators"]

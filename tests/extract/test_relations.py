@@ -24,8 +24,8 @@ def test_relations_head_of_apposition_and_past(nlp):
 
 
 def test_relations_city_comma_state_is_located_in(nlp):
-    found = _relations(nlp, "Police officers in Denver, Colorado reported the attack.")
-    assert ("Denver", "LOCATED_IN", "Colorado", False) in found
+    found = _relations(nlp, "Firefighters in Tucson, Arizona reported the fire.")
+    assert ("Tucson", "LOCATED_IN", "Arizona", False) in found
 
 
 def test_relations_members_of_a_named_group(nlp):
@@ -34,7 +34,7 @@ def test_relations_members_of_a_named_group(nlp):
 
 
 def test_relations_standing_up_to_or_protesting_against_is_opposition(nlp):
-    found = _relations(nlp, "Students who stood up to the National Police were arrested.")
+    found = _relations(nlp, "Farmers who had stood up to the National Police were detained.")
     assert any(r[1] == "OPPOSES" and r[2] == "National Police" for r in found)
 
 
@@ -50,8 +50,8 @@ def test_relations_its_leader_points_to_the_organization_named_before(nlp):
 
 
 def test_relations_role_nouns_apposed_to_a_person_belong_to_the_person(nlp):
-    found = _relations(nlp, "The movement was founded by an agent of the National Police, Oscar Pérez.")
-    assert ("Oscar Pérez", "MEMBER_OF", "National Police", False) in found
+    found = _relations(nlp, "The party was started by an officer of the National Police, Marco Salas.")
+    assert ("Marco Salas", "MEMBER_OF", "National Police", False) in found
 
 
 def test_relations_based_in_after_an_apposition_locates_the_organization(nlp):
@@ -60,7 +60,7 @@ def test_relations_based_in_after_an_apposition_locates_the_organization(nlp):
 
 
 def test_relations_headquarters_of_puts_the_organization_in_the_place(nlp):
-    found = _relations(nlp, "Culiacán is known for serving as the main headquarters of the Sinaloa Cartel.")
+    found = _relations(nlp, "Culiacán has long been the headquarters of the Sinaloa Cartel.")
     assert ("Sinaloa Cartel", "LOCATED_IN", "Culiacán", False) in found
 
 
@@ -77,13 +77,13 @@ def test_relations_ties_with_a_parenthesised_list_reach_every_item(nlp):
 
 
 def test_relations_role_nouns_before_a_comma_and_name_describe_that_person(nlp):
-    text = ("The Andean Front was founded by an agent of the National Police and critic of the Sinaloa Cartel, "
+    text = ("The Andean Front was founded by an officer of the National Police and opponent of the Sinaloa Cartel, "
             "Juan Ortega, in 2010.")
     found = _relations(nlp, text)
     assert ("Juan Ortega", "LEADS", "Andean Front", False) in found
     assert ("Juan Ortega", "MEMBER_OF", "National Police", False) in found
     assert ("Juan Ortega", "OPPOSES", "Sinaloa Cartel", False) in found
-    assert not any(r[0] in ("agent", "critic") for r in found)
+    assert not any(r[0] in ("officer", "opponent") for r in found)
 
 
 def test_relations_founded_by_in_a_participle_clause_leads_the_organization(nlp):
@@ -105,14 +105,14 @@ def test_relations_its_candidate_belongs_to_the_collective_named_just_before(nlp
 
 def test_relations_title_of_that_center_before_a_name_leads_the_center_named_before(nlp):
     text = ("The Andean Rights Foundation, a research center based in Lima, presented the report. "
-            "The mayor spoke along with the executive director of that center, Juan Ortega.")
+            "The minister was joined by the director of that center, Juan Ortega.")
     found = _relations(nlp, text)
     assert ("Juan Ortega", "LEADS", "Andean Rights Foundation", False) in found
 
 
 def test_relations_security_forces_of_a_government_are_its_members(nlp):
-    found = _relations(nlp, "Seven protesters were killed by security forces of the Nicaraguan government.")
-    assert ("security forces", "MEMBER_OF", "Nicaraguan government", False) in found
+    found = _relations(nlp, "Security forces of the Bolivian government shot four miners.")
+    assert ("Security forces", "MEMBER_OF", "Bolivian government", False) in found
 
 
 def test_relations_collaboration_between_two_actors_is_an_alliance(nlp):

@@ -20,7 +20,7 @@ MENTION_CASES = {
     "group-noun": ("Soldiers beat the protesters in the square.", "protesters"),
     "leader-in-government-name": ("Critics of the Maduro regime were jailed.", "Maduro"),
     "paren-split": None,
-    "hyphen-join": ("Militants of the ruling ZANU-PF beat several students.", "ZANU-PF"),
+    "hyphen-join": ("Members of ZANU-PF beat several students.", "ZANU-PF"),
     "of-join": (
         "Soldiers of the Armed Forces of the Democratic Republic of the Congo fired on them.",
         "Armed Forces of the Democratic Republic of the Congo",
@@ -74,11 +74,11 @@ RELATION_CASES = {
     ),
     "group-member-of": ("Members of the Sinaloa Cartel attacked the town.", (None, "MEMBER_OF", "Sinaloa Cartel")),
     "place-comma-place": (
-        "Police officers in Denver, Colorado reported the attack.",
-        ("Denver", "LOCATED_IN", "Colorado"),
+        "Firefighters in Tucson, Arizona reported the fire.",
+        ("Tucson", "LOCATED_IN", "Arizona"),
     ),
     "place-cue-phrase": (
-        "The raid took place in Petare, located in the state of Miranda.",
+        "The raid took place in Petare, located in the Venezuelan state of Miranda.",
         ("Petare", "LOCATED_IN", None),
     ),
     "relation-verb": ("Carlos Mendoza heads the Sinaloa Cartel.", ("Carlos Mendoza", "LEADS", "Sinaloa Cartel")),
@@ -105,12 +105,12 @@ RELATION_CASES = {
         ("Ramon Castillo", "LEADS", None),
     ),
     "kind-of-place": (
-        "Police in Mexico found the car. They crossed into the Mexican city of Nuevo Laredo.",
-        ("Nuevo Laredo", "LOCATED_IN", "Mexico"),
+        "Police in Mexico found the truck. The smugglers drove on to the Mexican city of Tijuana.",
+        ("Tijuana", "LOCATED_IN", "Mexico"),
     ),
     "name-part-of": (
-        "The UN Human Rights Office said on Monday that the United Nations would send a team.",
-        ("UN Human Rights Office", "PART_OF", "United Nations"),
+        "The UN Refugee Agency said on Monday that the United Nations would send a team.",
+        ("UN Refugee Agency", "PART_OF", "United Nations"),
     ),
     "possessive-part-of": (
         "The Justice Department's Office of Public Affairs issued a statement.",
@@ -385,7 +385,7 @@ def test_name_part_of_leaves_a_country_named_in_an_armed_group_apart(nlp):
 
 
 def test_title_before_name_reads_an_office_named_by_its_title(nlp):
-    text = "The report was confirmed by the UN High Commissioner for Human Rights Michelle Bachelet on Friday."
+    text = "The report was praised by the UN High Commissioner for Human Rights Michelle Bachelet on Friday."
     found = _relation_set(nlp, text)
     assert ("Michelle Bachelet", "LEADS", "UN High Commissioner for Human Rights") in found, found
 
@@ -419,11 +419,11 @@ def test_opposition_group_leaves_pro_government_demonstrators_out(nlp):
 
 
 def test_government_of_leader_takes_the_government_a_demonym_names(nlp):
-    text = ("The United States government imposed sanctions. The Nicaraguan government rejected them. The government of"
-            " Nicaraguan President Daniel Ortega jailed critics.")
+    text = ("The United States government imposed sanctions. The Ecuadorian government rejected them. The government of"
+            " Ecuadorian President Rafael Correa jailed critics.")
     found = _relation_set(nlp, text)
-    assert ("Daniel Ortega", "LEADS", "Nicaraguan government") in found, found
-    assert ("Daniel Ortega", "LEADS", "United States government") not in found, found
+    assert ("Rafael Correa", "LEADS", "Ecuadorian government") in found, found
+    assert ("Rafael Correa", "LEADS", "United States government") not in found, found
 
 
 def test_title_before_name_reads_an_organization_possessing_a_person(nlp):

@@ -110,3 +110,32 @@ def test_a_load_cut_between_its_create_batches_is_completed_by_the_next(neo4j_dr
     assert count_graph(neo4j_driver) == counts
     assert _snapshot(neo4j_driver) == clean
     assert load(neo4j_driver, graph, batch_size=4).relationships_created == 0
+
+
+def test_deleting_a_document_removes_every_relationship_carrying_it_without_role_edge_doc_indexes(neo4j_driver):
+    """Only relationships between entities have a doc index; the others go with their events and documents."""
+    from graphkit.backends.neo4j import delete_documents
+
+    # a doc index an earlier version made on a role edge type is dropped by the next load
+    neo4j_driver.execute_query("CREATE INDEX graphkit_victim_doc IF NOT EXISTS FOR ()-[r:VICTIM]-() ON (r.doc)")
+    graph = _graph_of_three_documents()
+    write_graph(neo4j_driver, graph)
+    indexes = {r["name"] for r in neo4j_driver.execute_query("SHOW INDEXES YIELD name RETURN name").records}
+    assert "graphkit_member_of_doc" in indexes
+    assert not {"graphkit_victim_doc", "graphkit_perpetrator_doc", "graphkit_reported_in_doc",
+                "graphkit_mentioned_in_doc"} & indexes
+
+    def per_doc() -> dict[str, dict[str, int]]:
+        records = neo4j_driver.execute_query(
+            "MATCH ()-[r]->() RETURN r.doc AS doc, type(r) AS t, count(*) AS n").records
+        out: dict[str, dict[str, int]] = {}
+        for r in records:
+            out.setdefault(r["doc"], {})[r["t"]] = r["n"]
+        return out
+
+    before = per_doc()
+    assert set(before["c1"]) == {"PERPETRATOR", "VICTIM", "REPORTED_IN", "MENTIONED_IN", "MEMBER_OF"}
+    delete_documents(neo4j_driver, ["c1"])
+    after = per_doc()
+    assert "c1" not in after
+    assert after == {doc: kinds for doc, kinds in before.items() if doc != "c1"}
