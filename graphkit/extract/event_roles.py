@@ -103,7 +103,7 @@ def _bodies_by_name(index: MentionIndex) -> dict[str, Mention]:
 def add_doers(roles: Roles, token: Token, index: MentionIndex, by: str,
               keep: Callable[[list[Mention]], list[Mention]] = list) -> None:
     """Record under rule `by` the doers a phrase names (`keep` filters them), and the named people a counted
-    or pointed-back noun of it stands for ('six members', 'these defendants') under role-listed-people too."""
+    or pointed-back noun of it stands for ('four officers', 'these suspects') under role-listed-people too."""
     roles.add("perpetrators", keep(doers(token, index)), by)
     people = keep([p for t in (token, *token.conjuncts) for p in listed_people(t, index)])
     if people:
@@ -113,8 +113,8 @@ def add_doers(roles: Roles, token: Token, index: MentionIndex, by: str,
 
 @rule("role-listed-people", "role")
 def listed_people(token: Token, index: MentionIndex) -> list[Mention]:
-    """'six members of the police were charged' where the text lists 'the six defendants are A, B, ..., F',
-    or 'these defendants' after it: a counted or pointed-back plural noun stands for the people a list named
+    """'four officers of the unit face charges' where the text lists 'the four suspects are A, B, C and D',
+    or 'these suspects' after it: a counted or pointed-back plural noun stands for the people a list named
     for it (none when two lists fit)."""
     if token.tag_ != "NNS":
         return []
@@ -137,7 +137,7 @@ def _count(token: Token) -> int | None:
 
 @lru_cache(maxsize=4)
 def _people_lists(index: MentionIndex) -> list[tuple[Token, list[Mention]]]:
-    """Plural nouns the text equates with a list of named people: 'the six defendants are A, B, ..., F',
+    """Plural nouns the text equates with a list of named people: 'the four suspects are A, B, C and D',
     'the three officials, A, B and C'."""
     out: list[tuple[Token, list[Mention]]] = []
     for noun in index.doc:

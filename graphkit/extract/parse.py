@@ -81,8 +81,6 @@ def is_passive(verb: Token) -> bool:
     if bare and any(c.dep_ == "nsubj" for c in verb.children) and any(c.dep_ in ("dobj", "ccomp")
                                                                     for c in verb.children):
         return False  # "Maduro announced that...", tagged VBN: with a subject and an object it is a past tense
-    if bare and verb.dep_ != "acl" and any(c.dep_ == "dobj" for c in verb.children):
-        return False  # "members ... abducted officers", the subject lost by the parse: a past tense with its object
     return verb.dep_ == "acl" or bare or any(c.dep_ == "agent" for c in verb.children)
 
 

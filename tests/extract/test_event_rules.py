@@ -415,14 +415,6 @@ def test_listed_people_need_a_count_or_a_pointer_that_fits_one_list(nlp):
     assert "Carlos Mendoza" not in _doers(nlp, names + " The" + charged, "torture")
 
 
-def test_a_bare_participle_with_an_object_is_active(nlp):
-    """'members of X aiming to suppress protests abducted officers': the parse loses the subject of 'abducted',
-    but with an object it is a past tense, and its subject did it."""
-    text = ("The Democratic Alliance said suspected members of the State Intelligence Bureau aiming to suppress "
-            "protests abducted provincial officers of the party, beat them and threatened them.")
-    assert "State Intelligence Bureau" in _doers(nlp, text, "disappearance")
-
-
 def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(nlp):
     text = "The envoy urged the courts to hold people accountable for all the killings in Mopti."
     assert not [f for f in _facts(nlp, text) if f[0] == "role-responsible-for"], _facts(nlp, text)
