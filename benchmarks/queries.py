@@ -2,7 +2,8 @@
 
     NEO4J_PASSWORD=... python benchmarks/queries.py [--size 1000000] [--neo4j-uri bolt://127.0.0.1:7687]
 
-Prints a table: query, rows returned, best and median milliseconds of --repeat runs per backend, for
+Prints a table: query, rows returned, best and median milliseconds of --repeat runs per backend (and, for the
+role tables on Neo4j, of their Cypher counting the role edges at query time, as before the role counts), for
 each query's default page (the first 1,000 rows in its order), its second page, and filtered cases an
 analyst runs (one actor, an allegation type and a date range). The load average is printed with it: on
 a shared machine, compare runs with the load they had.
@@ -62,6 +63,9 @@ def cases(graph: GraphData) -> dict[str, tuple[str, dict[str, object]]]:
     someone = graph.entities[len(graph.entities) // 2].name
     names = {e.id: e.name for e in graph.entities}
     source = names[graph.events[len(graph.events) // 3].sources[0]]  # someone who is a source
+    kinds = {e.id: e.type for e in graph.entities}
+    doer = next(names[p] for ev in graph.events[len(graph.events) // 2:] for p in ev.perpetrators
+                if kinds[p] in ("Organization", "Group"))  # an agency that is a perpetrator
     out: dict[str, tuple[str, dict[str, object]]] = {}
     for name, spec in QUERIES.items():
         out[name] = (name, {"name": someone} if "name" in spec.params else {})
@@ -72,6 +76,11 @@ def cases(graph: GraphData) -> dict[str, tuple[str, dict[str, object]]]:
     out["agencies_allegations, type + year"] = ("agencies_allegations", {"allegation": "torture",
                                                                         "date_from": "2019", "date_to": "2019"})
     out["who_alleges, actor"] = ("who_alleges", {"actor": source})
+    out["agencies_allegations, 2nd page"] = ("agencies_allegations", {"offset": 1000})
+    out["agencies_allegations, one type"] = ("agencies_allegations", {"allegation": "torture"})
+    out["agencies_allegations, actor"] = ("agencies_allegations", {"actor": doer})
+    out["who_alleges, one type"] = ("who_alleges", {"allegation": "killing"})
+    out["who_alleges, min_confidence"] = ("who_alleges", {"min_confidence": 0.5})
     out["agencies_allegations, all rows"] = ("agencies_allegations", {"limit": None})
     return out
 
@@ -82,6 +91,7 @@ def main() -> None:
     ap.add_argument("--neo4j-uri", default=os.environ.get("NEO4J_URI"))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--recount", action="store_true", help="also time recounting every role count (Neo4j)")
     ap.add_argument("--reuse", action="store_true",
                     help="time the graph a previous run loaded (same --size; counts checked) instead of loading")
     args = ap.parse_args()
@@ -106,7 +116,10 @@ def main() -> None:
         table[label] = {"rows": rows, "networkx_best_ms": round(best, 1), "networkx_median_ms": round(median, 1)}
 
     if args.neo4j_uri:
-        from graphkit.backends.neo4j import Neo4jBackend, Neo4jSettings, connect, write_graph
+        from graphkit.backends.neo4j import Neo4jBackend, Neo4jSettings, connect, run_cypher, write_graph
+        from graphkit.backends.neo4j_counts import COUNTED_QUERIES
+        from graphkit.query.catalog import cypher_text
+        from graphkit.query.params import query_params
 
         driver = connect(Neo4jSettings.from_env(uri=args.neo4j_uri))
         if args.reuse:
@@ -122,6 +135,12 @@ def main() -> None:
             write_graph(driver, graph)
             report["neo4j_load_seconds"] = round(time.perf_counter() - start, 1)
         driver.execute_query("CALL db.awaitIndexes(300)")
+        if args.recount:  # what recounting every entity's role counts costs (a load cut short, an older graph)
+            from graphkit.backends import neo4j_counts
+
+            start = time.perf_counter()
+            neo4j_counts.finish(driver, [], True)
+            report["neo4j_recount_seconds"] = round(time.perf_counter() - start, 1)
         backend = Neo4jBackend(Neo4jSettings.from_env(uri=args.neo4j_uri))
         for label, (name, p) in runs.items():
             backend.run(name, **p)  # plan and cache once
@@ -129,6 +148,11 @@ def main() -> None:
             if rows != table[label]["rows"]:
                 raise SystemExit(f"{label}: {rows} rows on Neo4j, {table[label]['rows']} on NetworkX")
             table[label].update(neo4j_best_ms=round(best, 1), neo4j_median_ms=round(median, 1))
+            if name in COUNTED_QUERIES:  # the same page counted from the edges, as before the role counts
+                text, params = cypher_text(name), query_params(QUERIES[name], p).cypher()
+                run_cypher(driver, text, params)
+                rows, best, median = timed(lambda t=text, p=params: run_cypher(driver, t, p), args.repeat)
+                table[label].update(edges_best_ms=round(best, 1), edges_median_ms=round(median, 1))
         backend.close()
         driver.close()
     report["load_average_end"] = os.getloadavg()
@@ -141,10 +165,15 @@ def main() -> None:
           + (f", Neo4j loaded in {report['neo4j_load_seconds']} s" if "neo4j_load_seconds" in report else ""))
     loads = [", ".join(f"{x:.1f}" for x in report[k]) for k in ("load_average_start", "load_average_end")]  # type: ignore[attr-defined]
     print(f"load average (1, 5, 15 min): {loads[0]} at the start, {loads[1]} at the end")
-    print(f"{'query':<36} {'rows':>8} {'nx best ms':>11} {'nx median':>10} {'neo4j best':>11} {'neo4j median':>13}")
+    if "neo4j_recount_seconds" in report:
+        print(f"recounting every role count on Neo4j: {report['neo4j_recount_seconds']} s")
+    print(f"{'query':<36} {'rows':>8} {'nx best ms':>11} {'nx median':>10} {'neo4j best':>11} {'neo4j median':>13}"
+          f" {'edges best':>11} {'edges median':>13}")
     for label, row in table.items():
         print(f"{label:<36} {row['rows']:>8} {row['networkx_best_ms']:>11} {row['networkx_median_ms']:>10} "
-              f"{row.get('neo4j_best_ms', '-'):>11} {row.get('neo4j_median_ms', '-'):>13}")
+              f"{row.get('neo4j_best_ms', '-'):>11} {row.get('neo4j_median_ms', '-'):>13}"
+              f" {row.get('edges_best_ms', '-'):>11} {row.get('edges_median_ms', '-'):>13}")
+    print("edges: the role tables' own Cypher, counting the role edges at query time (as before the role counts)")
 
 if __name__ == "__main__":
     main()

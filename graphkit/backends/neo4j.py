@@ -18,10 +18,11 @@ from typing import Any
 import pandas as pd
 
 from graphkit import lexicons
+from graphkit.backends import neo4j_counts
 from graphkit.backends.base import WriteStats
 from graphkit.errors import GraphkitError, SchemaError
 from graphkit.lexicons import Schema
-from graphkit.query.catalog import cypher_text, get_spec
+from graphkit.query.catalog import cypher_text, cypher_variant, get_spec
 from graphkit.query.params import finish_page, query_params
 from graphkit.types import ROLE_EDGES, GraphData
 
@@ -446,14 +447,42 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
         ensure_constraints(driver, database)
         stored = _stored_documents(driver, database, [d.id for d in graph.documents])
         had = _stored_entities(driver, database, [e.id for e in graph.entities])
+        recount_all = neo4j_counts.begin(driver, database)
     fresh = {d.id for d in graph.documents} - set(stored)
-    return _write_rows(driver, nodes, rels, fresh, {e.id for e in graph.entities} - had, database=database,
-                       batch_size=batch_size)
+    stats = _write_rows(driver, nodes, rels, fresh, {e.id for e in graph.entities} - had, database=database,
+                        batch_size=batch_size)
+    touched = neo4j_counts.role_entities(rels)
+    if not recount_all:  # events already there may have changed under edges this graph no longer has
+        old_events = [row["id"] for row in nodes["Event"] if row["props"].get("doc") not in fresh]
+        with _on_lost_count():
+            touched |= neo4j_counts.entities_of_events(driver, old_events, database)
+    _finish_counts(driver, touched, recount_all, database)
+    return stats
+
+
+def _finish_counts(driver: Any, entity_ids: set[str], recount_all: bool, database: str | None) -> None:
+    """Recount the role counts of the entities a write touched (see neo4j_counts)."""
+    with _on_lost_count():
+        neo4j_counts.finish(driver, entity_ids, recount_all, database)
+
+
+@contextmanager
+def _on_lost_count() -> Iterator[None]:
+    """A server lost while counting leaves the counts marked stale: the next load recounts them all."""
+    try:
+        yield
+    except Exception as exc:
+        if not isinstance(exc, _lost_connection_errors()):
+            raise
+        raise Neo4jConnectionError(
+            f"lost the Neo4j server while counting roles after the load ({type(exc).__name__}); "
+            "when it is back, run the same load again: it is idempotent") from exc
 
 
 def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = None) -> None:
     """Remove the facts read from these documents (their events and every relationship carrying their id)
-    and the documents themselves; entities stay."""
+    and the documents themselves; entities stay. The role counts are left to the caller (sync_graph
+    recounts the entities of these documents afterwards)."""
     if not doc_ids:
         return
     driver.execute_query("UNWIND $ids AS id MATCH (e:Event {doc: id}) DETACH DELETE e", {"ids": doc_ids},
@@ -478,6 +507,8 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
         ensure_constraints(driver, database)
         stored = _stored_documents(driver, database)
         replaced = [d.id for d in graph.documents if d.id in stored and stored[d.id] != d.sha256]
+        recount_all = neo4j_counts.begin(driver, database)
+        touched = neo4j_counts.entities_of_documents(driver, replaced, database) if replaced else set()
         delete_documents(driver, replaced, database=database)
         changed = {d.id for d in graph.documents if stored.get(d.id) != d.sha256}
         had = _stored_entities(driver, database)
@@ -493,8 +524,10 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     rels = {kind: [row for row in rows if row["doc"] in changed or row["a"] in new_ids or row["b"] in new_ids]
             for kind, rows in relationship_rows(graph).items()}
     _validate(schema, nodes, rels)
-    return _write_rows(driver, nodes, {k: v for k, v in rels.items() if v}, changed, new_ids, database=database,
-                       batch_size=batch_size)
+    stats = _write_rows(driver, nodes, {k: v for k, v in rels.items() if v}, changed, new_ids, database=database,
+                        batch_size=batch_size)
+    _finish_counts(driver, touched | set(gone) | neo4j_counts.role_entities(rels), recount_all, database)
+    return stats
 
 
 # the indexes the named queries read: the timeline pages in Event.date order straight off the index
@@ -504,6 +537,7 @@ QUERY_INDEXES = ("CREATE INDEX graphkit_event_date IF NOT EXISTS FOR (n:Event) O
 def ensure_query_indexes(driver: Any, database: str | None = None) -> None:
     for statement in QUERY_INDEXES:
         driver.execute_query(statement, database_=database)
+    neo4j_counts.ensure_indexes(driver, database)
 
 
 def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
@@ -525,13 +559,28 @@ def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
     return pd.DataFrame(values, columns=keys)
 
 
+DATED_VARIANTS = ("agencies_allegations", "who_alleges")
+
+
+def _query_text(driver: Any, name: str, values: dict[str, Any], database: str | None) -> str:
+    """The role tables page off the role counts when these are fresh and can answer the filters; else
+    (a load cut short, a graph from an older writer, date or confidence filters) they count the edges:
+    from the events in the date range when there is one."""
+    if neo4j_counts.answers(name, values) and neo4j_counts.counts_fresh(driver, database):
+        return cypher_variant(name, "counted")
+    if name in DATED_VARIANTS and (values.get("date_from") is not None or values.get("date_to") is not None):
+        return cypher_variant(name, "dated")  # the dated events, off the Event.date index, not every edge
+    return cypher_text(name)
+
+
 def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None, *,
                     database: str | None = None) -> pd.DataFrame:
     """A named query from queries/<name>.cypher, with the catalog's columns and dtypes, one page of it
     (limit, offset) and its filters as $parameters (see graphkit.query.params)."""
     spec = get_spec(name)
     checked = query_params(spec, params or {})
-    frame = run_cypher(driver, cypher_text(spec.name), checked.cypher(), database=database)
+    frame = run_cypher(driver, _query_text(driver, spec.name, checked.values, database), checked.cypher(),
+                       database=database)
     frame = frame.reindex(columns=list(spec.columns))
     if "events" in frame:
         frame["events"] = frame["events"].astype("int64")
@@ -539,7 +588,10 @@ def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None
 
 
 def count_graph(driver: Any, database: str | None = None) -> dict[str, int]:
-    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0]["c"]
+    # the graph's own nodes: derived ones (role counts, their state) are not facts of it
+    nodes = driver.execute_query("MATCH (n) WHERE NOT any(label IN labels(n) WHERE label IN $derived) "
+                                 "RETURN count(n) AS c", {"derived": list(neo4j_counts.DERIVED_LABELS)},
+                                 database_=database).records[0]["c"]
     rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
     return {"nodes": nodes, "relationships": rels}
 

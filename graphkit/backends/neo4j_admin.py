@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit import lexicons
+from graphkit.backends import neo4j_counts
 from graphkit.backends.neo4j import node_rows, relationship_rows
 from graphkit.errors import SchemaError
 from graphkit.types import GraphData
@@ -73,6 +74,20 @@ def _write(path: Path, header: list[str], rows: Iterable[list[str]]) -> None:
         writer.writerows(rows)
 
 
+def _write_role_counts(graph: GraphData, out: Path, export: AdminExport) -> None:
+    """The role counts a Bolt load keeps (neo4j_counts), marked fresh, so the imported database pages its role
+    tables off them too. Derived nodes: not counted in export.nodes, as count_graph leaves them out."""
+    for label, rows in ((neo4j_counts.LABEL, neo4j_counts.summary_rows(graph)),
+                        (neo4j_counts.STATE_LABEL, [neo4j_counts.state_row()])):
+        if not rows:
+            continue
+        keys = [k for k in rows[0] if k != "id"]
+        header = [f"id:ID({label})", *(k + _kind(r.get(k) for r in rows) for k in keys), ":LABEL"]
+        path = out / f"nodes-{label.lower()}.csv"
+        _write(path, header, ([row["id"], *(_cell(row.get(k)) for k in keys), label] for row in rows))
+        export.node_files.append((label, path))
+
+
 def export_neo4j_admin(graph: GraphData, folder: str | Path) -> AdminExport:
     """Write nodes-*.csv and relationships-*.csv into folder, and the import command beside them."""
     schema = lexicons.schema()
@@ -98,6 +113,7 @@ def export_neo4j_admin(graph: GraphData, folder: str | Path) -> AdminExport:
         seen.update(fresh)
         export.node_files.append((labels[0], path))
         export.nodes += len(fresh)
+    _write_role_counts(graph, out, export)
     for kind, rows in relationship_rows(graph).items():
         if kind not in schema.relationship_types:
             raise SchemaError(f"relationship type {kind} is not in the closed schema; nothing was written")

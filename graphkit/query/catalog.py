@@ -96,3 +96,11 @@ def cypher_text(name: str) -> str:
     """The Cypher of a named query: queries/<name>.cypher, shipped in the package as graphkit/cypher."""
     spec = get_spec(name)
     return (resources.files("graphkit") / "cypher" / f"{spec.name}.cypher").read_text(encoding="utf-8")
+
+
+def cypher_variant(name: str, variant: str) -> str:
+    """queries/variants/<name>.<variant>.cypher: the same rows as the query's own file, planned for one
+    shape of its parameters (the Neo4j backend picks it; see backends/neo4j.py `_query_text`)."""
+    spec = get_spec(name)
+    path = resources.files("graphkit") / "cypher" / "variants" / f"{spec.name}.{variant}.cypher"
+    return path.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from graphkit.backends import neo4j_counts
 from graphkit.backends.neo4j import Neo4jSettings, connect, count_graph, write_graph
 from graphkit.backends.neo4j_admin import ARRAY_DELIMITER, export_neo4j_admin
 from graphkit.graph import load_graph
@@ -35,6 +36,12 @@ def _admin_import(export_args: list[str], home: Path) -> subprocess.CompletedPro
     env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
     return subprocess.run(["java", "-Xmx512m", "-cp", f"{LIB}/*", "org.neo4j.cli.AdminTool", *export_args],
                           env=env, capture_output=True, text=True, timeout=600, cwd=home)
+
+
+def _role_counts(driver) -> list[tuple]:
+    records = driver.execute_query("MATCH (c:RoleCount) RETURN properties(c) AS p").records
+    return sorted(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in r["p"].items()))
+                  for r in records)
 
 
 def test_neo4j_admin_csv_headers_and_cells(tmp_path):
@@ -72,6 +79,8 @@ def test_neo4j_admin_import_holds_what_a_bolt_load_holds(seeds_run, neo4j_driver
     bolt = count_graph(neo4j_driver)
     bolt_types = {r["t"]: r["c"] for r in neo4j_driver.execute_query(
         "MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS c").records}
+    bolt_counts = _role_counts(neo4j_driver)
+    assert bolt_counts and neo4j_counts.counts_fresh(neo4j_driver)
 
     done = export_neo4j_admin(graph, tmp_path / "csv")
     assert (done.nodes, done.relationships) == (bolt["nodes"], bolt["relationships"])
@@ -95,6 +104,9 @@ def test_neo4j_admin_import_holds_what_a_bolt_load_holds(seeds_run, neo4j_driver
             by_id = {r["id"]: (r["name"], sorted(r["aliases"] or [])) for r in names.records}
             for entity in graph.entities:
                 assert by_id[entity.id] == (entity.name, sorted(entity.aliases))
+            # the role counts come with the import, marked fresh: the role tables read them as after a load
+            assert _role_counts(driver) == bolt_counts
+            assert neo4j_counts.counts_fresh(driver)
         finally:
             driver.close()
     finally:

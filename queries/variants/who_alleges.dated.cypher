@@ -1,0 +1,33 @@
+// who_alleges, for a date range ($date_from and/or $date_to given): the same rows as ../who_alleges.cypher,
+// which scans every SOURCE relationship; this reads only the events of the range, off the Event.date
+// index, and their sources (both ends inclusive, as there: a date range keeps dated events only).
+// Parameters: $actor, $allegation, $date_from, $date_to, $min_confidence, $offset, $limit.
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+  UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
+  MATCH (x:Entity)
+  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
+     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
+  RETURN collect(x) AS named
+}
+// the events of the date range, off the Event.date index (as the timeline reads them), then their sources
+MATCH (e:Event)
+WHERE e.date > '' AND e.date >= coalesce($date_from, '') AND e.date < coalesce($date_to, '\uffff') + '\uffff'
+  AND ($allegation IS NULL OR e.type = $allegation)
+  AND ($min_confidence IS NULL OR e.confidence >= $min_confidence)
+MATCH (s)-[:SOURCE]->(e)
+WHERE $actor IS NULL OR s IN named
+WITH s, e.type AS allegation, collect(DISTINCT e) AS evs
+WITH s, allegation, evs, size(evs) AS events
+ORDER BY events DESC, s.id, allegation
+SKIP $offset LIMIT $limit
+CALL (evs) {
+  UNWIND evs AS e
+  WITH e ORDER BY e.doc, e.start, e.id
+  RETURN collect(e.doc) AS docs, collect(e)[0].evidence AS evidence
+}
+WITH s, allegation, events, evidence,
+     reduce(acc = [], d IN docs | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS docs
+RETURN s.id AS source_id, s.name AS source, s.type AS source_type, allegation, events,
+       reduce(acc = '', d IN docs | acc + CASE WHEN acc = '' THEN '' ELSE '; ' END + d) AS documents,
+       evidence
+ORDER BY events DESC, source_id, allegation
