@@ -80,7 +80,7 @@ def titles() -> dict[str, frozenset[str]]:
 
 
 _RELATION_CUE_KEYS = (
-    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "between_nouns",
+    "verbs", "past_verbs", "object_verbs", "phrases", "passive_phrases", "between_nouns", "prepositional_verbs",
 )
 
 

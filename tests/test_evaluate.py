@@ -117,10 +117,11 @@ def dev_scores(dev_run):
 # nothing we can show elsewhere. Whole set, scorer: entities 0.910, links 0.479, sources 0.557, doc_events
 # 0.934, relations 0.416; within documents: links 0.513, sources 0.570, relations 0.447; A / B within
 # documents: links 0.513 / 0.504, sources 0.570 / 0.579.
-# Raised with role-fallback-paragraph and role-listed-people: links 0.544 (within documents 0.577; A / B within
-# documents 0.588 / 0.548), the other measures unchanged.
-FLOORS = {"all": {"entities": 0.905, "links": 0.54, "sources": 0.55, "doc_events": 0.925, "relations": 0.41},
-          "all/doc": {"links": 0.57, "sources": 0.565, "relations": 0.445},
+# Relations raised (relations3): whole set 0.458 (A 0.461, B 0.471); within documents 0.491 (A 0.479, B 0.522).
+# Links raised with role-fallback-paragraph and role-listed-people: 0.544 (within documents 0.577; A / B within
+# documents 0.588 / 0.548).
+FLOORS = {"all": {"entities": 0.905, "links": 0.54, "sources": 0.55, "doc_events": 0.925, "relations": 0.45},
+          "all/doc": {"links": 0.57, "sources": 0.565, "relations": 0.49},
           "A/doc": {"links": 0.58, "sources": 0.565},
           "B/doc": {"links": 0.545, "sources": 0.57}}
 
@@ -134,7 +135,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities", "doc_events", "sources"}
+REACHED: set[str] = {"entities", "doc_events", "sources", "relations"}
 
 
 @pytest.mark.model

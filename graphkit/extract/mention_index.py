@@ -44,6 +44,15 @@ class MentionIndex:
         """Gazetteer ids the document names."""
         return frozenset(m.canonical_id for m in self.mentions if m.canonical_id)
 
+    @cached_property
+    def by_name(self) -> dict[str, Mention]:
+        """Lower-case name without a leading article -> the document's first mention so named ("the police")."""
+        out: dict[str, Mention] = {}
+        for m in self.mentions:
+            words = m.text.lower().split()
+            out.setdefault(" ".join(words[1:] if words[:1] == ["the"] else words), m)
+        return out
+
     def at(self, token: Token) -> Mention | None:
         """The mention naming the phrase headed by token: the token's own, else a modifier's."""
         found = self.by_token.get(token.i)

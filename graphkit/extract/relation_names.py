@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -11,7 +12,7 @@ from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.relation_facts import government_mention, home_government_id, make_relation, mention_span
 from graphkit.extract.rules import rule
-from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, is_acronym
+from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, gazetteer_rows, is_acronym
 from graphkit.types import Mention, Relation
 
 _POSSESSIVE = ("'s", "’s")
@@ -101,3 +102,28 @@ def government_of_leader_relations(doc: Doc, index: MentionIndex, items: list[Me
         for person in leaders:
             yield make_relation("government-of-leader", "LEADS", person, gov, token.sent, f"{token.text} of",
                                 confidence=0.7)
+
+
+@lru_cache(maxsize=1)
+def _ministry_governments() -> dict[str, str]:
+    """Gazetteer id of a ministry -> the id of its country's government (organizations.jsonl: subtype, country)."""
+    rows = gazetteer_rows()
+    by_country = {r["country"]: r["id"] for r in rows if r.get("subtype") == "government" and r.get("country")}
+    return {r["id"]: by_country[r["country"]] for r in rows
+            if r.get("subtype") == "ministry" and r.get("country") in by_country}
+
+
+@rule("ministry-of-government", "relation")
+def ministry_relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
+    """'the Treasury Department', 'the Interior Ministry': a ministry the gazetteer knows is part of its
+    country's government, when the document names that government."""
+    done: set[str] = set()
+    for m in items:
+        gov_id = _ministry_governments().get(m.canonical_id or "") if m.type == "Organization" else None
+        if gov_id is None or m.canonical_id in done:
+            continue
+        gov = government_mention(index, items, gov_id)
+        span = mention_span(doc, m)
+        if gov is not None and span is not None:
+            done.add(m.canonical_id or "")
+            yield make_relation("ministry-of-government", "PART_OF", m, gov, span.sent, m.text, confidence=0.6)

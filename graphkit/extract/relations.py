@@ -15,7 +15,7 @@ from graphkit.extract.relation_facts import government_mention as _government_me
 from graphkit.extract.relation_facts import home_government_id as _home_government_id
 from graphkit.extract.relation_facts import make_relation as _relation
 from graphkit.extract.relation_facts import mention_span as _span
-from graphkit.extract.relation_names import government_of_leader_relations, name_part_relations
+from graphkit.extract.relation_names import government_of_leader_relations, ministry_relations, name_part_relations
 from graphkit.extract.relation_places import kind_of_place_relations
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold
@@ -67,7 +67,9 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
     title_words: list[Token] = []
     def title_word(i: int) -> bool:
         m = index.by_token.get(i)
-        return m is None or (m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None)
+        if m is None:
+            return _named_elsewhere(doc[i], index) is None
+        return m.type == "Group" and " " not in m.text and _title_type(doc[i].text) is not None
 
     def joined_title(i: int) -> bool:  # "director and founder X": two titles joined by "and"
         return (doc[i].lower_ == "and" and bool(title_words) and _title_type(title_words[0].text) is not None
@@ -96,7 +98,7 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
         if held:
             yield _relation("title-before-name", held, person, office, sent, office.text, confidence=0.7)
     elif kind:
-        org = index.by_token.get(left)
+        org = index.by_token.get(left) or (_named_elsewhere(doc[left], index) if left >= sent.start else None)
         if org is None and left >= sent.start and doc[left].lower_ in ("its", "their"):
             # "its leader X": the organization (or collective: "the opposition ... its candidate") named last before
             org = next((m for m in sorted(index.by_token.values(), key=lambda m: -m.start)
@@ -129,6 +131,20 @@ def _title_relations(doc: Doc, person: Mention, index: MentionIndex) -> Iterator
                 yield from _of_title(word, person, index, sent, apposed=True)
             break
         word = word.head if word.dep_ in ("pobj", "prep", "conj", "compound", "amod") else None
+
+
+def _named_elsewhere(token: Token, index: MentionIndex) -> Mention | None:
+    """An organization's short name that the parse left unmarked here but the document names elsewhere
+    ("FCR director X" after "the Forum for Civic Rights (FCR)")."""
+    doc = token.doc
+    for first in range(max(token.i - 2, token.sent.start), token.i + 1):  # longest first: "Telenova 24", "FCR"
+        words = doc[first : token.i + 1]
+        if words[0].pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "NUM") or t.i in index.by_token for t in words):
+            continue
+        found = index.by_name.get(words.text.lower())
+        if found is not None and found.type in _ORG_TYPES:
+            return found
+    return None
 
 
 def _ministry(portfolio: list[Token], index: MentionIndex) -> Mention | None:
@@ -370,12 +386,15 @@ def _group_member_relations(doc: Doc, group: Mention, index: MentionIndex) -> It
     pobjs = [t for prep in root.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
              for t in prep.children if t.dep_ == "pobj"]
     holder = _described_person(root, pobjs, index) or group
+    bare = holder is group and " " not in group.text.strip()  # "members of X" stands for X (MentionIndex.at)
     for pobj in pobjs:
         org = index.at(pobj)
         if org is not None and org.type in _ORG_TYPES:
             # "an officer of the Police, Marco Salas": a person apposed to an organization describes the agent
             apposed = [index.by_token.get(c.i) for c in pobj.children if c.dep_ == "appos"]
             person = next((m for m in apposed if m is not None and m.type == "Person"), None)
+            if bare and person is None:
+                continue  # a node "members" beside X would add nothing that X does not say
             yield _relation("group-member-of", kind, person if holder is group and person else holder, org, span.sent,
                             f"{root.text} of", confidence=0.7)
 
@@ -441,7 +460,8 @@ def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
             continue
         kind, past, inverted = by_verb[verb.lemma_.lower()]
         doers = agents(verb) if is_passive(verb) else subjects(verb)
-        objects = [c for c in verb.children if c.dep_ == "dobj"] if not is_passive(verb) else [
+        prepositional = verb.lemma_.lower() in lexicons.relation_cues().get(kind, {}).get("prepositional_verbs", ())
+        objects = [c for c in verb.children if c.dep_ == "dobj" and not prepositional] if not is_passive(verb) else [
             c for c in verb.children if c.dep_ in ("nsubjpass",)] or (
             [verb.head] if verb.dep_ == "acl" and (m := index.at(verb.head)) is not None
             and m.type in _ARG_TYPES[kind][1 - inverted] else [])
@@ -558,8 +578,8 @@ def _state_leader_relations(doc: Doc, index: MentionIndex, items: list[Mention])
 
 @rule("opposition-group", "relation")
 def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[Relation]:
-    """'dissidents', 'the opposition', 'anti-government protesters': a group defined by its opposition OPPOSES the
-    government of the document's country (data: opposition_words.txt)."""
+    """'dissidents', 'the opposition', 'anti-government protesters', 'the opposition X party': a group or party
+    defined by its opposition OPPOSES the government of the document's country (data: opposition_words.txt)."""
     words = lexicons.word_list("opposition_words")
     gov = _government_mention(index, items, _home_government_id(index))
     if gov is None:
@@ -570,8 +590,20 @@ def _opposition_groups(doc: Doc, index: MentionIndex, items: list[Mention]) -> I
             continue  # "pro-government demonstrators" side with the government
         if m.type == "Group" and words & set(said):
             span = _span(doc, m)
-            if span is not None:
+            head = span.root.lower_ if span is not None else ""
+            # one person ("a demonstrator", "an opposition spokesman") is no group; a collective ("the
+            # opposition": a listed word with no plural listed) is
+            if span is not None and (span.root.tag_ != "NN" or head in words and head + "s" not in words):
                 yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, "opposition", confidence=0.6)
+        elif m.type == "Organization" and m.subtype != "government":
+            # "the opposition Andean Unity Party": a party named as the opposition
+            span = _span(doc, m)
+            before = doc[span.start - 1] if span is not None and span.start > span.sent.start else None
+            joined = before is not None and span is not None and (
+                before.head.i in range(span.start, span.end) or span.root.head.i == before.i)  # either way parsed
+            if span is not None and before is not None and joined and before.lower_ in words and (
+                    before.lower_ + "s" not in words):  # "protester X" names a person
+                yield _relation("opposition-group", "OPPOSES", m, gov, span.sent, before.text, confidence=0.6)
 
 
 @rule("in-place-phrase", "relation")
@@ -613,7 +645,8 @@ def _possessive_parts(doc: Doc, index: MentionIndex, items: list[Mention]) -> It
         if span is None:
             continue
         for child in span.root.children:
-            owner = index.at(child) if child.dep_ == "poss" else None
+            marked = any(c.tag_ == "POS" for c in child.children)  # "A and B's office": the 's is B's, not A's
+            owner = index.at(child) if child.dep_ == "poss" and marked else None
             if owner is not None and owner is not m and owner.type == "Organization" and not (
                     m.canonical_id and m.canonical_id == owner.canonical_id):
                 yield _relation("possessive-part-of", "PART_OF", m, owner, span.sent, "'s", confidence=0.6)
@@ -652,7 +685,7 @@ def relations(doc: Doc, index: MentionIndex, items: list[Mention]) -> Iterator[R
     found.extend(_between_relations(doc, index))
     for extra in (_state_leader_relations, _opposition_groups, _in_place_relations, _possessive_parts,
                   _person_of_org, name_part_relations, kind_of_place_relations,
-                  government_of_leader_relations):
+                  government_of_leader_relations, ministry_relations):
         found.extend(extra(doc, index, items))
     kept: dict[tuple[str, str, str], Relation] = {}
     for rel in sorted(found, key=lambda r: r.prov.start):
