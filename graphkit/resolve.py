@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from graphkit import lexicons
 from graphkit.decisions import Constraints, Decision
 from graphkit.extract.rules import rule
 from graphkit.ids import Claim, assign_ids, folded_surfaces
@@ -86,6 +87,11 @@ def _merge_parentheses(items: list[Mention], text: str, uf: _UnionFind) -> None:
         for other in named[i + 1 :]:
             if other.start > close or close < 0:
                 break
+            if any(w.islower() and len(w) > 3 for w in text[m.end : other.start].split()):
+                continue  # "KRSB (which replaced the old police)": a description naming another body
+            if other.type != m.type and is_acronym(other.text) and len(m.text.split()) > 1 \
+                    and initials(m.text) != other.text.replace(".", "").lower():
+                continue  # "... Office in the Republic of Kenya (UNKO)": the acronym of a longer name cut short
             if other.type in (m.type, "Organization", "Location") or is_acronym(other.text):
                 why = f"{other.text!r} in parentheses after {m.text!r}"
                 uf.union(m.key, other.key, _reason("merge-parenthesis", why))
@@ -111,12 +117,15 @@ def _merge_glosses(items: list[Mention], text: str, uf: _UnionFind) -> None:
 def _merge_group_heads(items: list[Mention], text: str, uf: _UnionFind) -> None:
     """A bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"."""
     groups = [m for m in items if m.type == "Group"]
+    units = lexicons.word_list("group_units")
     for i, m in enumerate(groups):
         words = fold(m.text).split()
         if len(words) > 2:
             continue
         for earlier in reversed(groups[:i]):
             full = fold(earlier.text).split()
+            if any(" ".join(full[-n:]) in units for n in range(len(words) + 1, len(full) + 1)):
+                continue  # "police" after "riot police": the whole force, not the unit (lexicons/group_units.txt)
             if len(full) > len(words) and full[-len(words):] == words:
                 uf.union(earlier.key, m.key, _reason("merge-group-head", f"{m.text!r} refers back to {earlier.text!r}"))
                 break

@@ -114,6 +114,14 @@ def test_resolve_spanish_group_words_join_their_english_translation():
     assert res.mention_to_entity[a.key] == res.mention_to_entity[b.key]
 
 
+def test_resolve_demonstrators_and_protesters_in_one_document_are_one_group():
+    text = "Demonstrators marched in Nairobi, Kenya. Police beat the protesters."
+    a = _m("a", "Demonstrators", 0, "Group")
+    b = _m("a", "protesters", text.index("protesters"), "Group")
+    res = resolve([_doc("a", text, [a, b, _m("a", "Kenya", text.index("Kenya"), "Location", canonical_id="loc-ke")])])
+    assert res.mention_to_entity[a.key] == res.mention_to_entity[b.key]
+
+
 def test_fold_accents_by_table_equals_decomposing_the_whole_text():
     """fold_accents strips marks through a per-character table; it must equal NFKD-then-drop-marks on any text,
     names and long texts alike (the long ones are not cached, the short ones are)."""

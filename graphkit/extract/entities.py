@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.entity_repair import Candidate, governments, home_government, repair
@@ -100,12 +100,48 @@ def _group_aliases(chunk: Span, span: Span) -> tuple[str, ...]:
     named = _trim(chunk)
     if named is not None and named.start < span.start:
         out.append(named.text)
+    written = _as_written(chunk, span)
+    if written is not None:
+        out.append(written.text)
     full = _trim(phrase(span.root))
     if full is not None and full.end > span.end and len(full) <= 12:
         out.append(span.doc[min(span.start, full.start) : full.end].text)
         if named is not None and named.start < span.start:
             out.append(span.doc[named.start : full.end].text)
+        if written is not None:
+            out.append(span.doc[written.start : full.end].text)
+    pair = _coordinated_pair(span)
+    if pair is not None:
+        out.append(span.doc[written.start if written is not None else span.start : pair.i + 1].text)
     return tuple(dict.fromkeys(a for a in out if a != span.text))
+
+
+def _coordinated_pair(span: Span) -> Token | None:
+    """'lawyers and relatives', 'students and teachers': two plural groups joined by 'and' often act or speak
+    as one; the last word of the second, so the first is also known by the pair."""
+    conjuncts = [c for c in span.root.children if c.dep_ == "conj"]
+    if len(conjuncts) != 1 or span.root.tag_ != "NNS":
+        return None
+    other = conjuncts[0]
+    joined = span.doc[span.end : other.i]
+    if other.tag_ != "NNS" or not 1 <= len(joined) <= 4 or joined[0].lower_ != "and" or any(
+            t.is_punct or t.pos_ not in ("CCONJ", "ADJ", "NOUN", "NUM", "DET") for t in joined):
+        return None
+    return other
+
+
+def _as_written(chunk: Span, span: Span) -> Span | None:
+    """The group with its count, hedge and possessive as the text writes them ("nine soldiers", "at least
+    five other guards", "their families"): only the article goes, so that a counted set keeps the form
+    annotators name it by."""
+    doc = span.doc
+    start = chunk.start
+    while start < span.start and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                                  or doc[start].is_space):
+        start += 1
+    if start >= span.start or any(not doc[i].text.strip() for i in range(start, span.start)):
+        return None
+    return doc[start : span.end]
 
 
 @rule("group-noun", "entity")

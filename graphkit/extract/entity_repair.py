@@ -153,6 +153,34 @@ def kind_noun_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@rule("kind-noun-name", "entity")
+def kind_noun_name(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """'Mekdela prison', 'Sorvang church': capitalised words NER left untagged, before a kind of place (or of
+    group), are that place's (or group's) name (data: place_kind_nouns.txt, organization_kind_nouns.txt)."""
+    taken = {i for c in items for i in range(c.start, c.end)}
+    found: list[Candidate] = []
+    for token in doc:
+        if not (token.is_title and token.pos_ == "PROPN") or token.i in taken or (
+                found and found[-1].end > token.i):
+            continue
+        end = token.i
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and end not in taken \
+                and "\n" not in doc[end].whitespace_:
+            end += 1
+        if end == len(doc) or "\n" in doc[end - 1].whitespace_:
+            continue
+        place = _kind_run(doc, end, place_kind_nouns())
+        kind_end = place if place > end else _kind_run(doc, end, organization_kind_nouns())
+        indefinite = token.i > 0 and doc[token.i - 1].lower_ in ("a", "an")  # "a Caracas prison" is unnamed
+        if kind_end == end or indefinite or any(i in taken for i in range(end, kind_end)) or (
+                kind_end < len(doc) and doc[kind_end].pos_ == "NOUN" and doc[kind_end].is_lower):
+            continue
+        c = Candidate(doc[token.i : kind_end], "Location" if place > end else "Organization")
+        add_rule(c.rules, "kind-noun-name")
+        found.append(c)
+    return sorted(items + found, key=lambda c: c.start) if found else items
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """Folded country name or alias -> country gazetteer id (for "Burma's military")."""
@@ -371,7 +399,10 @@ def person_name_extend(doc: Doc, items: list[Candidate]) -> list[Candidate]:
                 end += 1
         if (start, end) != (c.start, c.end):
             taken.update(range(start, end))
-            out.append(_with(c, doc[start:end], "person-name-extend"))
+            grown = _with(c, doc[start:end], "person-name-extend")
+            if start < c.start and c.canonical is not None and _known(grown.span.text) is None:
+                grown.canonical = None  # "Carla Nicolás Maduro" is not the known "Nicolás Maduro": another first name
+            out.append(grown)
         else:
             out.append(c)
     return out
@@ -455,9 +486,75 @@ def _drop_covered(items: list[Candidate]) -> list[Candidate]:
     return out
 
 
-REPAIRS: tuple[Repair, ...] = (foreign_acronym, paren_split, hyphen_join, of_join, ministry_list_join, title_trim,
-                               kind_noun_extend, demonym_institution, adjacent_person_join, person_name_extend,
-                               heading_drop)
+@rule("not-a-name-drop", "entity")
+def not_a_name_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """What NER tags that names no one: a word in lower case ('pandilleros', a kind of gang member), a nationality
+    alone ('Kenyan'), a report, law, day or operation ('the Marlow Report', 'Operation Tern'; data:
+    non_actor_names.txt); a name the gazetteer knows stays."""
+    kinds = lexicons.word_list("non_actor_names")
+
+    def not_an_actor(span: Span) -> bool:
+        words = fold(span.text).split()
+        return bool(words) and ((words[-1] in kinds and "of" not in words) or (words[0] == "operation" != words[-1]))
+
+    return [c for c in items if c.canonical is not None or not (
+        c.span.text == c.span.text.lower() or fold(c.span.text) in demonyms() or not_an_actor(c.span))]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,5}")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _acronym(text: str) -> bool:
+    """'KRSB', 'ZNLA', 'UNTF': three to six capitals (a plural 'NGOs' names a group, a Roman numeral a rank)."""
+    return bool(_ACRONYM.fullmatch(text)) and not _ROMAN.fullmatch(text)
+
+
+def _in_running_text(doc: Doc, token: int) -> bool:
+    """The token's line is prose (mostly lower case), not a capitalised headline, dateline or byline."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[token].idx) + 1
+    end = text.find("\n", doc[token].idx)
+    if not text[start : doc[token].idx].strip() and token + 1 < len(doc) and doc[token + 1].text in "-–—:(":
+        return False  # "FILE - ...", "NAIROBI (date) –": a caption's or dateline's label
+    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return sum(c.islower() for c in letters) >= 0.6 * len(letters)
+
+
+@rule("acronym-organization", "entity")
+def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
+    """An acronym is a body: one NER called a person ('KRSB head X') is an organization, and one NER missed
+    ('the KRSB found') is the type the document gives it elsewhere, else an organization. A missed acronym must
+    recur in the document and stand in prose, so that capitalised datelines and captions stay out."""
+    typed = {c.span.text: c.label for c in items if c.end - c.start == 1 and _acronym(c.span.text)}
+    out: list[Candidate] = []
+    for c in items:
+        if c.label == "Person" and c.canonical is None and c.end - c.start == 1 and _acronym(c.span.text):
+            c = _with(c, c.span, "acronym-organization", "Organization")
+            typed[c.span.text] = "Organization"
+        out.append(c)
+    taken = {i for c in items for i in range(c.start, c.end)}
+    counts: dict[str, int] = {}
+    for t in doc:
+        if _acronym(t.text):
+            counts[t.text] = counts.get(t.text, 0) + 1
+    found: list[Candidate] = []
+    for t in doc:
+        if t.i in taken or counts.get(t.text, 0) < 2 or not _acronym(t.text) or t.is_stop \
+                or not _in_running_text(doc, t.i):
+            continue
+        hit = _known(t.text)
+        label = hit[1] if hit else typed.get(t.text, "Organization")
+        c = Candidate(doc[t.i : t.i + 1], label, hit[0] if hit else None)
+        add_rule(c.rules, "acronym-organization")
+        found.append(c)
+    return sorted(out + found, key=lambda c: c.start) if found else out
+
+
+REPAIRS: tuple[Repair, ...] = (not_a_name_drop, foreign_acronym, paren_split, hyphen_join, of_join,
+                               ministry_list_join, title_trim, kind_noun_extend, kind_noun_name, demonym_institution,
+                               adjacent_person_join, person_name_extend,
+                               heading_drop, acronym_organization)
 
 
 def repair(doc: Doc, items: list[Candidate]) -> list[Candidate]:

@@ -57,3 +57,33 @@ def test_groups_a_group_noun_modified_by_an_organization_acts_for_it(nlp):
     names = {m.key: m.text for m in result.mentions}
     [event] = [e for e in result.events if e.type == "disappearance"]
     assert [names[k] for k in event.perpetrators] == ["Sinaloa Cartel"]
+
+
+def test_groups_a_counted_group_is_also_known_as_written(nlp):
+    text = "At least five other prison guards and their lawyers were questioned after nine soldiers fled."
+    result = _mentions(nlp, text)
+    groups = {m.text: m.aliases for m in result.mentions if m.type == "Group"}
+    assert "At least five other prison guards" in groups["prison guards"]
+    assert "their lawyers" in groups["lawyers"]
+    assert "nine soldiers" in groups["soldiers"]
+
+
+def test_groups_plural_forces_and_organized_crime_are_groups_but_force_is_not(nlp):
+    text = "Rebel forces and organized crime used force against a civil society representative."
+    groups = {m.text for m in _mentions(nlp, text).mentions if m.type == "Group"}
+    assert {"Rebel forces", "organized crime", "civil society representative"} <= groups
+    assert "force" not in groups
+
+
+def test_groups_militants_are_a_group_and_a_misread_number_is_cut(nlp):
+    text = "Militants from the governing party beat a student, a number local officials deny."
+    groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
+    assert "Militants from the governing party" in groups["Militants"]
+    assert "local officials" in groups
+
+
+def test_groups_two_plural_groups_joined_by_and_are_also_known_as_the_pair(nlp):
+    text = "Several lawyers and relatives waited outside the court for hours."
+    groups = {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
+    assert "Several lawyers and relatives" in groups["lawyers"]
+    assert "relatives" in groups

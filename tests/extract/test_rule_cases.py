@@ -27,11 +27,14 @@ MENTION_CASES = {
     ),
     "ministry-list-join": None,
     "title-trim": None,
+    "kind-noun-name": ("Two reporters spent a year in Harar’s Mekdela prison, their families said.", "Mekdela prison"),
     "kind-noun-extend": ("Monks gathered outside the Drepung monastery on Tuesday.", "Drepung monastery"),
     "demonym-institution": ("Witnesses said the Kenyan army opened fire on the crowd.", "Kenyan army"),
     "adjacent-person-join": None,  # checked below on a name NER splits in two
     "person-name-extend": None,
     "heading-drop": None,
+    "acronym-organization": None,  # checked below on hand-set candidates
+    "not-a-name-drop": None,
     "home-authorities": (
         "Kenya held elections in May. The authorities arrested ten journalists in Nairobi.",
         "authorities",
@@ -208,6 +211,17 @@ def test_person_name_extend_takes_the_untagged_half_of_a_name(nlp):
     assert out == [("Rosa Elvira Mejia Salgado", "Person", ["person-name-extend"])]
 
 
+def test_person_name_extend_to_another_first_name_drops_the_known_person(nlp):
+    from graphkit.extract import entity_repair
+
+    doc = nlp("The court heard Carla Nicolás Maduro on Monday.")
+    out = entity_repair.person_name_extend(doc, [entity_repair.Candidate(doc[4:6], "Person", "ve-nicolas-maduro")])
+    assert [(c.span.text, c.canonical) for c in out] == [("Carla Nicolás Maduro", None)]
+    doc = nlp("The court heard Nicolás Maduro Moros on Monday.")
+    kept = entity_repair.person_name_extend(doc, [entity_repair.Candidate(doc[3:5], "Person", "ve-nicolas-maduro")])
+    assert [(c.span.text, c.canonical) for c in kept] == [("Nicolás Maduro Moros", "ve-nicolas-maduro")]
+
+
 def test_heading_drop_removes_headline_words_used_nowhere_else(nlp):
     text = "Rebels Seize Mining Town After Dawn Raid\n\nFighters from Kamituga took control of the town on Sunday."
     doc_words = [t.text for t in nlp(text)]
@@ -303,6 +317,53 @@ def test_word_order_keeps_different_organizations_apart():
     mentions = [_m(text, "Ministry of Defense"), _m(text, "Ministry of Justice")]
     res = resolve([DocResult(article=make_article("d", text), mentions=mentions)])
     assert len(res.entities) == 2
+
+
+def test_acronym_organization_retypes_a_person_acronym_and_finds_a_recurring_one(nlp):
+    text = "FILE - Officers of the KRSB held him.\nKRSB head Tom Vale said the KRSB acted lawfully."
+    found = _repaired(nlp, text, [(10, 11, "Person")], "acronym-organization")
+    assert [(t, label) for t, label, _ in found] == [("KRSB", "Organization"), ("KRSB", "Organization"),
+                                                     ("KRSB", "Organization")]
+    assert all("acronym-organization" in rules for _, _, rules in found)
+
+
+def test_acronym_organization_leaves_a_caption_label_and_a_single_capitalised_word(nlp):
+    text = "FILE - A protester stands in Lima.\nFILE - Police officers stand in Lima. A NOTE was read."
+    assert _repaired(nlp, text, [], "acronym-organization") == []
+
+
+def test_parenthesis_merge_leaves_a_description_and_a_foreign_acronym_apart():
+    text = "The ZKRB (which replaced the KGB) came. Teams of the Republic of Kenya (UNKO) left."
+    specs = [("ZKRB", "Organization", 0, {}), ("KGB", "Organization", 0, {}),
+             ("Republic of Kenya", "Location", 0, {}), ("UNKO", "Organization", 0, {})]
+    res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
+    assert len(res.entities) == 4, [e.name for e in res.entities]
+
+
+def test_kind_noun_name_leaves_a_kind_noun_that_qualifies_another_noun_alone(nlp):
+    result = _extract(nlp, "Two reporters spent a year in Harar’s Mekdela prison guard room.")
+    assert not any("kind-noun-name" in m.rules for m in result.mentions), [(m.text, m.rules) for m in result.mentions]
+
+
+def test_not_a_name_drop_removes_lower_case_words_and_a_lone_nationality(nlp):
+    text = "Kenyan police said pandilleros attacked Ana Ruiz."
+    found = _repaired(nlp, text, [(0, 1, "Person"), (3, 4, "Person"), (5, 7, "Person")], "not-a-name-drop")
+    assert [t for t, _, _ in found] == ["Ana Ruiz"]
+
+
+def test_not_a_name_drop_removes_a_report_a_day_and_an_operation_but_keeps_a_commission_of_inquiry(nlp):
+    text = "The Marlow Report, Press Freedom Day and Operation Tern were cited by the Commission of Inquiry."
+    spans = [(1, 3, "Organization"), (4, 7, "Organization"), (8, 10, "Organization"), (14, 17, "Organization")]
+    found = _repaired(nlp, text, spans, "not-a-name-drop")
+    assert [t for t, _, _ in found] == ["Commission of Inquiry"]
+
+
+def test_group_head_does_not_fold_the_whole_force_into_a_unit():
+    text = "Traffic police stopped cars. Later police arrested two men. Masked gunmen came; the gunmen left."
+    specs = [("Traffic police", "Group", 0, {}), ("police", "Group", 1, {}), ("Masked gunmen", "Group", 0, {}),
+             ("gunmen", "Group", 1, {})]
+    res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
+    assert sorted(e.name for e in res.entities) == ["Masked gunmen", "Traffic police", "police"]
 
 
 def test_demonym_institution_leaves_plural_agents_a_group(nlp):
