@@ -58,14 +58,16 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
     counter = 0
     ctx = SourceContext()
     text = index.text
+    told: list[Mention] = []  # the doers the parse tied to the last acts of the paragraph that had any
     for sent in sents:
         start = text.rfind("\n", 0, sent.start_char)
         if start != ctx.paragraph:
-            ctx.paragraph, ctx.carried = start, []
+            ctx.paragraph, ctx.carried, told = start, [], []
         event_sources.read_sentence(sent, index, ctx)
         event_sources.anaphoric_act_sources(sent, index, ctx)
         by_type: dict[str, tuple[Event, Roles]] = {}
         tokens: dict[str, list[Token]] = {}
+        parsed: list[Mention] = []  # the doers the parse tied to this sentence's acts
         for trig in find_triggers(sent, index):
             tokens.setdefault(trig.type, []).append(trig.token)
             roles = _roles(trig, sent, index, ctx)
@@ -99,6 +101,8 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
                 continue  # an ambiguous trigger that the parse ties to nobody is more often noise than an act
             head = sent.root
             for role_rule in event_roles.SENTENCE_RULES:
+                if role_rule is event_roles.fallback_group_roles:
+                    paragraph_doers(roles, told)  # the paragraph's parsed doers come before a guessed group
                 role_rule(head, sent, index, roles)
             for source_rule in event_sources.FALLBACK_RULES:
                 source_rule(head, sent, index, ctx, roles)
@@ -119,8 +123,27 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
             elif event.confidence < WEAK_ONLY and event.type in lexicons.word_list("state_acts") and event.perpetrators:
                 continue  # 'rights groups following the case': an ambiguous word of a state act done by others
             event_sources.note_acts(tokens[event.type], event, ctx)
+            parsed.extend(m for m in roles.perpetrators if _parsed(roles, m) and m not in parsed)
             yield event
+        told = parsed or told
         ctx.carried = ctx.speakers or ctx.carried
+
+
+def _parsed(roles: Roles, m: Mention) -> bool:
+    """A doer some rule read from the parse (not one only guessed from the sentence)."""
+    return any(not name.startswith("role-fallback")
+               for name in roles.rules.get(f"perpetrators|{m.key}", []))
+
+
+@rule("role-fallback-paragraph", "role")
+def paragraph_doers(roles: Roles, told: list[Mention]) -> None:
+    """No doer parsed, and no state force or armed body named in the sentence: whoever the parse tied to the
+    last acts told in the same paragraph did this one too ('... were killed by X. Twenty were also
+    abducted.'), unless they are its victims or sources."""
+    if roles.perpetrators:
+        return
+    named = {m.key for m in roles.victims + roles.sources}
+    roles.add("perpetrators", [m for m in told if m.key not in named], "role-fallback-paragraph")
 
 
 @rule("trigger-actor-confirmed", "trigger")
@@ -145,7 +168,12 @@ def _of_the_state(m: Mention, index: MentionIndex, state: frozenset[str]) -> boo
     if f"subtype: {m.subtype}" in state:
         return True
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and f"noun: {span.root.lemma_.lower()}" in state
+    if span is None:
+        return False
+    root = span.root
+    # a name's head keeps its plural as its lemma ("Special Actions Forces"): its singular counts too
+    nouns = {root.lemma_.lower(), root.lower_.removesuffix("s")} if root.tag_ == "NNPS" else {root.lemma_.lower()}
+    return any(f"noun: {noun}" in state for noun in nouns)
 
 
 def _roles(trig: Trigger, sent: Span, index: MentionIndex, ctx: SourceContext) -> Roles:

@@ -65,6 +65,13 @@ CASES = [
      ("repression", "alleged")),
     ("role-fallback-group", "Two farmers were killed in the village, where soldiers patrol.",
      ("perpetrators", "soldiers", "killing")),
+    ("role-fallback-paragraph",
+     "Forty farmers were killed by the Red Army in the valley. Twelve more were abducted on the road.",
+     ("perpetrators", "Red Army", "disappearance")),
+    ("role-listed-people",
+     "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo. "
+     "Four officers of the Lima Police were charged with torture.",
+     ("perpetrators", "Luis Moreno", "torture")),
     ("source-umbrella",
      "UNICEF said villagers were killed. The United Nations has asked for an inquiry.",
      ("sources", "United Nations", "killing")),
@@ -139,6 +146,13 @@ FILTERS = {"trigger-abusive-detention", "trigger-topic-frame", "trigger-hypothet
 def test_an_ambiguous_word_alone_is_no_act(nlp):
     """'controlled' names an act only with an acting body or group as its parsed doer."""
     assert _events(nlp, "The company controlled the market and its prices.") == []
+
+
+def test_a_named_force_is_of_the_state_by_its_plural_head(nlp):
+    """'the Rapid Action Forces': a name's head keeps its plural as its lemma; it is a state force all the same,
+    so an ambiguous word of a state act it does is an act."""
+    assert [e.type for e in _events(nlp, "The mayor is sending the Rapid Action Forces to control the streets.")] == [
+        "repression"]
 
 
 def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
@@ -367,6 +381,38 @@ def test_a_banned_group_is_no_ban_anyone_made(nlp):
     text = "The court jailed members of a banned religious group, their lawyers said."
     assert "repression" not in _types(nlp, text)
     assert "repression" in _types(nlp, "The army banned the opposition newspaper last week.")
+
+
+def _doers(nlp, text, kind):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    return {names[k] for e in result.events if e.type == kind for k in e.perpetrators}
+
+
+def test_paragraph_doers_stay_in_their_paragraph(nlp):
+    """The doers of one paragraph's acts are not carried into the next paragraph."""
+    same = "Forty farmers were killed by the Red Army in the valley. Twelve more were abducted on the road."
+    assert "Red Army" in _doers(nlp, same, "disappearance")
+    apart = "Forty farmers were killed by the Red Army in the valley.\n\nTwelve more were abducted on the road."
+    assert "Red Army" not in _doers(nlp, apart, "disappearance")
+
+
+def test_paragraph_doers_give_way_to_a_state_force_in_the_sentence(nlp):
+    """A state force named beside the act comes before doers carried from earlier sentences."""
+    text = ("Forty farmers were killed by the Red Army in the valley. Twelve more were abducted near a "
+            "post of the Venezuelan National Guard.")
+    assert _doers(nlp, text, "disappearance") == {"Venezuelan National Guard"}
+
+
+def test_listed_people_need_a_count_or_a_pointer_that_fits_one_list(nlp):
+    """'four officers' stands for a list of four named people; 'three officers' or 'officers' does not."""
+    names = "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo."
+    charged = " officers of the Lima Police were charged with torture."
+    assert {"Carlos Mendoza", "Jorge Castillo"} <= _doers(nlp, names + " Four" + charged, "torture")
+    assert "Carlos Mendoza" in _doers(nlp, names + " These suspects tortured the prisoners.", "torture")
+    assert "Carlos Mendoza" not in _doers(nlp, names + " Three" + charged, "torture")
+    assert "Carlos Mendoza" not in _doers(nlp, names + " The" + charged, "torture")
 
 
 def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(nlp):
