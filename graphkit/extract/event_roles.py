@@ -102,59 +102,8 @@ def _bodies_by_name(index: MentionIndex) -> dict[str, Mention]:
 
 def add_doers(roles: Roles, token: Token, index: MentionIndex, by: str,
               keep: Callable[[list[Mention]], list[Mention]] = list) -> None:
-    """Record under rule `by` the doers a phrase names (`keep` filters them), and the named people a counted
-    or pointed-back noun of it stands for ('four officers', 'these suspects') under role-listed-people too."""
+    """Record under rule `by` the doers a phrase names (`keep` filters them)."""
     roles.add("perpetrators", keep(doers(token, index)), by)
-    people = keep([p for t in (token, *token.conjuncts) for p in listed_people(t, index)])
-    if people:
-        roles.add("perpetrators", people, by)
-        roles.add("perpetrators", people, "role-listed-people")
-
-
-@rule("role-listed-people", "role")
-def listed_people(token: Token, index: MentionIndex) -> list[Mention]:
-    """'four officers of the unit face charges' where the text lists 'the four suspects are A, B, C and D',
-    or 'these suspects' after it: a counted or pointed-back plural noun stands for the people a list named
-    for it (none when two lists fit)."""
-    if token.tag_ != "NNS":
-        return []
-    count = _count(token)
-    pointed = any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in token.children)
-    if count is None and not pointed:
-        return []
-    fits = [people for noun, people in _people_lists(index)
-            if (pointed and noun.lemma_ == token.lemma_) or (count is not None and count == len(people))]
-    return fits[0] if len(fits) == 1 else []
-
-
-def _count(token: Token) -> int | None:
-    for child in token.children:
-        if child.dep_ == "nummod":
-            text = child.lower_
-            return int(text) if text.isdigit() else lexicons.number_words().get(text)
-    return None
-
-
-@lru_cache(maxsize=4)
-def _people_lists(index: MentionIndex) -> list[tuple[Token, list[Mention]]]:
-    """Plural nouns the text equates with a list of named people: 'the four suspects are A, B, C and D',
-    'the three officials, A, B and C'."""
-    out: list[tuple[Token, list[Mention]]] = []
-    for noun in index.doc:
-        if noun.tag_ != "NNS":
-            continue
-        heads = [c for c in noun.children if c.dep_ == "appos"]
-        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            heads += [c for c in noun.head.children if c.dep_ == "attr"]
-        for head in heads:
-            people: list[Mention] = []
-            for t in (head, *head.conjuncts):
-                m = index.by_token.get(t.i)
-                if m is not None and m.type == "Person" and m not in people:
-                    people.append(m)
-            if len(people) >= 2:
-                out.append((noun, people))
-    return out
 
 
 def _its_members(token: Token, m: Mention) -> bool:
