@@ -284,14 +284,14 @@ def _body_countries() -> dict[str, str]:
             if r.get("subtype") != "country" and r.get("country") in codes}
 
 
-def _named_countries(doc: Doc, items: list[Candidate]) -> set[str]:
+def _named_countries(text: str, items: list[Candidate]) -> set[str]:
     """Country gazetteer ids the document names: by a place or body the gazetteer knows, or by a demonym."""
     countries = set(_countries_by_code().values())
     bodies = _body_countries()
     named = {c.canonical for c in items if c.canonical in countries}
     named |= {bodies[c.canonical] for c in items if c.canonical in bodies and not is_acronym(c.span.text)}
     by_demonym = demonyms()
-    named |= {by_demonym[w] for w in fold(doc.text).split() if w in by_demonym}
+    named |= {by_demonym[w] for w in fold(text).split() if w in by_demonym}
     return {c for c in named if c is not None}
 
 
@@ -316,10 +316,11 @@ def foreign_acronym(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     suspects = [c for c in items if c.canonical in bodies and _short_acronym(c.span.text)]
     if not suspects:
         return items
-    home = home_country(doc.text, [_Place(c.label, c.canonical) for c in items if c not in suspects])
+    text = doc.text  # joins every token: read once
+    home = home_country(text, [_Place(c.label, c.canonical) for c in items if c not in suspects])
     if home is None:
         return items  # a text that is about no country gives no ground to doubt the gazetteer
-    named = _named_countries(doc, items)
+    named = _named_countries(text, items)
     for c in suspects:
         if bodies[c.canonical or ""] not in named:
             c.canonical = None
@@ -510,9 +511,9 @@ def _acronym(text: str) -> bool:
     return bool(_ACRONYM.fullmatch(text)) and not _ROMAN.fullmatch(text)
 
 
-def _in_running_text(doc: Doc, token: int) -> bool:
-    """The token's line is prose (mostly lower case), not a capitalised headline, dateline or byline."""
-    text = doc.text
+def _in_running_text(doc: Doc, text: str, token: int) -> bool:
+    """The token's line is prose (mostly lower case), not a capitalised headline, dateline or byline
+    (`text` is doc.text, which joins every token: the caller reads it once)."""
     start = text.rfind("\n", 0, doc[token].idx) + 1
     end = text.find("\n", doc[token].idx)
     if not text[start : doc[token].idx].strip() and token + 1 < len(doc) and doc[token + 1].text in "-–—:(":
@@ -539,9 +540,10 @@ def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
         if _acronym(t.text):
             counts[t.text] = counts.get(t.text, 0) + 1
     found: list[Candidate] = []
+    text = doc.text
     for t in doc:
         if t.i in taken or counts.get(t.text, 0) < 2 or not _acronym(t.text) or t.is_stop \
-                or not _in_running_text(doc, t.i):
+                or not _in_running_text(doc, text, t.i):
             continue
         hit = _known(t.text)
         label = hit[1] if hit else typed.get(t.text, "Organization")

@@ -100,12 +100,6 @@ def _bodies_by_name(index: MentionIndex) -> dict[str, Mention]:
     return out
 
 
-def add_doers(roles: Roles, token: Token, index: MentionIndex, by: str,
-              keep: Callable[[list[Mention]], list[Mention]] = list) -> None:
-    """Record under rule `by` the doers a phrase names (`keep` filters them)."""
-    roles.add("perpetrators", keep(doers(token, index)), by)
-
-
 def _its_members(token: Token, m: Mention) -> bool:
     """'its agents', 'their members': a bare member noun owned by a pronoun."""
     return (m.type == "Group" and " " not in m.text.strip() and token.lemma_.lower() in _acts_for_nouns()
@@ -229,7 +223,7 @@ def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Ro
         return  # "the group charged that members were stopped": the subject tells of an act, it does not do it
     if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
         for sub in doer_subjects(verb):
-            add_doers(roles, sub, index, "role-active-subject")
+            roles.add("perpetrators", doers(sub, index), "role-active-subject")
 
 
 @rule("role-active-object", "role")
@@ -246,7 +240,7 @@ def passive_agent_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
     """'were tortured by the National Guard': the agent of a passive trigger verb did it."""
     if is_passive(verb):
         for doer in shared_agents(verb):
-            add_doers(roles, doer, index, "role-passive-agent")
+            roles.add("perpetrators", doers(doer, index), "role-passive-agent")
 
 
 @rule("role-passive-subject", "role")
@@ -290,7 +284,7 @@ def noun_of_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) ->
 def noun_by_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the torture of protesters by the police': the doer of a nominal trigger."""
     for pobj in pobjs(noun, {"by"}):
-        add_doers(roles, pobj, index, "role-noun-by")
+        roles.add("perpetrators", doers(pobj, index), "role-noun-by")
 
 
 @rule("role-noun-modifier", "role")
@@ -309,7 +303,7 @@ def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: R
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
             for doer in agents(child):
-                add_doers(roles, doer, index, "role-noun-participle")
+                roles.add("perpetrators", doers(doer, index), "role-noun-participle")
 
 
 @rule("role-light-verb", "role")
@@ -419,7 +413,7 @@ def _is_leader(m: Mention, index: MentionIndex) -> bool:
 def _doers_of(verb: Token, index: MentionIndex, roles: Roles, by: str) -> None:
     found = agents(verb) if is_passive(verb) else doer_subjects(verb)
     for doer in found:
-        add_doers(roles, doer, index, by)
+        roles.add("perpetrators", doers(doer, index), by)
 
 
 def _linked(token: Token, index: MentionIndex) -> list[Mention]:

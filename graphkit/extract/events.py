@@ -153,8 +153,7 @@ def actor_confirmed(roles: Roles, index: MentionIndex, event_type: str = "") -> 
     for an act only a state does (state_acts.txt: repression, detention) the doer must be of the state."""
     state = lexicons.word_list("state_acts")
     for m in roles.perpetrators:
-        by = roles.rules.get(f"perpetrators|{m.key}", [])
-        if not any(not name.startswith("role-fallback") for name in by):
+        if not _parsed(roles, m):
             continue
         if event_type in state:
             if _of_the_state(m, index, state):
