@@ -570,9 +570,19 @@ def _query_text(driver: Any, name: str, values: dict[str, Any], database: str | 
     from the events in the date range when there is one."""
     if neo4j_counts.answers(name, values) and neo4j_counts.counts_fresh(driver, database):
         return cypher_variant(name, "counted")
-    if name in DATED_VARIANTS and (values.get("date_from") is not None or values.get("date_to") is not None):
+    if name in DATED_VARIANTS and (values.get("date_from") is not None or values.get("date_to") is not None) \
+            and _date_index_online(driver, database):
         return cypher_variant(name, "dated")  # the dated events, off the Event.date index, not every edge
     return cypher_text(name)
+
+
+def _date_index_online(driver: Any, database: str | None) -> bool:
+    """The dated variants name the Event.date index in a hint, which fails where it is missing (a
+    neo4j-admin import before its first load) or not yet online."""
+    found = driver.execute_query(
+        "SHOW INDEXES YIELD name, state WHERE name = 'graphkit_event_date' AND state = 'ONLINE' RETURN count(*) AS n",
+        database_=database).records
+    return bool(found and found[0]["n"])
 
 
 def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None, *,
