@@ -1,10 +1,20 @@
 // actor: an entity's neighbourhood - its events (by role) and typed relations, with evidence.
-// Parameters: $name - the entity's name, one of its aliases, or its id (case-insensitive); $offset, $limit (the page).
+// Parameters: $name - the entity's name, one of its aliases, or its id (case-insensitive); $offset, $limit (the page);
+// $name_key - graphkit.query.keys.name_key($name), which graphkit passes once every entity has its EntityKey
+// nodes (the name is then found off the EntityKey(key) index), or null (a scan of every name and alias).
 // Columns: actor_id, actor, relation, direction ("out"/"in"), other_id, other, other_type, doc, evidence.
 // Order: actor_id, relation, direction, other_id, doc, evidence.
-MATCH (a:Entity)
-WHERE a.id = $name OR toLower(a.name) = toLower($name)
-   OR any(alias IN coalesce(a.aliases, []) WHERE toLower(alias) = toLower($name))
+CALL () {  // the entities $name names: by id, by key (off the index), or by the scan when $name_key is null
+  MATCH (x:Entity {id: $name}) RETURN x
+UNION
+  MATCH (k:EntityKey {key: $name_key}) MATCH (x:Entity {id: k.entity}) RETURN x
+UNION
+  UNWIND CASE WHEN $name_key IS NULL THEN [$name] ELSE [] END AS w  // no keys: the scan
+  MATCH (x:Entity)
+  WHERE toLower(x.name) = toLower(w) OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(w))
+  RETURN x
+}
+WITH x AS a
 MATCH (a)-[r]-(o)
 WHERE type(r) IN ['PERPETRATOR', 'VICTIM', 'SOURCE', 'LOCATION',
                   'MEMBER_OF', 'LEADS', 'PART_OF', 'LOCATED_IN', 'ALLIED_WITH', 'OPPOSES']

@@ -4,11 +4,20 @@
 // Columns: date, event_id, allegation, status, doc, perpetrators ("; "-joined names, sorted), victims, evidence.
 // Order: date, then event_id: the index on Event.date gives the date order, so a page reads only its events
 // (with $actor, only the events of the named entities are kept).
-CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is read):
+  // by id, or by name or alias off the EntityKey(key) index when $actor_key is given (graphkit passes
+  // graphkit.query.keys.name_key($actor) once every entity has its keys), else (null) by a scan of them all
   UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
-  MATCH (x:Entity)
-  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
-     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
+  CALL (wanted) {
+    MATCH (x:Entity {id: wanted}) RETURN x
+  UNION
+    MATCH (k:EntityKey {key: $actor_key}) MATCH (x:Entity {id: k.entity}) RETURN x
+  UNION
+    UNWIND CASE WHEN $actor_key IS NULL THEN [wanted] ELSE [] END AS w  // no keys: the scan
+    MATCH (x:Entity)
+    WHERE toLower(x.name) = toLower(w) OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(w))
+    RETURN x
+  }
   MATCH (x)-[:PERPETRATOR|VICTIM]->(picked:Event)
   RETURN collect(DISTINCT picked) AS picked
 }

@@ -18,11 +18,12 @@ from typing import Any
 import pandas as pd
 
 from graphkit import lexicons
-from graphkit.backends import neo4j_counts
+from graphkit.backends import neo4j_counts, neo4j_keys
 from graphkit.backends.base import WriteStats
 from graphkit.errors import GraphkitError, SchemaError
 from graphkit.lexicons import Schema
 from graphkit.query.catalog import cypher_text, cypher_variant, get_spec
+from graphkit.query.keys import KEY_PARAMS
 from graphkit.query.params import finish_page, query_params
 from graphkit.types import ROLE_EDGES, GraphData
 
@@ -337,10 +338,12 @@ def _stored_documents(driver: Any, database: str | None, ids: list[str] | None =
 
 @dataclass(frozen=True)
 class _Step:
-    """One statement over its rows."""
+    """One statement over its rows; for entities, their keys (neo4j_keys.key_rows, one per row), replaced
+    in the same transaction."""
 
     statement: str
     rows: list[Any]
+    keys: list[Any] | None = None
 
 
 def _last_wins(rows: Sequence[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[dict[str, Any]]:
@@ -358,7 +361,8 @@ def _rel_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def _node_step(key: str, rows: list[dict[str, Any]], create: bool) -> _Step:
     keys = prop_keys(rows)
-    return _Step(_node_statement(key, keys, create=create), _node_values(rows, keys))
+    entity_keys = neo4j_keys.key_rows(rows) if key.split(":")[0] == "Entity" else None
+    return _Step(_node_statement(key, keys, create=create), _node_values(rows, keys), entity_keys)
 
 
 def _relationship_step(kind: str, rel_ends: dict[str, tuple[str, str]], rows: list[dict[str, Any]], *,
@@ -423,8 +427,10 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
     try:
         with driver.session(database=database) as session:
             for step in (step for phase in phases for step in phase):
-                for batch in batched(step.rows, batch_size):
-                    summary = session.execute_write(lambda tx, s=step.statement, b=batch: tx.run(s, rows=b).consume())
+                for i, batch in enumerate(batched(step.rows, batch_size)):
+                    keys = None if step.keys is None else step.keys[i * batch_size:(i + 1) * batch_size]
+                    summary = session.execute_write(
+                        lambda tx, s=step.statement, b=batch, k=keys: _run_step(tx, s, b, k))
                     stats.add(summary.counters, len(batch))
     except Exception as exc:
         if not isinstance(exc, _lost_connection_errors()):
@@ -437,6 +443,14 @@ def _write_rows(driver: Any, nodes: dict[str, list[dict[str, Any]]], rels: dict[
     return stats
 
 
+def _run_step(tx: Any, statement: str, rows: list[Any], keys: list[Any] | None) -> Any:
+    """One batch of a step; the keys of the entities it writes in the same transaction (neo4j_keys)."""
+    summary = tx.run(statement, rows=rows).consume()
+    if keys is not None:
+        neo4j_keys.replace(tx, keys)
+    return summary
+
+
 @_gc_paused()
 def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                 batch_size: int = BATCH_SIZE) -> WriteStats:
@@ -447,6 +461,7 @@ def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     _validate(schema, nodes, rels)
     with _on_lost_server():
         ensure_constraints(driver, database)
+        neo4j_keys.begin(driver, database)
         stored = _stored_documents(driver, database, [d.id for d in graph.documents])
         had = _stored_entities(driver, database, [e.id for e in graph.entities])
         recount_all = neo4j_counts.begin(driver, database)
@@ -507,6 +522,7 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
     _check(schema, graph)
     with _on_lost_server():
         ensure_constraints(driver, database)
+        neo4j_keys.begin(driver, database)
         stored = _stored_documents(driver, database)
         replaced = [d.id for d in graph.documents if d.id in stored and stored[d.id] != d.sha256]
         recount_all = neo4j_counts.begin(driver, database)
@@ -517,8 +533,7 @@ def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
         wanted = {e.id for e in graph.entities}
         gone = sorted(had - wanted)
         for batch in batched([{"id": i} for i in gone], batch_size):
-            driver.execute_query("UNWIND $rows AS row MATCH (n:Entity {id: row.id}) DETACH DELETE n", {"rows": batch},
-                                 database_=database)
+            driver.execute_query(neo4j_keys.DELETE_ENTITIES, {"rows": batch}, database_=database)  # and their keys
     new_ids = wanted - had
     nodes = node_rows(graph)
     nodes["Document"] = [row for row in nodes["Document"] if row["id"] in changed]
@@ -540,6 +555,7 @@ def ensure_query_indexes(driver: Any, database: str | None = None) -> None:
     for statement in QUERY_INDEXES:
         driver.execute_query(statement, database_=database)
     neo4j_counts.ensure_indexes(driver, database)
+    neo4j_keys.ensure_indexes(driver, database)
 
 
 def run_cypher(driver: Any, query: str, params: dict[str, Any] | None = None, *,
@@ -585,14 +601,25 @@ def _date_index_online(driver: Any, database: str | None) -> bool:
     return bool(found and found[0]["n"])
 
 
+def name_keys(driver: Any, values: dict[str, Any], database: str | None) -> dict[str, str | None]:
+    """$actor_key / $name_key: the key (graphkit.query.keys) of the name given, by which the query finds the
+    entity off the EntityKey index; None (a scan of the names) when no name is given or when the keys are
+    not complete (a database an older writer left)."""
+    keys: dict[str, str | None] = {key: None for param, key in KEY_PARAMS.items() if param in values}
+    named = {param: values[param] for param in KEY_PARAMS if values.get(param) is not None}
+    if named and neo4j_keys.keys_ready(driver, database):
+        keys.update({KEY_PARAMS[param]: neo4j_keys.parameter(value) for param, value in named.items()})
+    return keys
+
+
 def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None, *,
                     database: str | None = None) -> pd.DataFrame:
     """A named query from queries/<name>.cypher, with the catalog's columns and dtypes, one page of it
     (limit, offset) and its filters as $parameters (see graphkit.query.params)."""
     spec = get_spec(name)
     checked = query_params(spec, params or {})
-    frame = run_cypher(driver, _query_text(driver, spec.name, checked.values, database), checked.cypher(),
-                       database=database)
+    frame = run_cypher(driver, _query_text(driver, spec.name, checked.values, database),
+                       {**checked.cypher(), **name_keys(driver, checked.values, database)}, database=database)
     frame = frame.reindex(columns=list(spec.columns))
     if "events" in frame:
         frame["events"] = frame["events"].astype("int64")
@@ -600,9 +627,10 @@ def run_named_query(driver: Any, name: str, params: dict[str, Any] | None = None
 
 
 def count_graph(driver: Any, database: str | None = None) -> dict[str, int]:
-    # the graph's own nodes: derived ones (role counts, their state) are not facts of it
+    # the graph's own nodes: derived ones (role counts, entity keys, their state) are not facts of it
+    derived = [*neo4j_counts.DERIVED_LABELS, *neo4j_keys.DERIVED_LABELS]
     nodes = driver.execute_query("MATCH (n) WHERE NOT any(label IN labels(n) WHERE label IN $derived) "
-                                 "RETURN count(n) AS c", {"derived": list(neo4j_counts.DERIVED_LABELS)},
+                                 "RETURN count(n) AS c", {"derived": derived},
                                  database_=database).records[0]["c"]
     rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS c", database_=database).records[0]["c"]
     return {"nodes": nodes, "relationships": rels}

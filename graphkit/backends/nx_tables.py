@@ -20,6 +20,7 @@ from functools import cached_property
 import pandas as pd
 
 from graphkit.graph.nx import NxGraph
+from graphkit.query.keys import entity_keys, name_key
 
 ROLES = ("PERPETRATOR", "VICTIM", "SOURCE")  # the entity -> event edges the queries count
 _EVENT_COLUMNS = ("type", "doc", "start", "date", "status", "evidence", "confidence")
@@ -28,7 +29,7 @@ _EVENT_COLUMNS = ("type", "doc", "start", "date", "status", "evidence", "confide
 @dataclass
 class QueryTables:
     """events: one row per event (index: event id); roles: one row per role edge (entity_id, event_id, role);
-    entities: name and type by id; names: lowercased names and aliases -> entity ids."""
+    entities: name and type by id; names: the keys of names and aliases (graphkit.query.keys) -> entity ids."""
 
     graph: NxGraph
     events: pd.DataFrame
@@ -54,8 +55,8 @@ class QueryTables:
                 entity_rows["name"].append(name)
                 entity_rows["type"].append(attrs.get("type", ""))
                 aliases = attrs.get("aliases")
-                for text in (str(name), *(str(a) for a in (aliases if isinstance(aliases, list) else []))):
-                    names.setdefault(text.lower(), set()).add(node)
+                for key in entity_keys(str(name), aliases if isinstance(aliases, list) else []):
+                    names.setdefault(key, set()).add(node)
             elif kind == "event":
                 event_rows["id"].append(node)
                 for column in _EVENT_COLUMNS:
@@ -99,7 +100,7 @@ class QueryTables:
 
     def entity_ids(self, text: str) -> set[str]:
         """Entities named `text` (name or alias, any case) or whose id it is, as the Cypher files match them."""
-        found = set(self.names.get(text.lower(), set()))
+        found = set(self.names.get(name_key(text), set()))
         if text in self.entities.index:
             found.add(text)
         return found

@@ -19,6 +19,7 @@ import pandas as pd
 from graphkit import lexicons
 from graphkit.errors import QueryParameterError
 from graphkit.query.catalog import DEFAULT_LIMIT, FILTERS, QuerySpec
+from graphkit.query.keys import KEY_PARAMS
 
 ALL_ROWS = 2**62  # the LIMIT sent for "no limit" (Cypher's LIMIT takes a number, not null)
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -38,9 +39,11 @@ class QueryParams:
     offset: int
 
     def cypher(self) -> dict[str, Any]:
-        """The $parameters of the Cypher file: one row more than the limit, to tell a cut page."""
+        """The $parameters of the Cypher file: one row more than the limit, to tell a cut page; no name keys
+        (the file finds a name by a scan; the Neo4j backend passes the keys where it has them)."""
         fetch = ALL_ROWS if self.limit is None else self.limit + 1
-        return {**self.values, "offset": self.offset, "limit": fetch}
+        keys = {key: None for param, key in KEY_PARAMS.items() if param in self.values}
+        return {**self.values, **keys, "offset": self.offset, "limit": fetch}
 
 
 def _name(spec: QuerySpec) -> str:

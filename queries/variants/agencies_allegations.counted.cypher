@@ -6,11 +6,20 @@
 // allegation) unfiltered, `arank` (role, allegation, events descending, entity id) for one allegation,
 // and the counts of the named entities (a few rows, sorted) for $actor. Each branch reads only when its
 // filters are the given ones (the LIMIT and SKIP gates: a parameter test in WHERE would come after the seek).
-CALL () {  // the entities $actor names (none without $actor)
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is read):
+  // by id, or by name or alias off the EntityKey(key) index when $actor_key is given (graphkit passes
+  // graphkit.query.keys.name_key($actor) once every entity has its keys), else (null) by a scan of them all
   UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
-  MATCH (x:Entity)
-  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
-     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
+  CALL (wanted) {
+    MATCH (x:Entity {id: wanted}) RETURN x
+  UNION
+    MATCH (k:EntityKey {key: $actor_key}) MATCH (x:Entity {id: k.entity}) RETURN x
+  UNION
+    UNWIND CASE WHEN $actor_key IS NULL THEN [wanted] ELSE [] END AS w  // no keys: the scan
+    MATCH (x:Entity)
+    WHERE toLower(x.name) = toLower(w) OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(w))
+    RETURN x
+  }
   RETURN collect(x.id) AS named
 }
 CALL (named) {

@@ -2,11 +2,20 @@
 // which scans every PERPETRATOR relationship; this reads only the events of the range, off the Event.date
 // index, and their perpetrators (both ends inclusive, as there: a date range keeps dated events only).
 // Parameters: $actor, $allegation, $date_from, $date_to, $min_confidence, $offset, $limit.
-CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is scanned)
+CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is read):
+  // by id, or by name or alias off the EntityKey(key) index when $actor_key is given (graphkit passes
+  // graphkit.query.keys.name_key($actor) once every entity has its keys), else (null) by a scan of them all
   UNWIND CASE WHEN $actor IS NULL THEN [] ELSE [$actor] END AS wanted
-  MATCH (x:Entity)
-  WHERE x.id = wanted OR toLower(x.name) = toLower(wanted)
-     OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(wanted))
+  CALL (wanted) {
+    MATCH (x:Entity {id: wanted}) RETURN x
+  UNION
+    MATCH (k:EntityKey {key: $actor_key}) MATCH (x:Entity {id: k.entity}) RETURN x
+  UNION
+    UNWIND CASE WHEN $actor_key IS NULL THEN [wanted] ELSE [] END AS w  // no keys: the scan
+    MATCH (x:Entity)
+    WHERE toLower(x.name) = toLower(w) OR any(alias IN coalesce(x.aliases, []) WHERE toLower(alias) = toLower(w))
+    RETURN x
+  }
   RETURN collect(x) AS named
 }
 // the events of the date range, off the Event.date index (as the timeline reads them), then their perpetrators
