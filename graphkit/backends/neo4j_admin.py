@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit import lexicons
-from graphkit.backends import neo4j_counts
+from graphkit.backends import neo4j_counts, neo4j_keys
 from graphkit.backends.neo4j import node_rows, relationship_rows
 from graphkit.errors import SchemaError
 from graphkit.types import GraphData
@@ -74,14 +74,16 @@ def _write(path: Path, header: list[str], rows: Iterable[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def _write_role_counts(graph: GraphData, out: Path, export: AdminExport) -> None:
-    """The role counts a Bolt load keeps (neo4j_counts), marked fresh, so the imported database pages its role
-    tables off them too. Derived nodes: not counted in export.nodes, as count_graph leaves them out."""
+def _write_derived(graph: GraphData, entity_rows: list[dict[str, Any]], out: Path, export: AdminExport) -> None:
+    """The role counts (neo4j_counts) and entity keys (neo4j_keys) a Bolt load keeps, with their state
+    nodes, so the imported database pages its role tables and finds names off them too. Derived nodes:
+    not counted in export.nodes, as count_graph leaves them out."""
     for label, rows in ((neo4j_counts.LABEL, neo4j_counts.summary_rows(graph)),
-                        (neo4j_counts.STATE_LABEL, [neo4j_counts.state_row()])):
+                        (neo4j_keys.LABEL, neo4j_keys.admin_rows(entity_rows)),
+                        (neo4j_counts.STATE_LABEL, [neo4j_counts.state_row(), neo4j_keys.state_row()])):
         if not rows:
             continue
-        keys = [k for k in rows[0] if k != "id"]
+        keys = list(dict.fromkeys(k for row in rows for k in row if k != "id"))
         header = [f"id:ID({label})", *(k + _kind(r.get(k) for r in rows) for k in keys), ":LABEL"]
         path = out / f"nodes-{label.lower()}.csv"
         _write(path, header, ([row["id"], *(_cell(row.get(k)) for k in keys), label] for row in rows))
@@ -95,7 +97,8 @@ def export_neo4j_admin(graph: GraphData, folder: str | Path) -> AdminExport:
     out.mkdir(parents=True, exist_ok=True)
     export = AdminExport(out, [], [], 0, 0)
     ids: dict[str, set[str]] = {}
-    for key, rows in node_rows(graph).items():
+    nodes = node_rows(graph)
+    for key, rows in nodes.items():
         labels = key.split(":")
         if labels[0] not in schema.node_labels or any(lbl not in schema.entity_types for lbl in labels[1:]):
             raise SchemaError(f"label {key} is not in the closed schema; nothing was written")
@@ -113,7 +116,8 @@ def export_neo4j_admin(graph: GraphData, folder: str | Path) -> AdminExport:
         seen.update(fresh)
         export.node_files.append((labels[0], path))
         export.nodes += len(fresh)
-    _write_role_counts(graph, out, export)
+    _write_derived(graph, [row for key, rows in nodes.items() if key.split(":")[0] == "Entity" for row in rows],
+                   out, export)
     for kind, rows in relationship_rows(graph).items():
         if kind not in schema.relationship_types:
             raise SchemaError(f"relationship type {kind} is not in the closed schema; nothing was written")

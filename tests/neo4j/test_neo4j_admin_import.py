@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.backends import neo4j_counts
+from graphkit.backends import neo4j_counts, neo4j_keys
 from graphkit.backends.neo4j import Neo4jSettings, connect, count_graph, write_graph
 from graphkit.backends.neo4j_admin import ARRAY_DELIMITER, export_neo4j_admin
 from graphkit.graph import load_graph
@@ -42,6 +42,11 @@ def _role_counts(driver) -> list[tuple]:
     records = driver.execute_query("MATCH (c:RoleCount) RETURN properties(c) AS p").records
     return sorted(tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in r["p"].items()))
                   for r in records)
+
+
+def _entity_keys(driver) -> list[tuple]:
+    records = driver.execute_query("MATCH (k:EntityKey) RETURN k.id AS id, k.key AS key, k.entity AS entity").records
+    return sorted(tuple(r.values()) for r in records)
 
 
 def test_neo4j_admin_csv_headers_and_cells(tmp_path):
@@ -81,6 +86,8 @@ def test_neo4j_admin_import_holds_what_a_bolt_load_holds(seeds_run, neo4j_driver
         "MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS c").records}
     bolt_counts = _role_counts(neo4j_driver)
     assert bolt_counts and neo4j_counts.counts_fresh(neo4j_driver)
+    bolt_keys = _entity_keys(neo4j_driver)
+    assert len(bolt_keys) >= len(graph.entities) and neo4j_keys.keys_ready(neo4j_driver)
 
     done = export_neo4j_admin(graph, tmp_path / "csv")
     assert (done.nodes, done.relationships) == (bolt["nodes"], bolt["relationships"])
@@ -107,6 +114,9 @@ def test_neo4j_admin_import_holds_what_a_bolt_load_holds(seeds_run, neo4j_driver
             # the role counts come with the import, marked fresh: the role tables read them as after a load
             assert _role_counts(driver) == bolt_counts
             assert neo4j_counts.counts_fresh(driver)
+            # and the entity keys, marked complete: names are found off them as after a load
+            assert _entity_keys(driver) == bolt_keys
+            assert neo4j_keys.keys_ready(driver)
         finally:
             driver.close()
     finally:
