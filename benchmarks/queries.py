@@ -58,6 +58,23 @@ def timed(run: Callable[[], object], repeat: int) -> tuple[int, float, float]:
     return rows, min(times), statistics.median(times)
 
 
+def db_hits(driver: object, name: str, params: dict[str, object], *, keyed: bool = True) -> int:
+    """The database hits of one run of a named query (PROFILE), as the backend runs it (keyed: with the name
+    keys it passes; else with none, the scan): a measure the machine's load does not change."""
+    from graphkit.backends.neo4j import _query_text, name_keys
+    from graphkit.query.params import query_params
+
+    checked = query_params(QUERIES[name], params)
+    values = {**checked.cypher(), **(name_keys(driver, checked.values, None) if keyed else {})}
+    text = _query_text(driver, name, checked.values, None)
+    plan = driver.execute_query("PROFILE " + text, values).summary.profile  # type: ignore[attr-defined]
+
+    def total(op: dict[str, object]) -> int:
+        return int(op.get("dbHits", 0)) + sum(total(c) for c in op.get("children", []))  # type: ignore[call-overload, attr-defined]
+
+    return total(plan)
+
+
 def cases(graph: GraphData) -> dict[str, tuple[str, dict[str, object]]]:
     """Label -> (query, parameters): every query's default page, then pages and filters analysts use."""
     someone = graph.entities[len(graph.entities) // 2].name
@@ -116,7 +133,14 @@ def main() -> None:
         table[label] = {"rows": rows, "networkx_best_ms": round(best, 1), "networkx_median_ms": round(median, 1)}
 
     if args.neo4j_uri:
-        from graphkit.backends.neo4j import Neo4jBackend, Neo4jSettings, connect, run_cypher, write_graph
+        from graphkit.backends.neo4j import (
+            Neo4jBackend,
+            Neo4jSettings,
+            _query_text,
+            connect,
+            run_cypher,
+            write_graph,
+        )
         from graphkit.backends.neo4j_counts import COUNTED_QUERIES
         from graphkit.query.catalog import cypher_text
         from graphkit.query.params import query_params
@@ -148,6 +172,14 @@ def main() -> None:
             if rows != table[label]["rows"]:
                 raise SystemExit(f"{label}: {rows} rows on Neo4j, {table[label]['rows']} on NetworkX")
             table[label].update(neo4j_best_ms=round(best, 1), neo4j_median_ms=round(median, 1))
+            table[label]["neo4j_db_hits"] = db_hits(driver, name, p)
+            if {"actor", "name"} & set(p):  # the name found by a scan of every name and alias, as before the keys
+                checked = query_params(QUERIES[name], p)
+                text, params = _query_text(driver, name, checked.values, None), checked.cypher()  # keys: None
+                run_cypher(driver, text, params)
+                rows, best, median = timed(lambda t=text, p=params: run_cypher(driver, t, p), args.repeat)
+                table[label].update(scan_best_ms=round(best, 1), scan_median_ms=round(median, 1),
+                                    scan_db_hits=db_hits(driver, name, p, keyed=False))
             if name in COUNTED_QUERIES:  # the same page counted from the edges, as before the role counts
                 text, params = cypher_text(name), query_params(QUERIES[name], p).cypher()
                 run_cypher(driver, text, params)
@@ -168,12 +200,18 @@ def main() -> None:
     if "neo4j_recount_seconds" in report:
         print(f"recounting every role count on Neo4j: {report['neo4j_recount_seconds']} s")
     print(f"{'query':<36} {'rows':>8} {'nx best ms':>11} {'nx median':>10} {'neo4j best':>11} {'neo4j median':>13}"
-          f" {'edges best':>11} {'edges median':>13}")
+          f" {'db hits':>9} {'edges best':>11} {'edges median':>13} {'scan best':>10} {'scan median':>12}"
+          f" {'scan hits':>10}")
     for label, row in table.items():
         print(f"{label:<36} {row['rows']:>8} {row['networkx_best_ms']:>11} {row['networkx_median_ms']:>10} "
               f"{row.get('neo4j_best_ms', '-'):>11} {row.get('neo4j_median_ms', '-'):>13}"
-              f" {row.get('edges_best_ms', '-'):>11} {row.get('edges_median_ms', '-'):>13}")
+              f" {row.get('neo4j_db_hits', '-'):>9}"
+              f" {row.get('edges_best_ms', '-'):>11} {row.get('edges_median_ms', '-'):>13}"
+              f" {row.get('scan_best_ms', '-'):>10} {row.get('scan_median_ms', '-'):>12}"
+              f" {row.get('scan_db_hits', '-'):>10}")
     print("edges: the role tables' own Cypher, counting the role edges at query time (as before the role counts)")
+    print("scan: the same query finding the named entity by a scan of its names and aliases (before the entity keys)")
+    print("db hits: of one PROFILEd run (independent of the machine's load)")
 
 if __name__ == "__main__":
     main()
