@@ -5,7 +5,9 @@ every pair at query time reads every PERPETRATOR or SOURCE relationship (~0.4 s 
 relationships); these nodes hold the count, the sorted documents and the first evidence, and an index
 on `rank` (role, events descending, entity id, allegation as one string, in the tables' order) lets
 the first page be read straight off the index. `arank` puts the allegation before the count, for the
-tables filtered to one allegation type.
+tables filtered to one allegation type. The counts are kept for all events (level '') and again for the
+events at or above each confidence threshold the CLI and docs offer (LEVELS: 0.5, 0.7, 0.9), so a table
+filtered by one of those thresholds also reads its page off the index; other thresholds count the edges.
 
 Exactness: the writer marks the counts stale before it changes anything (one :GraphkitState node),
 recounts the entities whose role edges it wrote or deleted once the rows are in, and marks them fresh.
@@ -24,11 +26,14 @@ from graphkit.types import GraphData
 
 LABEL = "RoleCount"
 STATE_LABEL = "GraphkitState"
-STATE_ID = "role_counts"
+# the state of counts with confidence levels: a database whose counts predate them (state "role_counts")
+# has no state of this id, so its counts are stale and the next load recounts them all
+STATE_ID = "role_counts_2"
 ROLES = {"perpetrators": "PERPETRATOR", "sources": "SOURCE"}  # the roles the role tables count
+LEVELS = (0.5, 0.7, 0.9)  # the min_confidence thresholds counted apart (the CLI's and the docs' examples)
 DERIVED_LABELS = (LABEL, STATE_LABEL)  # nodes that are not facts of the graph (count_graph leaves them out)
 # between the parts of a rank (written \u0001 in the Cypher): below every character of an id, so the
-# order of the strings is the order of the (role, count, id, allegation) tuples
+# order of the strings is the order of the (role, level, count, id, allegation) tuples
 SEP = "\u0001"
 _TOP = 10**9  # ranks hold _TOP - events, zero-padded: most events first in ascending string order
 ENTITY_BATCH = 2_000  # entities recounted per transaction
@@ -45,29 +50,44 @@ _ROLE_TYPES = "|".join(ROLES.values())
 _RECOUNT = f"""
 UNWIND $ids AS id
 MATCH (a:Entity {{id: id}})-[r:{_ROLE_TYPES}]->(e:Event)
-WITH a.id AS entity, type(r) AS role, e.type AS allegation, collect(DISTINCT e) AS evs
+WITH a.id AS entity, type(r) AS role, e.type AS allegation, collect(DISTINCT e) AS every
+UNWIND $levels AS level  // [tag, threshold]: ['', null] counts every event
+WITH entity, role, allegation, level[0] AS tag,
+     [e IN every WHERE level[1] IS NULL OR e.confidence >= level[1]] AS evs
+WHERE evs <> []
 CALL (evs) {{
   UNWIND evs AS e
   WITH e ORDER BY e.doc, e.start, e.id
   RETURN collect(e.doc) AS docs, collect(e)[0].evidence AS evidence
 }}
-WITH entity, role, allegation, size(evs) AS events, evidence,
+WITH entity, role, allegation, tag, size(evs) AS events, evidence,
      reduce(acc = [], d IN docs | CASE WHEN acc <> [] AND acc[-1] = d THEN acc ELSE acc + d END) AS documents
-WITH entity, role, allegation, events, evidence, documents,
+WITH entity, role, allegation, tag, events, evidence, documents,
      right('0000000000' + toString({_TOP} - events), 10) AS pad
-CREATE (:{LABEL} {{id: role + ':' + entity + ':' + allegation, role: role, entity: entity,
+CREATE (:{LABEL} {{id: role + ':' + entity + ':' + allegation + CASE tag WHEN '' THEN '' ELSE '@' + tag END,
+                   role: role, level: tag, entity: entity,
                    allegation: allegation, events: events, documents: documents, evidence: evidence,
-                   rank: role + '\\u0001' + pad + '\\u0001' + entity + '\\u0001' + allegation,
-                   arank: role + '\\u0001' + allegation + '\\u0001' + pad + '\\u0001' + entity}})
+                   rank: role + '\\u0001' + tag + '\\u0001' + pad + '\\u0001' + entity + '\\u0001' + allegation,
+                   arank: role + '\\u0001' + tag + '\\u0001' + allegation + '\\u0001' + pad + '\\u0001' + entity}})
 """
 
 
-def rank(role: str, events: int, entity: str, allegation: str) -> str:
-    return SEP.join((role, f"{_TOP - events:010d}", entity, allegation))
+def level_tag(min_confidence: float | None) -> str:
+    """The `level` of the counts of events at or above this threshold: '' for all, else as Cypher's
+    toString($min_confidence) writes it (the counted variants find their level that way)."""
+    return "" if min_confidence is None else str(float(min_confidence))
 
 
-def arank(role: str, events: int, entity: str, allegation: str) -> str:
-    return SEP.join((role, allegation, f"{_TOP - events:010d}", entity))
+def _levels() -> list[tuple[str, float | None]]:
+    return [("", None), *((level_tag(t), t) for t in LEVELS)]
+
+
+def rank(role: str, level: str, events: int, entity: str, allegation: str) -> str:
+    return SEP.join((role, level, f"{_TOP - events:010d}", entity, allegation))
+
+
+def arank(role: str, level: str, events: int, entity: str, allegation: str) -> str:
+    return SEP.join((role, level, allegation, f"{_TOP - events:010d}", entity))
 
 
 def summary_rows(graph: GraphData) -> list[dict[str, Any]]:
@@ -82,12 +102,18 @@ def summary_rows(graph: GraphData) -> list[dict[str, Any]]:
                     groups.setdefault((entity, role, ev.type), {})[ev.id] = ev
     rows = []
     for (entity, role, allegation), evs in groups.items():
-        ordered = sorted(evs.values(), key=lambda ev: (ev.doc_id, ev.prov.start, ev.id))
-        docs = list(dict.fromkeys(ev.doc_id for ev in ordered))
-        rows.append({"id": f"{role}:{entity}:{allegation}", "role": role, "entity": entity,
-                     "allegation": allegation, "events": len(ordered), "documents": docs,
-                     "evidence": ordered[0].prov.sentence, "rank": rank(role, len(ordered), entity, allegation),
-                     "arank": arank(role, len(ordered), entity, allegation)})
+        every = sorted(evs.values(), key=lambda ev: (ev.doc_id, ev.prov.start, ev.id))
+        for tag, threshold in _levels():
+            # the database holds confidences rounded to 3 places (node_rows): the same figure is compared
+            ordered = [ev for ev in every if threshold is None or round(ev.confidence, 3) >= threshold]
+            if not ordered:
+                continue
+            docs = list(dict.fromkeys(ev.doc_id for ev in ordered))
+            n = len(ordered)
+            rows.append({"id": f"{role}:{entity}:{allegation}" + (f"@{tag}" if tag else ""), "role": role,
+                         "level": tag, "entity": entity, "allegation": allegation, "events": n, "documents": docs,
+                         "evidence": ordered[0].prov.sentence, "rank": rank(role, tag, n, entity, allegation),
+                         "arank": arank(role, tag, n, entity, allegation)})
     return rows
 
 
@@ -96,14 +122,18 @@ def state_row() -> dict[str, Any]:
     return {"id": STATE_ID, "fresh": True}
 
 
-# the role tables read from the counts, and the filters the counts can answer (the others pick events)
+# the role tables read from the counts, and the filters the counts can answer (the others pick events;
+# min_confidence only at the LEVELS)
 COUNTED_QUERIES = ("agencies_allegations", "who_alleges")
 COUNTED_FILTERS = ("actor", "allegation")
 
 
 def answers(name: str, filters: dict[str, Any]) -> bool:
     """Whether the counts can answer this query with these filters (None: not given)."""
-    return name in COUNTED_QUERIES and all(v is None for k, v in filters.items() if k not in COUNTED_FILTERS)
+    if filters.get("min_confidence") is not None and filters["min_confidence"] not in LEVELS:
+        return False
+    return name in COUNTED_QUERIES and all(v is None for k, v in filters.items()
+                                           if k not in (*COUNTED_FILTERS, "min_confidence"))
 
 
 def ensure_indexes(driver: Any, database: str | None = None) -> None:
@@ -178,7 +208,7 @@ def recount(driver: Any, entity_ids: Iterable[str], database: str | None = None)
 
 def _recount(tx: Any, ids: list[str]) -> None:
     tx.run(f"UNWIND $ids AS id MATCH (c:{LABEL} {{entity: id}}) DELETE c", ids=ids).consume()
-    tx.run(_RECOUNT, ids=ids).consume()
+    tx.run(_RECOUNT, ids=ids, levels=[list(level) for level in _levels()]).consume()
 
 
 def _delete_some(tx: Any) -> int:

@@ -1,9 +1,10 @@
 // agencies_allegations, read from the role counts the writer keeps (graphkit.backends.neo4j_counts):
 // the same rows as ../agencies_allegations.cypher, which counts the PERPETRATOR relationships at query time.
-// Used when the counts are fresh and the filters are at most $actor and $allegation (dates and
-// $min_confidence pick events, which the counts do not know). Parameters: $actor, $allegation, $offset, $limit.
-// The page comes straight off an index in the table's order: `rank` (role, events descending, entity id,
-// allegation) unfiltered, `arank` (role, allegation, events descending, entity id) for one allegation,
+// Used when the counts are fresh and the filters are at most $actor, $allegation and a $min_confidence the
+// counts are kept for (0.5, 0.7, 0.9: their `level`; dates and other thresholds pick events, which the counts
+// do not know). Parameters: $actor, $actor_key, $allegation, $min_confidence, $offset, $limit.
+// The page comes straight off an index in the table's order: `rank` (role, level, events descending, entity
+// id, allegation) unfiltered, `arank` (role, level, allegation, events descending, entity id) for one allegation,
 // and the counts of the named entities (a few rows, sorted) for $actor. Each branch reads only when its
 // filters are the given ones (the LIMIT and SKIP gates: a parameter test in WHERE would come after the seek).
 CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is read):
@@ -25,19 +26,21 @@ CALL () {  // the entities $actor names (none without $actor: the UNWIND is then
 CALL (named) {
   UNWIND named AS id  // empty without $actor
   MATCH (c:RoleCount {entity: id})
-  WHERE c.role = 'PERPETRATOR' AND ($allegation IS NULL OR c.allegation = $allegation)
+  WHERE c.role = 'PERPETRATOR' AND c.level = coalesce(toString($min_confidence), '')
+    AND ($allegation IS NULL OR c.allegation = $allegation)
   MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
   WITH c, a ORDER BY c.rank SKIP $offset LIMIT $limit
   RETURN c, a
 UNION ALL
-  MATCH (c:RoleCount) WHERE c.arank STARTS WITH 'PERPETRATOR\u0001' + $allegation + '\u0001'
+  MATCH (c:RoleCount)
+  WHERE c.arank STARTS WITH 'PERPETRATOR\u0001' + coalesce(toString($min_confidence), '') + '\u0001' + $allegation + '\u0001'
   MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
   WITH c, a ORDER BY c.arank  // the gates: only the branch of the given filters reads anything
   SKIP CASE WHEN $actor IS NULL AND $allegation IS NOT NULL THEN $offset ELSE 0 END
   LIMIT CASE WHEN $actor IS NULL AND $allegation IS NOT NULL THEN $limit ELSE 0 END
   RETURN c, a
 UNION ALL
-  MATCH (c:RoleCount) WHERE c.rank STARTS WITH 'PERPETRATOR\u0001'
+  MATCH (c:RoleCount) WHERE c.rank STARTS WITH 'PERPETRATOR\u0001' + coalesce(toString($min_confidence), '') + '\u0001'
   MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
   WITH c, a ORDER BY c.rank
   SKIP CASE WHEN $actor IS NULL AND $allegation IS NULL THEN $offset ELSE 0 END
