@@ -366,6 +366,16 @@ def test_group_head_does_not_fold_the_whole_force_into_a_unit():
     assert sorted(e.name for e in res.entities) == ["Masked gunmen", "Traffic police", "police"]
 
 
+def test_group_head_leaves_members_of_another_body_apart():
+    text = "Armed members of the border unit seized two farmers and members of their families."
+    specs = [("Armed members", "Group", 0, {"aliases": ("Armed members of the border unit",)}),
+             ("members", "Group", 0, {"aliases": ("members of their families",)})]
+    res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
+    assert sorted(e.name for e in res.entities) == ["Armed members", "members"], [e.name for e in res.entities]
+    families = next(e for e in res.entities if e.name == "members")
+    assert "members of their families" in families.aliases
+
+
 def test_demonym_institution_leaves_plural_agents_a_group(nlp):
     result = _extract(nlp, "Kenyan police officers beat the students.")
     assert not any(m.type == "Organization" and "police" in m.text for m in result.mentions)
