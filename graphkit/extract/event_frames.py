@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.event_roles import Roles, add_doers, doer_subjects, doers, pobjs
+from graphkit.extract.event_roles import Roles, add_doers, doer_subjects, pobjs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import is_passive, subjects
 from graphkit.extract.rules import rule
