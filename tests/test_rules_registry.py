@@ -29,7 +29,7 @@ SNAPSHOT = {
                "leader-in-government-name", "ministry-list-join", "ner", "not-a-name-drop", "of-join",
                "paren-split", "person-name-extend", "title-trim"],
     "coref": ["coref-class-noun", "coref-government-noun", "coref-head-word", "coref-person-pronoun",
-              "home-government"],
+              "government-of-place", "home-government"],
     "relation": ["between", "cue-phrase", "government-of-leader", "group-member-of", "in-place-phrase",
                  "kind-of-place", "leader-of-government", "ministry-of-government",
                  "name-part-of", "opposition-group", "person-of-organization",

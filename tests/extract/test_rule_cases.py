@@ -51,6 +51,10 @@ MENTION_CASES = {
     ),
     "coref-class-noun": ("Tren de Aragua controls the prison. Police say the gang extorts the inmates.", "the gang"),
     "home-government": ("Police in Nairobi, Kenya, beat the protesters. The government denied it.", "The government"),
+    "government-of-place": (
+        "Kenya held elections in May. Critics say the government in Bolivia jailed dozens of activists.",
+        "the government",
+    ),
 }
 
 # rule -> (text, (source text, relation type, target text))
@@ -364,6 +368,14 @@ def test_group_head_does_not_fold_the_whole_force_into_a_unit():
              ("gunmen", "Group", 1, {})]
     res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
     assert sorted(e.name for e in res.entities) == ["Masked gunmen", "Traffic police", "police"]
+
+
+def test_government_of_place_reads_a_possessive_government_and_beats_the_last_one_named(nlp):
+    text = ("The Kenyan government denied it. The former ruler was sanctioned for abuses by his government in "
+            "Bolivia.")
+    result = _extract(nlp, text)
+    [his] = [m for m in result.mentions if m.text == "his government"]
+    assert his.canonical_id == "bo-government" and "government-of-place" in his.rules
 
 
 def test_group_head_leaves_members_of_another_body_apart():
