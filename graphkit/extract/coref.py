@@ -108,9 +108,9 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
             continue
         word = token.lower_
         if word in _government_nouns() and doc[token.i - 1].lower_ in _DETERMINERS | _POSSESSIVES:
-            named = _government_of_place(token, places)
-            if named is not None:
-                out.append(_government_mention(doc_id, named, doc[token.i - 1 : token.i + 1], "government-of-place"))
+            placed = _government_of_place(token, places)
+            if placed is not None:
+                out.append(_government_mention(doc_id, placed, doc[token.i - 1 : token.i + 1], "government-of-place"))
                 continue
         if doc[token.i - 1].lower_ not in _DETERMINERS:
             continue
