@@ -393,6 +393,13 @@ def test_demonym_institution_leaves_plural_agents_a_group(nlp):
     assert not any(m.type == "Organization" and "police" in m.text for m in result.mentions)
 
 
+def test_demonym_institution_reads_the_country_of_the_text_for_the_countrys(nlp):
+    text = "Nicaragua's courts jailed dozens. The commissioner of the country's national police was sanctioned."
+    result = _extract(nlp, text)
+    [police] = [m for m in result.mentions if "national police" in m.text]
+    assert police.type == "Organization" and police.canonical_id == "ni-police", (police.text, police.canonical_id)
+
+
 def test_every_rule_of_these_modules_has_a_case():
     mine = {
         "graphkit.extract.entities",
