@@ -164,6 +164,23 @@ def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -
         add_doers(roles, sub, index, "role-cause", _actors)
 
 
+@rule("role-payer", "role")
+def payer_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'farmers are forced to pay the militia a fee': whoever pays an extortion suffers it and whoever is
+    paid does it (payer_verbs.txt)."""
+    if not is_payer(verb) or is_passive(verb):
+        return
+    for sub in doer_subjects(verb):
+        roles.add("victims", index.with_conjuncts(sub), "role-payer")
+    paid = [c for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"] + pobjs(verb, {"to"})
+    for who in paid:
+        add_doers(roles, who, index, "role-payer", _actors)
+
+
+def is_payer(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicons.word_list("payer_verbs")
+
+
 @rule("role-undergoer-subject", "role")
 def undergoer_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'three protesters died', 'the activist disappeared': the subject suffered the act."""

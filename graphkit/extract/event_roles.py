@@ -278,7 +278,8 @@ def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Ro
     'protesters died')."""
     if verb_in(verb, saying_verbs()) and any(c.dep_ == "ccomp" for c in verb.children):
         return  # "the group charged that members were stopped": the subject tells of an act, it does not do it
-    if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
+    if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs") \
+            and verb.lemma_.lower() not in lexicons.word_list("payer_verbs"):
         for sub in doer_subjects(verb):
             add_doers(roles, sub, index, "role-active-subject")
 
@@ -288,7 +289,8 @@ def active_object_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
     """'... tortured the detainees': the object of an active trigger verb suffered it."""
     if not is_passive(verb):
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative"):
+            if child.dep_ == "dobj" or child.dep_ == "dative" and verb.lemma_.lower() not in lexicons.word_list(
+                    "payer_verbs"):
                 roles.add("victims", index.with_conjuncts(child), "role-active-object")
 
 
@@ -512,7 +514,7 @@ def _frames() -> None:
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles,
                               f.cause_roles]
-    VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
+    VERBAL_RULES.extend([f.undergoer_subject_roles, f.payer_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend(frames)
 
 

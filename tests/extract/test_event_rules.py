@@ -59,6 +59,8 @@ CASES = [
     ("role-blamed-on", "The killings were blamed on the Federal Police.",
      ("perpetrators", "Federal Police", "killing")),
     ("role-undergoer-subject", "Farmers died at the hands of the Federal Police.", ("victims", "Farmers", "killing")),
+    ("role-payer", "In many towns, farmers are forced to pay militias a weekly fee.",
+     ("perpetrators", "militias", "extortion")),
     ("role-cause", "The raids by the Federal Police resulted in the arbitrary arrest of 40 journalists.",
      ("perpetrators", "Federal Police", "detention")),
     ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
@@ -428,3 +430,12 @@ def test_light_verb_on_what_an_act_left_names_no_doer(nlp):
         _facts(nlp, moved)
     done = "Soldiers of the Blue Brigade carried out the killings of the villagers in Kisumu."
     assert any(f[0] == "role-light-verb" and f[1][0] == "perpetrators" for f in _facts(nlp, done)), _facts(nlp, done)
+
+
+def test_the_payer_of_an_extortion_is_not_its_doer(nlp):
+    result = extract_doc(nlp("Farmers are forced to pay the militia a monthly fee."),
+                         make_article("t", "Farmers are forced to pay the militia a monthly fee."))
+    names = {m.key: m.text for m in result.mentions}
+    [event] = [e for e in result.events if e.type == "extortion"]
+    assert [names[k] for k in event.perpetrators] == ["militia"]
+    assert [names[k] for k in event.victims] == ["Farmers"]
