@@ -243,7 +243,7 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
             is_demonym = capital and folded in demonyms()
             country_id = _country_names().get(folded, "") if possessive else ""
             if possessive and not country_id and folded in _HOME_NOUNS and doc[token.i - 1].lower_ == "the":
-                if home is None:  # "the country's national police": the country the text is about
+                if home is None:  # "the nation's army": the country the text is about
                     home = home_country(doc.text, [_Place(c.label, c.canonical) for c in items]) or ""
                 country_id = home
             is_country = bool(country_id)

@@ -394,7 +394,7 @@ def test_demonym_institution_leaves_plural_agents_a_group(nlp):
 
 
 def test_demonym_institution_reads_the_country_of_the_text_for_the_countrys(nlp):
-    text = "Nicaragua's courts jailed dozens. The commissioner of the country's national police was sanctioned."
+    text = "Nicaragua's courts jailed dozens. A spokesman for the nation's national police resigned on Monday."
     result = _extract(nlp, text)
     [police] = [m for m in result.mentions if "national police" in m.text]
     assert police.type == "Organization" and police.canonical_id == "ni-police", (police.text, police.canonical_id)
