@@ -63,16 +63,6 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def number_words() -> dict[str, int]:
-    """Number words by their value ("six" -> 6): lexicons/number_words.txt, "word value" per line."""
-    out: dict[str, int] = {}
-    for line in data_files.read_lines("lexicons/number_words.txt"):
-        word, value = line.lower().split()
-        out[word] = int(value)
-    return out
-
-
-@lru_cache(maxsize=1)
 def titles() -> dict[str, frozenset[str]]:
     keys = ("leads", "member_of", "member_nouns", "acts_for_nouns", "state_leader_titles", "person_titles")
     raw = data_files.read_yaml("lexicons/titles.yaml", keys=keys) or {}
@@ -292,7 +282,6 @@ def confidence_models() -> dict[str, ConfidenceModel]:
 def load_all() -> None:
     """Call every loader once (the data documentation test, and warming caches before forking workers)."""
     triggers()
-    number_words()
     titles()
     relation_cues()
     group_nouns()

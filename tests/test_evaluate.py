@@ -121,12 +121,13 @@ def dev_scores(dev_run):
 # Raised with the groups and acronyms work (groups3) merged on top: whole set entities 0.928, links 0.497,
 # sources 0.568, relations 0.491; within documents links 0.531 (A 0.526, B 0.531), sources 0.582 (A 0.570,
 # B 0.607), relations 0.507.
-# Links raised with role-fallback-paragraph and role-listed-people merged on top: 0.547 (A 0.533, B 0.534);
-# within documents 0.580 (A 0.600, B 0.534).
-FLOORS = {"all": {"entities": 0.925, "links": 0.54, "sources": 0.565, "doc_events": 0.925, "relations": 0.485},
-          "all/doc": {"links": 0.575, "sources": 0.575, "relations": 0.50},
-          "A/doc": {"links": 0.595, "sources": 0.565},
-          "B/doc": {"links": 0.53, "sources": 0.60}}
+# Links: role-fallback-paragraph kept (right in 8 documents); role-listed-people ("the four suspects are A,
+# B, C and D" ... "four officers") dropped, right in one document only (worth links +0.049 there, all of it
+# in that document). Whole set 0.500 (A 0.456, B 0.538); within documents 0.534 (A 0.526, B 0.538).
+FLOORS = {"all": {"entities": 0.925, "links": 0.495, "sources": 0.565, "doc_events": 0.925, "relations": 0.485},
+          "all/doc": {"links": 0.53, "sources": 0.575, "relations": 0.50},
+          "A/doc": {"links": 0.52, "sources": 0.565},
+          "B/doc": {"links": 0.535, "sources": 0.60}}
 
 
 @pytest.mark.model

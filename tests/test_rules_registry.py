@@ -14,7 +14,7 @@ SNAPSHOT = {
              "role-active-subject", "role-against", "role-at-the-hands-of", "role-blamed-on", "role-cause",
              "role-doer-noun",
              "role-fallback-actor", "role-fallback-group", "role-fallback-paragraph", "role-light-verb",
-             "role-listed-people", "role-named-by-act", "role-noun-by",
+             "role-named-by-act", "role-noun-by",
              "role-noun-modifier", "role-noun-of", "role-noun-participle",
              "role-passive-agent",
              "role-passive-subject", "role-payer", "role-responsible-for", "role-undergoer-subject"],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.event_roles import Roles, add_doers, doer_subjects, pobjs
+from graphkit.extract.event_roles import Roles, doer_subjects, doers, pobjs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import is_passive, subjects
 from graphkit.extract.rules import rule
@@ -76,10 +76,10 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
     if noun.pos_ == "NOUN" and noun.lemma_.lower() in blame:
         # "sanctions on the police and two commanders for abuses", "charges against X for torture"
         for pobj in pobjs(noun, {"on", "against"}):
-            add_doers(roles, pobj, index, "role-accusation-frame", _actors)
+            roles.add("perpetrators", _actors(doers(pobj, index)), "role-accusation-frame")
         for conj in noun.conjuncts:
             if conj.pos_ in ("NOUN", "PROPN") and conj.lemma_.lower() not in blame:
-                add_doers(roles, conj, index, "role-accusation-frame", _actors)
+                roles.add("perpetrators", _actors(doers(conj, index)), "role-accusation-frame")
         return
     while verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("NOUN", "PROPN"):
         verb = verb.head.head  # "accused the regime of X of torture": the 'of' hangs on the regime's name
@@ -92,7 +92,7 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
         if not accused and verb.dep_ in ("relcl", "acl") and is_passive(verb):
             accused = [verb.head]  # "the army, which was accused of abductions"
     for who in accused:
-        add_doers(roles, who, index, "role-accusation-frame", _actors)
+        roles.add("perpetrators", _actors(doers(who, index)), "role-accusation-frame")
 
 
 @rule("role-responsible-for", "role")
@@ -119,7 +119,7 @@ def responsible_for_roles(trigger: Token, sent: Span, index: MentionIndex, roles
     for t in who:
         if lexicons.group_nouns().get(t.lemma_.lower()) == "victim":
             continue  # "hold people accountable for a massacre": a call for justice names no one
-        add_doers(roles, t, index, "role-responsible-for", _actors)
+        roles.add("perpetrators", _actors(doers(t, index)), "role-responsible-for")
 
 
 @rule("role-at-the-hands-of", "role")
@@ -131,7 +131,7 @@ def hands_of_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles
             continue
         for hands in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() == "hand"):
             for pobj in pobjs(hands, {"of"}):
-                add_doers(roles, pobj, index, "role-at-the-hands-of", _actors)
+                roles.add("perpetrators", _actors(doers(pobj, index)), "role-at-the-hands-of")
 
 
 @rule("role-blamed-on", "role")
@@ -140,7 +140,7 @@ def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Role
     head = trigger.head
     if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lexicons.word_list("attribution_verbs"):
         for pobj in pobjs(head, {"on", "to"}):
-            add_doers(roles, pobj, index, "role-blamed-on", _actors)
+            roles.add("perpetrators", _actors(doers(pobj, index)), "role-blamed-on")
 
 
 @rule("role-cause", "role")
@@ -161,7 +161,7 @@ def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -
     if verb is None or is_passive(verb):
         return
     for sub in doer_subjects(verb):
-        add_doers(roles, sub, index, "role-cause", _actors)
+        roles.add("perpetrators", _actors(doers(sub, index)), "role-cause")
 
 
 @rule("role-payer", "role")
@@ -174,7 +174,7 @@ def payer_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> N
         roles.add("victims", index.with_conjuncts(sub), "role-payer")
     paid = [c for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"] + pobjs(verb, {"to"})
     for who in paid:
-        add_doers(roles, who, index, "role-payer", _actors)
+        roles.add("perpetrators", _actors(doers(who, index)), "role-payer")
 
 
 def is_payer(verb: Token) -> bool:

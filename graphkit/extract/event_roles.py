@@ -100,63 +100,6 @@ def _bodies_by_name(index: MentionIndex) -> dict[str, Mention]:
     return out
 
 
-def add_doers(roles: Roles, token: Token, index: MentionIndex, by: str,
-              keep: Callable[[list[Mention]], list[Mention]] = list) -> None:
-    """Record under rule `by` the doers a phrase names (`keep` filters them), and the named people a counted
-    or pointed-back noun of it stands for ('four officers', 'these suspects') under role-listed-people too."""
-    roles.add("perpetrators", keep(doers(token, index)), by)
-    people = keep([p for t in (token, *token.conjuncts) for p in listed_people(t, index)])
-    if people:
-        roles.add("perpetrators", people, by)
-        roles.add("perpetrators", people, "role-listed-people")
-
-
-@rule("role-listed-people", "role")
-def listed_people(token: Token, index: MentionIndex) -> list[Mention]:
-    """'four officers of the unit face charges' where the text lists 'the four suspects are A, B, C and D',
-    or 'these suspects' after it: a counted or pointed-back plural noun stands for the people a list named
-    for it (none when two lists fit)."""
-    if token.tag_ != "NNS":
-        return []
-    count = _count(token)
-    pointed = any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in token.children)
-    if count is None and not pointed:
-        return []
-    fits = [people for noun, people in _people_lists(index)
-            if (pointed and noun.lemma_ == token.lemma_) or (count is not None and count == len(people))]
-    return fits[0] if len(fits) == 1 else []
-
-
-def _count(token: Token) -> int | None:
-    for child in token.children:
-        if child.dep_ == "nummod":
-            text = child.lower_
-            return int(text) if text.isdigit() else lexicons.number_words().get(text)
-    return None
-
-
-@lru_cache(maxsize=4)
-def _people_lists(index: MentionIndex) -> list[tuple[Token, list[Mention]]]:
-    """Plural nouns the text equates with a list of named people: 'the four suspects are A, B, C and D',
-    'the three officials, A, B and C'."""
-    out: list[tuple[Token, list[Mention]]] = []
-    for noun in index.doc:
-        if noun.tag_ != "NNS":
-            continue
-        heads = [c for c in noun.children if c.dep_ == "appos"]
-        if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            heads += [c for c in noun.head.children if c.dep_ == "attr"]
-        for head in heads:
-            people: list[Mention] = []
-            for t in (head, *head.conjuncts):
-                m = index.by_token.get(t.i)
-                if m is not None and m.type == "Person" and m not in people:
-                    people.append(m)
-            if len(people) >= 2:
-                out.append((noun, people))
-    return out
-
-
 def _its_members(token: Token, m: Mention) -> bool:
     """'its agents', 'their members': a bare member noun owned by a pronoun."""
     return (m.type == "Group" and " " not in m.text.strip() and token.lemma_.lower() in _acts_for_nouns()
@@ -281,7 +224,7 @@ def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Ro
     if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs") \
             and verb.lemma_.lower() not in lexicons.word_list("payer_verbs"):
         for sub in doer_subjects(verb):
-            add_doers(roles, sub, index, "role-active-subject")
+            roles.add("perpetrators", doers(sub, index), "role-active-subject")
 
 
 @rule("role-active-object", "role")

@@ -70,10 +70,6 @@ CASES = [
     ("role-fallback-paragraph",
      "Forty farmers were killed by the Red Army in the valley. Twelve more were abducted on the road.",
      ("perpetrators", "Red Army", "disappearance")),
-    ("role-listed-people",
-     "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo. "
-     "Four officers of the Lima Police were charged with torture.",
-     ("perpetrators", "Luis Moreno", "torture")),
     ("source-umbrella",
      "UNICEF said villagers were killed. The United Nations has asked for an inquiry.",
      ("sources", "United Nations", "killing")),
@@ -405,16 +401,6 @@ def test_paragraph_doers_give_way_to_a_state_force_in_the_sentence(nlp):
     text = ("Forty farmers were killed by the Red Army in the valley. Twelve more were abducted near a "
             "post of the Venezuelan National Guard.")
     assert _doers(nlp, text, "disappearance") == {"Venezuelan National Guard"}
-
-
-def test_listed_people_need_a_count_or_a_pointer_that_fits_one_list(nlp):
-    """'four officers' stands for a list of four named people; 'three officers' or 'officers' does not."""
-    names = "The four suspects are Carlos Mendoza, Pedro Alvarez, Luis Moreno and Jorge Castillo."
-    charged = " officers of the Lima Police were charged with torture."
-    assert {"Carlos Mendoza", "Jorge Castillo"} <= _doers(nlp, names + " Four" + charged, "torture")
-    assert "Carlos Mendoza" in _doers(nlp, names + " These suspects tortured the prisoners.", "torture")
-    assert "Carlos Mendoza" not in _doers(nlp, names + " Three" + charged, "torture")
-    assert "Carlos Mendoza" not in _doers(nlp, names + " The" + charged, "torture")
 
 
 def test_responsible_for_a_call_to_hold_people_accountable_names_no_perpetrator(nlp):
