@@ -155,6 +155,8 @@ def doer_subjects(verb: Token) -> list[Token]:
         return subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ != "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return []  # "a journalist arrested last year", the participle mistagged as a past tense: he suffered it
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":
+        return _clause_subjects_above(verb)  # "members aiming to stop protests abducted six": a main verb misplaced
     head = verb
     while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -171,6 +173,19 @@ def doer_subjects(verb: Token) -> list[Token]:
     if head.dep_ == "dep" and head.head.pos_ == "VERB":
         return doer_subjects(head.head)
     return subjects(verb)
+
+
+def _clause_subjects_above(verb: Token) -> list[Token]:
+    """The subjects of the nearest clause above a past-tense verb the parse hung on a noun as if it were a
+    participle ('X aiming to stop protests abducted them': X): a finite verb with an object is a main verb."""
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            return subjects(node)
+        if node.head.i == node.i:
+            return []
+        node = node.head
+    return []
 
 
 def shared_agents(verb: Token) -> list[Token]:
