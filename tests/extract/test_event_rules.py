@@ -425,3 +425,23 @@ def test_the_payer_of_an_extortion_is_not_its_doer(nlp):
     [event] = [e for e in result.events if e.type == "extortion"]
     assert [names[k] for k in event.perpetrators] == ["militia"]
     assert [names[k] for k in event.victims] == ["Farmers"]
+
+
+def test_who_is_arrested_for_a_crime_is_its_alleged_doer(nlp):
+    """'arrested on kidnapping charges', 'detained two officers for extortion' (ANNOTATION.md: the crimes
+    suspects are accused of are events); an arrest for no crime names no doer."""
+    assert _roles(nlp, "Retired colonel Juan Perez was arrested on kidnapping charges in Lima.", "disappearance",
+                  "perpetrators") == {"Juan Perez"}
+    assert _roles(nlp, "Police detained two officers for extortion last week.", "extortion",
+                  "perpetrators") == {"officers"}
+    text = "Police detained two officers on Monday after a long extortion inquiry."
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    assert not any("role-accusation-frame" in rules for e in result.events for rules in e.role_rules.values())
+
+
+def _roles(nlp, text, event_type, role):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    return {names[k] for e in result.events if e.type == event_type for k in getattr(e, role)}
