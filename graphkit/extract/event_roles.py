@@ -224,8 +224,25 @@ def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) 
             for clause in (t for t in head.subtree if t.dep_ == "relcl"):
                 included.extend(m for t in clause.subtree if (m := index.at(t)) is not None
                                 and m.type == "Organization" and m not in included)
+    if not included:  # "officers working as hitmen", "soldiers who acted as enforcers": the officers, soldiers
+        included = [m for t in _serving_as(noun) for m in doers(t, index) if m.type != "Location"]
     own = index.at(noun)
     roles.add("perpetrators", included or ([own] if own is not None else []), "role-doer-noun")
+
+
+def _serving_as(noun: Token) -> list[Token]:
+    """Who a doer noun after 'as' names: the subject of the verb the 'as' hangs on, or the noun that verb
+    qualifies ('a ring of officers working as hitmen')."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.head.head.pos_ != "VERB":
+        return []
+    verb = noun.head.head
+    if verb.lemma_.lower() in ("pose", "disguise", "dress", "masquerade"):
+        return []  # "gunmen posing as police": what they pretend to be
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return subjects(verb)
 
 
 # --- verbal triggers --------------------------------------------------------------------------------------

@@ -445,3 +445,10 @@ def _roles(nlp, text, event_type, role):
     result = extract_doc(nlp(article.text), article)
     names = {m.key: m.text for m in result.mentions}
     return {names[k] for e in result.events if e.type == event_type for k in getattr(e, role)}
+
+
+def test_a_doer_noun_after_as_names_who_serves_as_it(nlp):
+    """'officers working as hitmen': the officers killed, not some other 'hitmen'; 'posing as' is a disguise."""
+    text = "Police broke up a gang made up of soldiers working as hitmen."
+    assert _roles(nlp, text, "killing", "perpetrators") == {"soldiers"}
+    assert _roles(nlp, "Two officers acted as hitmen for the cartel.", "killing", "perpetrators") == {"officers"}
