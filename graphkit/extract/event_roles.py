@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import SUBJECT_DEPS, agents, is_passive, subjects, verb_in
 from graphkit.extract.rules import add_rule, rule
@@ -58,7 +59,8 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
     ("alleged gunmen of the governing party": the gunmen and the party)."""
     out = index.with_conjuncts(token)
     for t in (token, *token.conjuncts):
-        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index)]:
+        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index),
+                  *_state_agents(t, index)]:
             if m not in out:
                 out.append(m)
     if len(out) > 1:  # "the army or its agents": the agents are the army's, already named
@@ -88,6 +90,27 @@ def _named_body(token: Token, index: MentionIndex) -> list[Mention]:
     bodies = _bodies_by_name(index)
     names = [token.doc[t.left_edge.i : t.i + 1].text for t in token.children if t.dep_ in ("compound", "nmod")]
     return [bodies[name] for name in names if name in bodies and bodies[name] is not m]
+
+
+def _state_agents(token: Token, index: MentionIndex) -> list[Mention]:
+    """'state agents', 'government agents', 'progovernment forces': the text puts the act on the state, so
+    the government the document names for that country does it too (ANNOTATION.md: the government when the
+    text attributes the act to the state). 'Government officials' are people in office, not its arm."""
+    m = index.at(token)
+    if m is None or m.type != "Group" or token.lemma_.lower() not in _acts_for_nouns() - {"official"}:
+        return []
+    if not any(c.dep_ in ("compound", "amod") and c.lower_ in _STATE_WORDS for c in token.children):
+        return []
+    government = governments().get(index.home_country or "")
+    return [g for g in _governments_named(index) if g.canonical_id == government][:1]
+
+
+_STATE_WORDS = {"state", "government", "progovernment", "pro-government", "regime"}
+
+
+@lru_cache(maxsize=4)
+def _governments_named(index: MentionIndex) -> list[Mention]:
+    return [m for m in index.mentions if m.subtype == "government" and m.canonical_id]
 
 
 @lru_cache(maxsize=4)

@@ -452,3 +452,19 @@ def test_a_doer_noun_after_as_names_who_serves_as_it(nlp):
     text = "Police broke up a gang made up of soldiers working as hitmen."
     assert _roles(nlp, text, "killing", "perpetrators") == {"soldiers"}
     assert _roles(nlp, "Two officers acted as hitmen for the cartel.", "killing", "perpetrators") == {"officers"}
+
+
+def test_state_agents_put_the_act_on_the_government_the_text_names(nlp):
+    text = ("Zimbabwe held elections in July. The Zimbabwean government denied the reports. In Harare, state agents "
+            "abducted five activists on Monday, witnesses said.")
+    assert _doer_ids(nlp, text, "disappearance") == {None, "zw-government"}  # the group and the government
+    officials = ("Zimbabwe held elections in July. The Zimbabwean government denied the reports. In Harare, "
+                 "government officials were accused of extortion on Monday.")
+    assert "zw-government" not in _doer_ids(nlp, officials, "extortion")
+
+
+def _doer_ids(nlp, text, event_type):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    ids = {m.key: m.canonical_id for m in result.mentions}
+    return {ids[k] for e in result.events if e.type == event_type for k in e.perpetrators}
