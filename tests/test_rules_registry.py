@@ -8,7 +8,7 @@ SNAPSHOT = {
     "trigger": ["trigger-abusive-detention", "trigger-actor-confirmed", "trigger-body-name", "trigger-collusion",
                 "trigger-doer-noun", "trigger-hypothetical", "trigger-light-object",
                 "trigger-noun", "trigger-outside-custody", "trigger-pair", "trigger-phrase",
-                "trigger-strong-alone", "trigger-topic-frame",
+                "trigger-prosecuted-dissent", "trigger-strong-alone", "trigger-topic-frame",
                 "trigger-verb", "trigger-victim-noun"],
     "role": ["role-accomplice", "role-accusation-frame", "role-active-object",
              "role-active-subject", "role-against", "role-at-the-hands-of", "role-blamed-on", "role-cause",

@@ -13,6 +13,8 @@ from graphkit.ingest.readers import make_article
 
 CASES = [
     ("trigger-verb", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
+    ("trigger-prosecuted-dissent", "Four bloggers were charged with sedition in Lagos, Amnesty said.",
+     ("repression", "alleged")),
     ("trigger-noun", "Human Rights Watch denounced the torture of students by the Federal Police.",
      ("torture", "alleged")),
     ("trigger-phrase", "They were victims of forced disappearance, the Caracas Group said.",
@@ -468,3 +470,8 @@ def _doer_ids(nlp, text, event_type):
     result = extract_doc(nlp(article.text), article)
     ids = {m.key: m.canonical_id for m in result.mentions}
     return {ids[k] for e in result.events if e.type == event_type for k in e.perpetrators}
+
+
+def test_prosecuting_a_suspect_who_is_no_dissenter_is_no_repression(nlp):
+    assert _roles(nlp, "Four smugglers were charged with fraud in Lagos.", "repression", "victims") == set()
+    assert _roles(nlp, "The court sentenced two protesters to ten years.", "repression", "victims") == {"protesters"}
