@@ -41,6 +41,7 @@ def make_nlp(settings: Settings | None = None) -> Language:
         config={"validate": False, "overwrite_ents": True},
     )
     ruler.initialize(lambda: [], nlp=nlp, patterns=actor_patterns())
+    nlp.add_pipe("graphkit_longer_names", after="graphkit_actors")
     weak: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]
         "entity_ruler", name="graphkit_actors_fill", after="ner", config={"validate": False, "overwrite_ents": False})
     weak.initialize(lambda: [], nlp=nlp, patterns=weak_actor_patterns())
