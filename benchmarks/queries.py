@@ -155,7 +155,10 @@ def main() -> None:
                 raise SystemExit(f"--reuse: the database holds {held:,} relationships, not {report['relationships']:,}")
             ensure_constraints(driver)
         else:
-            implicit(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+            # relationships first: DETACH DELETE of 10,000 nodes of a 1M-relationship graph ran out of the
+            # transaction memory pool of the 1 GB test server
+            implicit(driver, "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS")
+            implicit(driver, "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS")
             start = time.perf_counter()
             write_graph(driver, graph)
             report["neo4j_load_seconds"] = round(time.perf_counter() - start, 1)
