@@ -15,6 +15,7 @@ short) is rebuilt before the next load writes anything, and meanwhile the querie
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -29,6 +30,8 @@ INDEXES = (
     f"CREATE INDEX graphkit_entitykey_entity IF NOT EXISTS FOR (k:{LABEL}) ON (k.entity)",
 )
 REBUILD_BATCH = 10_000  # entities per transaction when every key is rebuilt
+# a range index entry holds at most about 8 kB: a longer key is stored (and looked up) as its digest
+MAX_KEY_BYTES = 4_000
 
 _DELETE = f"UNWIND $ids AS id MATCH (k:{LABEL} {{entity: id}}) DELETE k"
 # id: the entity's id and the key, joined by U+0001 (as admin_rows writes it)
@@ -39,9 +42,21 @@ DELETE_ENTITIES = (f"UNWIND $rows AS row OPTIONAL MATCH (k:{LABEL} {{entity: row
                    "WITH DISTINCT row MATCH (n:Entity {id: row.id}) DETACH DELETE n")
 
 
+def index_key(key: str) -> str:
+    """The key as stored and looked up: itself, or for a key too long for the index (a hostile or broken
+    name) its SHA-256, after a control character no folded name holds."""
+    data = key.encode("utf-8")
+    return key if len(data) <= MAX_KEY_BYTES else "\u0002sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def stored_keys(name: object, aliases: Iterable[object] | None) -> list[str]:
+    """The keys of an entity as the :EntityKey nodes hold them."""
+    return sorted({index_key(key) for key in entity_keys(str(name), aliases)})
+
+
 def key_rows(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
     """[entity id, [keys]] for each of the writer's entity rows (node_rows), in their order."""
-    return [[row["id"], entity_keys(str(row["props"].get("name", row["id"])), row["props"].get("aliases"))]
+    return [[row["id"], stored_keys(row["props"].get("name", row["id"]), row["props"].get("aliases"))]
             for row in rows]
 
 
@@ -55,7 +70,7 @@ def replace(tx: Any, rows: Sequence[list[Any]]) -> None:
 
 def parameter(text: object) -> str | None:
     """The $actor_key (or $name_key) a query is given for `text`: its key, None for no filter."""
-    return None if text is None else name_key(str(text))
+    return None if text is None else index_key(name_key(str(text)))
 
 
 def keys_ready(driver: Any, database: str | None = None) -> bool:
@@ -78,7 +93,7 @@ def _entities(driver: Any, database: str | None) -> Iterable[list[Any]]:
     records = driver.execute_query("MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases",
                                    database_=database).records
     for r in records:
-        yield [r["id"], entity_keys(str(r["name"] if r["name"] is not None else r["id"]), r["aliases"])]
+        yield [r["id"], stored_keys(r["name"] if r["name"] is not None else r["id"], r["aliases"])]
 
 
 def begin(driver: Any, database: str | None = None) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.backends import neo4j_counts
+from graphkit.backends import neo4j_counts, neo4j_keys
 from graphkit.backends.neo4j import Neo4jConnectionError, Neo4jSettings, connect, count_graph, write_graph
 from graphkit.types import Entity, Event, GraphData, Provenance, Relation
 from tests.hostile.strings import HOSTILE, hostile_graph
@@ -57,7 +57,8 @@ def test_hostile_strings_load_verbatim_and_change_nothing_else(neo4j_driver):
     assert count_graph(neo4j_driver) == {"nodes": 3 * n + 1, "relationships": n * (1 + 2 + 1 + 1 + 1)}
     labels = neo4j_driver.execute_query("MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l").records
     assert {r["l"] for r in labels} == {"Canary", "Document", "Event", "Entity", "Person", "Organization",
-                                        "Location", "Group", *neo4j_counts.DERIVED_LABELS}  # + the role counts
+                                        "Location", "Group", *neo4j_counts.DERIVED_LABELS,
+                                        *neo4j_keys.DERIVED_LABELS}  # + the role counts and the entity keys
     # a second load of the same strings changes nothing
     before = _snapshot(neo4j_driver)
     write_graph(neo4j_driver, g)

@@ -23,7 +23,6 @@ from graphkit.backends.neo4j import (
     write_graph,
 )
 from graphkit.query import QUERIES, run_query
-from graphkit.query.keys import entity_keys
 from graphkit.query.params import query_params
 from graphkit.types import Entity, Event, Provenance
 from tests.neo4j.test_neo4j_incremental import _CutAfter
@@ -34,20 +33,22 @@ pytestmark = pytest.mark.neo4j
 # names as an analyst types them: other case, accents kept or dropped, aliases, ids, a name two entities share
 NAMES = ("unidad ÑÚÑEZ", "ÉLITE TACTICAL", "élite tactical", "Unidad Nunez", "İSTANBUL POLİCE", "i̇stanbul police",
          "WACHE STRASSE", "wache straße", "guard beta", "the alpha", "Alpha Force", "agency_a", "AGENCY_A",
-         "Dana Delta", HOSTILE, "nobody at all")
+         "Dana Delta", HOSTILE, "nobody at all", "ÜBER " + "LONG " * 1000)
 NAMED_QUERIES = ("agencies_allegations", "who_alleges", "timeline", "actor")
 
 
 def keyed_graph():
-    """The paging graph and four organizations with accented, dotted and sharp-s names, one sharing a name."""
+    """The paging graph and organizations with accented, dotted and sharp-s names, one sharing a name, and
+    one whose name is too long for an index entry (stored and looked up as its digest)."""
     graph = paging_graph()
     extra = [Entity("unit_n", "Unidad Ñúñez", "Organization", aliases=["Élite Tactical"], docs=["p2"]),
              Entity("police_i", "İstanbul Police", "Organization", docs=["p3"]),
              Entity("guard_s", "Wache Straße", "Group", docs=["p4"]),
-             Entity("agency_b2", "Guard Beta", "Group", docs=["p0"])]
+             Entity("agency_b2", "Guard Beta", "Group", docs=["p0"]),
+             Entity("long_l", "Über " + "Long " * 1000, "Group", docs=["p1"])]
     events = [Event(f"p{i % 5}:k{i}", ("torture", "killing")[i % 2], f"p{i % 5}", "act",
                     Provenance(f"p{i % 5}", f"Made-up sentence k{i}.", 500 + i, 510 + i),
-                    perpetrators=[e.id], victims=["person_d"], sources=[extra[(j + 1) % 4].id],
+                    perpetrators=[e.id], victims=["person_d"], sources=[extra[(j + 1) % len(extra)].id],
                     date=f"2019-0{1 + i % 9}")
               for j, e in enumerate(extra) for i in range(3 * j, 3 * j + 3)]
     return dataclasses.replace(graph, entities=[*graph.entities, *extra], events=[*graph.events, *events])
@@ -71,7 +72,8 @@ def _stored(driver) -> set[tuple]:
 
 def _expected(entities) -> set[tuple]:
     """The keys of these (id, name, aliases), as the writer is to keep them."""
-    return {(f"{i}\u0001{key}", key, i) for i, name, aliases in entities for key in entity_keys(name, aliases)}
+    return {(f"{i}\u0001{key}", key, i) for i, name, aliases in entities
+            for key in neo4j_keys.stored_keys(name, aliases)}
 
 
 def _of_graph(graph) -> set[tuple]:
