@@ -134,6 +134,25 @@ def collusion_frame() -> CollusionFrame:
     return CollusionFrame(*lists)
 
 
+@dataclass(frozen=True)
+class SanctionFrame:
+    """Who is sanctioned, and for what (sanction_frames.yaml)."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    targets: frozenset[str]
+    reasons: frozenset[str]
+    examples: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def sanction_frame() -> SanctionFrame:
+    keys = ("verbs", "nouns", "support_verbs", "targets", "reasons", "examples")
+    raw = data_files.read_yaml("lexicons/sanction_frames.yaml", keys=keys) or {}
+    return SanctionFrame(*[frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys])
+
+
 @lru_cache(maxsize=1)
 def custody_violence() -> tuple[frozenset[str], frozenset[str]]:
     """(violence words that are torture only in custody, custody cues) of custody_violence.yaml."""
@@ -300,6 +319,7 @@ def load_all() -> None:
     calibration()
     confidence_models()
     collusion_frame()
+    sanction_frame()
     custody_violence()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))
