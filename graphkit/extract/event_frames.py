@@ -171,8 +171,14 @@ def _sanctioned_by_verb(verb: Token, frame: lexicons.SanctionFrame) -> list[Toke
     found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if not found and passive and verb.dep_ in ("acl", "relcl"):
         found = [verb.head]
-    return found + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in frame.examples
-                    for p in c.children if p.dep_ == "pobj"]
+    # "sanctioned four officials, including X": X, named, stands for the officials
+    found = [t for f in found for t in (_examples(f, frame) or [f])]
+    return found + _examples(verb, frame)
+
+
+def _examples(word: Token, frame: lexicons.SanctionFrame) -> list[Token]:
+    return [p for c in word.children if c.dep_ == "prep" and c.lower_ in frame.examples
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _noun_slot(noun: Token) -> Token:

@@ -133,6 +133,8 @@ def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
             if noun.lemma_.lower() not in nouns:
                 continue
             near = list(noun.subtree) + (_own_clause(noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else [])
+            if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+                near.remove(noun.head)  # "protests broke out": what the noun itself does qualifies nothing
             if noun.dep_ == "dobj":
                 near.append(noun.head)  # "crush the protests": the verb that takes the noun
             modifier = next((t for t in near if t.i != noun.i
