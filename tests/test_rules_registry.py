@@ -17,7 +17,7 @@ SNAPSHOT = {
              "role-named-by-act", "role-noun-by",
              "role-noun-modifier", "role-noun-of", "role-noun-participle",
              "role-passive-agent",
-             "role-passive-subject", "role-responsible-for", "role-undergoer-subject"],
+             "role-passive-subject", "role-responsible-for", "role-sanction-frame", "role-undergoer-subject"],
     "source": ["source-according-to", "source-anaphoric-act", "source-document-author",
                "source-document-speaker", "source-paragraph-carry",
                "source-previous-speaker", "source-quote-speaker", "source-reporting-clause", "source-reporting-verb",

@@ -52,6 +52,8 @@ CASES = [
      ("perpetrators", "Venezuelan National Guard", "killing")),
     ("role-accusation-frame", "The UN accused the Federal Police of torture.",
      ("perpetrators", "Federal Police", "torture")),
+    ("role-sanction-frame", "Norway imposed sanctions on the Eastern Legion and its commander Piet Moller for the "
+     "killing of miners.", ("perpetrators", "Piet Moller", "killing")),
     ("role-responsible-for", "The Federal Police is responsible for the killings of farmers.",
      ("perpetrators", "Federal Police", "killing")),
     ("role-at-the-hands-of", "Farmers suffered torture at the hands of the Federal Police.",
@@ -414,3 +416,54 @@ def test_light_verb_on_what_an_act_left_names_no_doer(nlp):
         _facts(nlp, moved)
     done = "Soldiers of the Blue Brigade carried out the killings of the villagers in Kisumu."
     assert any(f[0] == "role-light-verb" and f[1][0] == "perpetrators" for f in _facts(nlp, done)), _facts(nlp, done)
+
+
+def _roles(nlp, text, event_type, role):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    names = {m.key: m.text for m in result.mentions}
+    return {names[k] for e in result.events if e.type == event_type for k in getattr(e, role)}
+
+
+def test_who_imposes_a_sanction_alleges_the_act_and_does_not_do_it(nlp):
+    """'slapped sanctions on X and its leader Y for abducting': X and Y (not the word 'leader') did it; the
+    country that sanctions them says so."""
+    text = "Britain slapped sanctions on the Blue Brigade and its leader Tomas Vidal for abducting journalists."
+    assert _roles(nlp, text, "disappearance", "perpetrators") == {"Blue Brigade", "Tomas Vidal"}
+    assert _roles(nlp, text, "disappearance", "sources") == {"Britain"}
+
+
+def test_a_named_example_of_the_sanctioned_did_the_act_of_the_reason(nlp):
+    text = ("The European Union sanctioned four officials, including General Ana Brito for ordering the arrest of "
+            "journalists.")
+    assert "Ana Brito" in _roles(nlp, text, "detention", "perpetrators")
+    text = "Three officials were sanctioned, including Judge Omar Bakri for the torture of detainees."
+    assert "Omar Bakri" in _roles(nlp, text, "torture", "perpetrators")
+
+
+def test_an_act_listed_as_an_example_of_the_reason_is_the_sanctioned_ones(nlp):
+    """'designated ... because of abuses, including X': the designated did X (the frame reaches an act
+    through the wider word it is an example of)."""
+    text = "The ministry sanctioned Colonel Ruben Daza over grave abuses, including the abduction of two journalists."
+    assert _roles(nlp, text, "disappearance", "perpetrators") == {"Ruben Daza"}
+    text = "The Blue Brigade was accused of serious crimes, including the killing of two miners."
+    assert "Blue Brigade" in _roles(nlp, text, "killing", "perpetrators")
+
+
+def test_a_pair_word_in_a_clause_nested_under_the_nouns_verb_qualifies_nothing(nlp):
+    """'protests erupted after the death of a driver held for breaking a rule': the breaking is the driver's,
+    not a crushing of protests; neither is 'protests broke out'."""
+    text = "Protests erupted after the death of a man who was detained by traffic police for breaking the speed limit."
+    assert "repression" not in {e.type for e in _events(nlp, text)}
+    text = "Protests broke out on Friday while soldiers stood nearby."
+    assert "repression" not in {e.type for e in _events(nlp, text)}
+
+
+def test_a_verb_crushing_its_object_makes_a_pair(nlp):
+    assert _roles(nlp, "The army crushed the protests in the capital.", "repression", "perpetrators") == {"army"}
+
+
+def test_an_arrest_that_ended_in_a_death_in_custody_is_abusive(nlp):
+    """A detention word names an act when the one held died in custody, with no other cue in the sentence."""
+    text = "Marches began after the death in custody of a young driver who was detained by traffic police for speeding."
+    assert "traffic police" in _roles(nlp, text, "detention", "perpetrators")
