@@ -465,5 +465,5 @@ def test_a_verb_crushing_its_object_makes_a_pair(nlp):
 
 def test_an_arrest_that_ended_in_a_death_in_custody_is_abusive(nlp):
     """A detention word names an act when the one held died in custody, with no other cue in the sentence."""
-    text = "Marches began after the death in custody of a young driver who was detained by traffic police for speeding."
+    text = "Marches began when a young driver who had been detained by traffic police for speeding died in custody."
     assert "traffic police" in _roles(nlp, text, "detention", "perpetrators")
