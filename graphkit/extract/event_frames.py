@@ -107,6 +107,8 @@ def sanction_frame_roles(trigger: Token, sent: Span, index: MentionIndex, roles:
     who is sanctioned did the acts of the reason; who sanctions alleges them (a source), not their doer."""
     found = _frame_head(trigger)
     frame = lexicons.sanction_frame()
+    if found is not None and found[0].lower_ == "for" and _being_responsible(found[1]):
+        found = _frame_head(found[1].head)  # "designated for being responsible for the killings"
     if found is None or found[0].lower_ not in frame.reasons or _weak(trigger):
         return  # "sanctioned for human rights abuses": a vague word of a reason names no act of its own
     parties = _sanction_parties(found[1], frame)
@@ -128,6 +130,13 @@ def _named_doers(token: Token, index: MentionIndex) -> list[Mention]:
                  for n in index.with_conjuncts(c) if n.type != "Group"]
         out.extend(n for n in (named if named and m.type == "Group" else [m]) if n not in out)
     return out
+
+
+def _being_responsible(word: Token) -> bool:
+    """'(for) being responsible (for)': a responsibility word in a gerund clause with no subject of its own."""
+    verb = word.head
+    return (word.dep_ in ("acomp", "attr") and word.lemma_.lower() in lexicons.word_list("responsibility_words")
+            and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not subjects(verb))
 
 
 def _weak(trigger: Token) -> bool:
@@ -168,7 +177,7 @@ def _sanctioned_by_verb(verb: Token, frame: lexicons.SanctionFrame) -> list[Toke
     """The object of 'sanctioned X', the subject of 'X was designated', the noun of 'officers sanctioned
     for', and the examples of 'sanctioned ..., including X'."""
     passive = is_passive(verb)
-    found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    found = subjects(verb) if passive else [c for c in verb.children if c.dep_ == "dobj"]  # "X, who was designated"
     if not found and passive and verb.dep_ in ("acl", "relcl"):
         found = [verb.head]
     # "sanctioned four officials, including X": X, named, stands for the officials

@@ -467,3 +467,10 @@ def test_an_arrest_that_ended_in_a_death_in_custody_is_abusive(nlp):
     """A detention word names an act when the one held died in custody, with no other cue in the sentence."""
     text = "Marches began when a young driver who had been detained by traffic police for speeding died in custody."
     assert "traffic police" in _roles(nlp, text, "detention", "perpetrators")
+
+
+def test_the_sanctioned_did_what_they_are_designated_for_being_responsible_for(nlp):
+    text = "The Treasury designated Colonel Juan Perez for being responsible for the torture of detainees."
+    assert _roles(nlp, text, "torture", "perpetrators") == {"Juan Perez"}
+    text = "General Luis Vega, who was sanctioned in 2019 for the killing of protesters, spoke on Monday."
+    assert _roles(nlp, text, "killing", "perpetrators") == {"Luis Vega"}
