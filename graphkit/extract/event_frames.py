@@ -117,19 +117,7 @@ def sanction_frame_roles(trigger: Token, sent: Span, index: MentionIndex, roles:
     sanctioned, sanctioners = parties
     roles.add("sources", [m for t in sanctioners for m in _actors(index.with_conjuncts(t))], "role-sanction-frame")
     for who in sanctioned:
-        roles.add("perpetrators", _actors(_named_doers(who, index)), "role-sanction-frame")
-
-
-def _named_doers(token: Token, index: MentionIndex) -> list[Mention]:
-    """The doers a phrase names, a bare noun given by the name in its apposition ('its leader Ana Brito':
-    Ana Brito, not 'leader')."""
-    out: list[Mention] = []
-    for m in doers(token, index):
-        slot = next((t for t in (token, *token.conjuncts) if index.at(t) is m), None)
-        named = [n for c in (slot.children if slot is not None else []) if c.dep_ == "appos"
-                 for n in index.with_conjuncts(c) if n.type != "Group"]
-        out.extend(n for n in (named if named and m.type == "Group" else [m]) if n not in out)
-    return out
+        roles.add("perpetrators", _actors(doers(who, index)), "role-sanction-frame")
 
 
 def _being_responsible(word: Token) -> bool:

@@ -53,10 +53,12 @@ RoleRule = Callable[[Token, Span, MentionIndex, Roles], None]
 
 
 def doers(token: Token, index: MentionIndex) -> list[Mention]:
-    """The actors a doer phrase names: the phrase and its conjuncts, the items of a list the parse hung on
+    """The actors a doer phrase names: the phrase and its conjuncts (a bare group by the name apposed to it:
+    "its leader Ana Brito"), the items of a list the parse hung on
     the next item ("the Red Hand, the Falcons and other groups"), and the body its members act for
     ("alleged gunmen of the governing party": the gunmen and the party)."""
-    out = index.with_conjuncts(token)
+    out = [n for t in (token, *token.conjuncts) if (m := index.at(t)) is not None for n in _by_name(t, m, index)]
+    out = [m for i, m in enumerate(out) if m not in out[:i]]
     for t in (token, *token.conjuncts):
         for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index)]:
             if m not in out:
@@ -66,6 +68,14 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
                  if (own := index.at(t)) is not None and _its_members(t, own)}
         out = [m for m in out if m.key not in owned]
     return out
+
+
+def _by_name(token: Token, m: Mention, index: MentionIndex) -> list[Mention]:
+    """A bare group noun given by the name in its apposition ('its leader Ana Brito'): the name."""
+    if m.type != "Group":
+        return [m]
+    named = [n for c in token.children if c.dep_ == "appos" for n in index.with_conjuncts(c) if n.type != "Group"]
+    return named or [m]
 
 
 def _act_by(token: Token, index: MentionIndex) -> list[Mention]:
