@@ -242,8 +242,12 @@ def hands_of_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles
 def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the killings were blamed on X', 'deaths attributed to X', 'X was blamed for the abductions'."""
     head = trigger.head
-    if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lexicons.word_list("attribution_verbs"):
-        for pobj in pobjs(head, {"on", "to"}):
+    blame = lexicons.word_list("attribution_verbs")
+    verbs = [head] if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in blame else []
+    # "deaths attributed to X", "the abductions, which were blamed on X": a clause on the act
+    verbs += [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in blame]
+    for verb in verbs:
+        for pobj in pobjs(verb, {"on", "to"}):
             roles.add("perpetrators", _actors(doers(pobj, index)), "role-blamed-on")
 
 

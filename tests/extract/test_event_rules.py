@@ -474,3 +474,11 @@ def test_the_sanctioned_did_what_they_are_designated_for_being_responsible_for(n
     assert _roles(nlp, text, "torture", "perpetrators") == {"Juan Perez"}
     text = "General Luis Vega, who was sanctioned in 2019 for the killing of protesters, spoke on Monday."
     assert _roles(nlp, text, "killing", "perpetrators") == {"Luis Vega"}
+
+
+def test_an_act_with_a_clause_blaming_it_on_someone(nlp):
+    """'killings attributed to X', 'abductions, which were blamed on X': a reduced or relative clause on the act."""
+    assert _roles(nlp, "Villagers mourned the killings attributed to the Red Brigade.", "killing",
+                  "perpetrators") == {"Red Brigade"}
+    assert _roles(nlp, "Villagers recalled the abductions, which were blamed on the Red Brigade.", "disappearance",
+                  "perpetrators") == {"Red Brigade"}
