@@ -464,7 +464,7 @@ def _frames() -> None:
     from graphkit.extract import event_frames as f
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.sanction_frame_roles, f.responsible_for_roles,
-                              f.hands_of_roles, f.blamed_on_roles, f.cause_roles]
+                              f.hands_of_roles, f.blamed_on_roles, f.cause_roles, f.perpetrated_by_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend(frames)
 
