@@ -367,7 +367,8 @@ def fallback_actor_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if (m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m, index)],
+                               if ((m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m, index))
+                               and not _agent_elsewhere(m, index)],
               "role-fallback-actor")
 
 
@@ -379,8 +380,22 @@ def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if m.key not in named and actor_group(m, index) and not _acted_on(m, index)],
+                               if m.key not in named and actor_group(m, index) and not _acted_on(m, index)
+                               and not _agent_elsewhere(m, index)],
               "role-fallback-group")
+
+
+def _agent_elsewhere(m: Mention, index: MentionIndex) -> bool:
+    """The 'by' agent of a participle hung on another noun ('crimes committed by X', 'a woman who was held by
+    X') did that, and is no guess for an act the sentence leaves without a doer."""
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("conj", "compound", "nmod", "poss") and head.head.i != head.i:
+        head = head.head  # "committed by State actors": the actors are the agent
+    verb = head.head.head
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and verb.dep_ in ("acl", "relcl")
 
 
 def _acted_on(m: Mention, index: MentionIndex) -> bool:
