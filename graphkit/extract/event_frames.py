@@ -251,41 +251,6 @@ def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Role
             roles.add("perpetrators", _actors(doers(pobj, index)), "role-blamed-on")
 
 
-@rule("role-perpetrated-by", "role")
-def perpetrated_by_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'killings of unionists and threats against activists from all walks of life perpetrated by X': a
-    participle of doing (perpetration_verbs.txt) with a 'by' agent that the parse hung on a word naming no
-    act gives the doer of the acts before it in its clause."""
-    verbs = lexicons.word_list("perpetration_verbs")
-    acts = lexicons.triggers().nouns
-    for part in sent[trigger.i + 1 - sent.start :]:
-        if part.dep_ not in ("acl", "relcl") or part.tag_ != "VBN" or part.head.lemma_.lower() in acts:
-            continue  # "torture carried out by X": the participle is on the act (role-noun-participle)
-        particle = next((c.lower_ for c in part.children if c.dep_ == "prt"), "")
-        if (f"{part.lemma_.lower()} {particle}" if particle else part.lemma_.lower()) not in verbs:
-            continue
-        if _one_clause(trigger, part.head):
-            for doer in agents(part):
-                roles.add("perpetrators", _actors(doers(doer, index)), "role-perpetrated-by")
-
-
-def _one_clause(a: Token, b: Token) -> bool:
-    """The two words sit in one clause: no relative, adverbial or complement clause, and no verb joined
-    to another, parts them on the way to the word they meet at."""
-    up_a = [a, *a.ancestors]
-    ids = {t.i for t in up_a}
-    meet = next((t for t in [b, *b.ancestors] if t.i in ids), None)
-    if meet is None:
-        return False
-    for start in (a, b):
-        node = start
-        while node.i != meet.i:
-            if node.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "xcomp") or (node.dep_ == "conj" and node.pos_ == "VERB"):
-                return False
-            node = node.head
-    return True
-
-
 @rule("role-cause", "role")
 def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the force used by X has led to the deaths of 40', 'the raids by X resulted in the arrest of',

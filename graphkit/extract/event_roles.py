@@ -309,11 +309,45 @@ def noun_modifier_roles(noun: Token, sent: Span, index: MentionIndex, roles: Rol
 
 @rule("role-noun-participle", "role")
 def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'torture carried out by X', 'houses operated by agents' (not 'crimes investigated by X')."""
-    for child in noun.children:
+    """'torture carried out by X', 'houses operated by agents' (not 'crimes investigated by X'), and 'killings
+    of A and threats against B from all walks of life perpetrated by X', where the parse hung a participle
+    of doing (perpetration_verbs.txt) on a later word that names no act."""
+    for child in [*noun.children, *_misplaced_participles(noun, sent)]:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
             for doer in agents(child):
                 roles.add("perpetrators", doers(doer, index), "role-noun-participle")
+
+
+def _misplaced_participles(noun: Token, sent: Span) -> list[Token]:
+    """Participles of doing after the act noun in its clause, hung on a word that names no act."""
+    verbs = lexicons.word_list("perpetration_verbs")
+    acts = lexicons.triggers().nouns
+    out: list[Token] = []
+    for part in sent[noun.i + 1 - sent.start :]:
+        if part.dep_ not in ("acl", "relcl") or part.tag_ != "VBN" or part.head.i == noun.i \
+                or part.head.lemma_.lower() in acts:
+            continue  # "torture carried out by X": the participle is on an act of its own
+        particle = next((c.lower_ for c in part.children if c.dep_ == "prt"), "")
+        if (f"{part.lemma_.lower()} {particle}" if particle else part.lemma_.lower()) in verbs \
+                and _one_clause(noun, part.head):
+            out.append(part)
+    return out
+
+
+def _one_clause(a: Token, b: Token) -> bool:
+    """The two words sit in one clause: no relative, adverbial or complement clause, and no verb joined to
+    another, parts either from the word they meet at."""
+    ids = {t.i for t in (a, *a.ancestors)}
+    meet = next((t for t in (b, *b.ancestors) if t.i in ids), None)
+    if meet is None:
+        return False
+    for node in (a, b):
+        while node.i != meet.i:
+            if node.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "xcomp") or (
+                    node.dep_ == "conj" and node.pos_ == "VERB"):
+                return False
+            node = node.head
+    return True
 
 
 @rule("role-light-verb", "role")
@@ -407,7 +441,21 @@ def _acted_on(m: Mention, index: MentionIndex) -> bool:
     head = span.root
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        return _state_partner(head.head.head)
     return head.dep_ == "pobj" and head.head.lower_ in ("against", "to", "from", "on", "at")
+
+
+def _state_partner(link: Token) -> bool:
+    """'police collaboration with criminal networks', 'police corruption and collusion with criminals': the
+    partner of a state body's link word (collusion_frames.yaml, and the tie nouns of event_pairs.yaml) is what
+    the body is tied to, not the doer."""
+    frame = lexicons.collusion_frame()
+    ties = frame.link_nouns | lexicons.event_pairs()["corruption"].nouns
+    words = [link, *link.conjuncts, *([link.head] if link.dep_ == "conj" else [])]  # "corruption and collusion"
+    return any(w.lemma_.lower() in ties for w in words) and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and c.lemma_.lower() in frame.bodies
+        for w in words for c in w.children)
 
 
 def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
@@ -479,7 +527,7 @@ def _frames() -> None:
     from graphkit.extract import event_frames as f
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.sanction_frame_roles, f.responsible_for_roles,
-                              f.hands_of_roles, f.blamed_on_roles, f.cause_roles, f.perpetrated_by_roles]
+                              f.hands_of_roles, f.blamed_on_roles, f.cause_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend(frames)
 

@@ -95,7 +95,7 @@ def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> It
         if any(w.lemma_.lower() in frame.crimes or w.lower_ in frame.crimes
                for o in objects for w in phrase(o, keep_preps=False)):
             covered.add(token.i)
-            yield Trigger(token, token.i, token.i + 1, "corruption", 0.8, "trigger-collusion")
+            yield Trigger(token, token.i, token.i + 1, "corruption", 0.9, "trigger-collusion")
 
 
 def _clause_subjects(token: Token) -> list[Token]:

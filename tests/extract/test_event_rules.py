@@ -482,3 +482,35 @@ def test_an_act_with_a_clause_blaming_it_on_someone(nlp):
                   "perpetrators") == {"Red Brigade"}
     assert _roles(nlp, "Villagers recalled the abductions, which were blamed on the Red Brigade.", "disappearance",
                   "perpetrators") == {"Red Brigade"}
+
+
+def test_a_participle_of_doing_the_parse_hung_on_a_later_word_names_the_doer(nlp):
+    """'killings of A and threats against B from rural schools committed by X': the parse hangs the participle
+    on the schools, which name no act; X did the killings."""
+    text = ("There were killings of farmers and threats against teachers from rural schools allegedly committed by "
+            "armed groups.")
+    assert _roles(nlp, text, "killing", "perpetrators") == {"armed groups"}
+
+
+def test_a_death_threat_is_repression(nlp):
+    assert "repression" in {e.type for e in _events(nlp, "Activists received death threats from the militia.")}
+
+
+def test_the_agent_of_a_participle_on_another_noun_is_no_guessed_doer(nlp):
+    """'killed on the road to a base guarded by soldiers': the soldiers guard the base; nothing says they killed."""
+    assert _roles(nlp, "Two reporters were killed on the road to a base guarded by soldiers.", "killing",
+                  "perpetrators") == set()
+
+
+def test_a_state_bodys_partner_in_collusion_is_no_guessed_doer(nlp):
+    """'police collusion with criminals', 'police collaboration with criminal networks': what a state body is
+    tied to is not the doer the sentence leaves unnamed (with no state body, 'ties with the Delta Cartel', the
+    cartel stays the guess); a collusion frame (a state body, a link word and crime) is an act even with no
+    doer parsed."""
+    assert _roles(nlp, "Corruption grew through police collusion with criminals, the report said.", "corruption",
+                  "perpetrators") == set()
+    assert _roles(nlp, "The inquiry exposed ties with the Delta Cartel.", "corruption", "perpetrators") == {
+        "Delta Cartel"}
+    text = "Police collaboration with criminal networks is growing in the region."
+    assert [e.type for e in _events(nlp, text)] == ["corruption"]
+    assert _roles(nlp, text, "corruption", "perpetrators") == set()
