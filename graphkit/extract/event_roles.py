@@ -447,9 +447,9 @@ def _acted_on(m: Mention, index: MentionIndex) -> bool:
 
 
 def _state_partner(link: Token) -> bool:
-    """'police collaboration with criminal networks', 'police corruption and collusion with criminals': the
-    partner of a state body's link word (collusion_frames.yaml, and the tie nouns of event_pairs.yaml) is what
-    the body is tied to, not the doer."""
+    """'police cooperation with drug gangs', 'army corruption and collusion with smugglers': the partner of a
+    state body's link word (collusion_frames.yaml, and the tie nouns of event_pairs.yaml) is what the body is
+    tied to, not the doer."""
     frame = lexicons.collusion_frame()
     ties = frame.link_nouns | lexicons.event_pairs()["corruption"].nouns
     words = [link, *link.conjuncts, *([link.head] if link.dep_ == "conj" else [])]  # "corruption and collusion"

@@ -95,6 +95,7 @@ def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> It
         if any(w.lemma_.lower() in frame.crimes or w.lower_ in frame.crimes
                for o in objects for w in phrase(o, keep_preps=False)):
             covered.add(token.i)
+            # all three parts (a state body, a link word, a crime) make a strong trigger: an act even with no doer
             yield Trigger(token, token.i, token.i + 1, "corruption", 0.9, "trigger-collusion")
 
 

@@ -503,14 +503,14 @@ def test_the_agent_of_a_participle_on_another_noun_is_no_guessed_doer(nlp):
 
 
 def test_a_state_bodys_partner_in_collusion_is_no_guessed_doer(nlp):
-    """'police collusion with criminals', 'police collaboration with criminal networks': what a state body is
-    tied to is not the doer the sentence leaves unnamed (with no state body, 'ties with the Delta Cartel', the
-    cartel stays the guess); a collusion frame (a state body, a link word and crime) is an act even with no
-    doer parsed."""
-    assert _roles(nlp, "Corruption grew through police collusion with criminals, the report said.", "corruption",
+    """'army corruption and collusion with smugglers', 'police cooperation with drug gangs': what a state body
+    is tied to is not the doer the sentence leaves unnamed (with no state body, 'ties with the Delta Cartel',
+    the cartel stays the guess); a collusion frame (a state body, a link word and crime) is an act even with
+    no doer parsed."""
+    assert _roles(nlp, "Bribery spread through army corruption and collusion with smugglers.", "corruption",
                   "perpetrators") == set()
     assert _roles(nlp, "The inquiry exposed ties with the Delta Cartel.", "corruption", "perpetrators") == {
         "Delta Cartel"}
-    text = "Police collaboration with criminal networks is growing in the region."
+    text = "In the north, police cooperation with drug gangs is growing."
     assert [e.type for e in _events(nlp, text)] == ["corruption"]
     assert _roles(nlp, text, "corruption", "perpetrators") == set()
