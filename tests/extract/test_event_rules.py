@@ -163,6 +163,7 @@ def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
 
 def test_an_act_under_a_law_or_a_policy_is_a_topic(nlp):
     assert _events(nlp, "The new law punishes kidnapping with twenty years in prison.") == []
+    assert _events(nlp, "The junta has a history of torture, observers say.") == []  # a record, not an act
     assert [e.type for e in _events(nlp, "Gunmen kidnapped two nurses, the police said.")] == ["disappearance"]
 
 
