@@ -122,13 +122,27 @@ def _merge_group_heads(items: list[Mention], text: str, uf: _UnionFind) -> None:
         words = fold(m.text).split()
         if len(words) > 2:
             continue
+        owner = _of_phrase(m)
         for earlier in reversed(groups[:i]):
+            if owner and owner != _of_phrase(earlier):
+                continue  # "members of their families" after "suspected members of the agency": other members
             full = fold(earlier.text).split()
             if any(" ".join(full[-n:]) in units for n in range(len(words) + 1, len(full) + 1)):
                 continue  # "police" after "riot police": the whole force, not the unit (lexicons/group_units.txt)
             if len(full) > len(words) and full[-len(words):] == words:
                 uf.union(earlier.key, m.key, _reason("merge-group-head", f"{m.text!r} refers back to {earlier.text!r}"))
                 break
+
+
+def _of_phrase(m: Mention) -> str:
+    """The last word of the 'of' phrase a group's fuller name adds ('members of their families'), folded;
+    '' when it has none."""
+    head = fold(m.text)
+    for alias in m.aliases:
+        words = fold(alias).split()
+        if fold(alias).startswith(head + " of ") and len(words) > len(head.split()) + 1:
+            return words[-1]
+    return ""
 
 
 @rule("merge-initials", "merge")

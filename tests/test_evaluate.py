@@ -124,12 +124,13 @@ def dev_scores(dev_run):
 # Links: role-fallback-paragraph kept (right in 8 documents); role-listed-people ("the four suspects are A,
 # B, C and D" ... "four officers") dropped, right in one document only (worth links +0.049 there, all of it
 # in that document). Whole set 0.500 (A 0.456, B 0.538); within documents 0.534 (A 0.526, B 0.538).
-# Links raised (frames): the sanction frame, acts listed as examples of a frame's wider word, acts blamed in a
-# clause on them, pair triggers kept to their own clause, a death in custody making the arrest abusive. Whole
-# set 0.518 (A 0.463, B 0.576); within documents 0.552 (A 0.533, B 0.576).
-FLOORS = {"all": {"entities": 0.925, "links": 0.515, "sources": 0.565, "doc_events": 0.925, "relations": 0.485},
-          "all/doc": {"links": 0.55, "sources": 0.575, "relations": 0.50},
-          "A/doc": {"links": 0.53, "sources": 0.565},
+# Raised with the lead's methods of 2026-11-30 (merge-group-head 'of' phrases, government-of-place, longer
+# names after a government pattern, the country's institutions, payers, arrests for a crime, doers of
+# misplaced past tenses, 'working as' doers, state agents, prosecuted dissent): whole set links 0.536 (A 0.491,
+# B 0.576), doc_events 0.939, relations 0.503; within documents links 0.575 (A 0.570, B 0.576), relations 0.519.
+FLOORS = {"all": {"entities": 0.925, "links": 0.53, "sources": 0.565, "doc_events": 0.935, "relations": 0.50},
+          "all/doc": {"links": 0.57, "sources": 0.575, "relations": 0.515},
+          "A/doc": {"links": 0.565, "sources": 0.565},
           "B/doc": {"links": 0.57, "sources": 0.60}}
 
 

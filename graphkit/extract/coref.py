@@ -12,12 +12,14 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.entity_repair import home_government
+from graphkit.extract.entity_repair import governments, home_government
 from graphkit.extract.parse import verb_in
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import gazetteer_entries
 from graphkit.types import Mention
 
+_DETERMINERS = frozenset({"the", "this", "that"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})  # "his government in Syria": the place says which
 _WINDOW_CHARS = 1500  # an antecedent further back than a few paragraphs is too uncertain
 
 
@@ -48,6 +50,23 @@ def _class_noun_rule() -> None:
     """'the gang' -> the last organization of a kind the noun can name (data: class_nouns.yaml)."""
 
 
+@rule("government-of-place", "coref")
+def _government_of_place(token: Token, places: list[Mention]) -> str | None:
+    """'the government in Bolivia', 'the regime of Syria': the government of the country the noun names,
+    whatever government was named before."""
+    doc = token.doc
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("in", "of"):
+        preps.append(doc[token.i + 1])  # the parse may hang the place on the verb or noun before
+    for prep in preps:
+        place = doc[prep.i + 2] if prep.i + 2 < len(doc) and doc[prep.i + 1].lower_ == "the" else (
+            doc[prep.i + 1] if prep.i + 1 < len(doc) else None)
+        for m in places:
+            if place is not None and m.start == place.idx and m.canonical_id:
+                return governments().get(m.canonical_id)
+    return None
+
+
 @rule("home-government", "coref")
 def _government_mention(doc_id: str, gov_id: str, span: Span, rule_name: str) -> Mention:
     """'the government', 'the State' with no government named before: the government of the document's country."""
@@ -69,6 +88,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     kinds = lexicons.class_nouns()
     out: list[Mention] = []
     speakers = _speaker_keys(doc, items)
+    places = [m for m in items if m.type == "Location"]
     for token in doc:
         if token.idx in taken:
             continue
@@ -84,9 +104,16 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
                 add_rule(copy.rules, "coref-person-pronoun")
                 out.append(copy)
             continue
-        if token.pos_ != "NOUN" or token.i == 0 or doc[token.i - 1].lower_ not in ("the", "this", "that"):
+        if token.pos_ != "NOUN" or token.i == 0:
             continue
         word = token.lower_
+        if word in _government_nouns() and doc[token.i - 1].lower_ in _DETERMINERS | _POSSESSIVES:
+            placed = _government_of_place(token, places)
+            if placed is not None:
+                out.append(_government_mention(doc_id, placed, doc[token.i - 1 : token.i + 1], "government-of-place"))
+                continue
+        if doc[token.i - 1].lower_ not in _DETERMINERS:
+            continue
         if word in _government_nouns():
             ante = _antecedent(items, token.idx, lambda m: m.subtype == "government")
             if ante is None:

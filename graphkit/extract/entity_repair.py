@@ -217,6 +217,9 @@ def _government_nouns() -> frozenset[str]:
     return _lines("government_nouns.txt")
 
 
+_HOME_NOUNS = frozenset({"country", "nation"})
+
+
 @rule("demonym-institution", "entity")
 def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     """'the Mexican army', 'Egyptian police', "Burma's military": a country's institution named by its demonym
@@ -225,6 +228,7 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     by_start = {c.start: c for c in items}
     nouns = institution_nouns()
     found: list[Candidate] = []
+    home: str | None = None
     for token in doc:
         if token.i in taken and token.i not in by_start:
             continue
@@ -237,7 +241,12 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
                 continue  # both kinds of name start with a capital or stand before 's: fold nothing else
             folded = fold(first.text)
             is_demonym = capital and folded in demonyms()
-            is_country = possessive and folded in _country_names()
+            country_id = _country_names().get(folded, "") if possessive else ""
+            if possessive and not country_id and folded in _HOME_NOUNS and doc[token.i - 1].lower_ == "the":
+                if home is None:  # "the nation's army": the country the text is about
+                    home = home_country(doc.text, [_Place(c.label, c.canonical) for c in items]) or ""
+                country_id = home
+            is_country = bool(country_id)
             if not (is_demonym or is_country) or len(first) < size:
                 continue
             head = after + 1 if is_country else after
@@ -252,12 +261,11 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
             span = doc[token.i : end]
             hit = _known(span.text)
             if hit is None and is_country:  # "Nicaragua's National Police" is the "Nicaraguan National Police"
-                country_id = _country_names().get(fold(first.text), "")
                 for demonym in _demonyms_of().get(country_id, ()):
                     hit = hit or _known(f"{demonym} {doc[head:end].text}")
             canonical = hit[0] if hit and hit[1] == "Organization" else None
             if canonical is None and doc[end - 1].lower_ in _government_nouns():
-                country = demonyms().get(fold(first.text)) or _country_names().get(fold(first.text))
+                country = demonyms().get(fold(first.text)) or country_id
                 canonical = governments().get(country or "")
             c = Candidate(span, "Organization", canonical)
             add_rule(c.rules, "demonym-institution")

@@ -70,11 +70,13 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
     if found is None:
         return
     prep, head = found
-    if prep.lower_ not in _BLAME_PREPS:
+    arrested = head.lemma_.lower() in lexicons.word_list("arrest_verbs") and (
+        prep.lower_ in ("for", "over") or prep.lower_ == "on" and _charge_words(prep))
+    if prep.lower_ not in _BLAME_PREPS and not arrested:
         return
     verb = head
     accused: list[Token] = []
-    blame = lexicons.word_list("accusation_verbs")
+    blame = lexicons.word_list("accusation_verbs") | (lexicons.word_list("arrest_verbs") if arrested else frozenset())
     noun = head
     while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
@@ -199,6 +201,16 @@ def _sanctioners(verb: Token) -> list[Token]:
     return agents(verb) if is_passive(verb) else subjects(verb)
 
 
+def _charge_words(prep: Token) -> bool:
+    """'on trafficking charges', 'on suspicion of extortion': an arrest's stated grounds."""
+    heads = [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+    words = heads + [c for p in heads for c in p.children if c.dep_ == "dobj"]  # "on [kidnapping [charges]]"
+    return any(w.lemma_.lower() in _CHARGE_NOUNS for w in words)
+
+
+_CHARGE_NOUNS = {"charge", "suspicion", "accusation", "allegation", "count", "warrant"}
+
+
 @rule("role-responsible-for", "role")
 def responsible_for_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'X is responsible for the killings', 'held X accountable for torture', 'X's responsibility for':
@@ -270,6 +282,23 @@ def cause_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -
         return
     for sub in doer_subjects(verb):
         roles.add("perpetrators", _actors(doers(sub, index)), "role-cause")
+
+
+@rule("role-payer", "role")
+def payer_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'farmers are forced to pay the militia a fee': whoever pays an extortion suffers it and whoever is
+    paid does it (payer_verbs.txt)."""
+    if not is_payer(verb) or is_passive(verb):
+        return
+    for sub in doer_subjects(verb):
+        roles.add("victims", index.with_conjuncts(sub), "role-payer")
+    paid = [c for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"] + pobjs(verb, {"to"})
+    for who in paid:
+        roles.add("perpetrators", _actors(doers(who, index)), "role-payer")
+
+
+def is_payer(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicons.word_list("payer_verbs")
 
 
 @rule("role-undergoer-subject", "role")

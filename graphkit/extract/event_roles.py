@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import SUBJECT_DEPS, agents, is_passive, subjects, verb_in
 from graphkit.extract.rules import add_rule, rule
@@ -60,7 +61,8 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
     out = [n for t in (token, *token.conjuncts) if (m := index.at(t)) is not None for n in _by_name(t, m, index)]
     out = [m for i, m in enumerate(out) if m not in out[:i]]
     for t in (token, *token.conjuncts):
-        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index)]:
+        for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index),
+                  *_state_agents(t, index)]:
             if m not in out:
                 out.append(m)
     if len(out) > 1:  # "the army or its agents": the agents are the army's, already named
@@ -98,6 +100,27 @@ def _named_body(token: Token, index: MentionIndex) -> list[Mention]:
     bodies = _bodies_by_name(index)
     names = [token.doc[t.left_edge.i : t.i + 1].text for t in token.children if t.dep_ in ("compound", "nmod")]
     return [bodies[name] for name in names if name in bodies and bodies[name] is not m]
+
+
+def _state_agents(token: Token, index: MentionIndex) -> list[Mention]:
+    """'state agents', 'government agents', 'progovernment forces': the text puts the act on the state, so
+    the government the document names for that country does it too (ANNOTATION.md: the government when the
+    text attributes the act to the state). 'Government officials' are people in office, not its arm."""
+    m = index.at(token)
+    if m is None or m.type != "Group" or token.lemma_.lower() not in _acts_for_nouns() - {"official"}:
+        return []
+    if not any(c.dep_ in ("compound", "amod") and c.lower_ in _STATE_WORDS for c in token.children):
+        return []
+    government = governments().get(index.home_country or "")
+    return [g for g in _governments_named(index) if g.canonical_id == government][:1]
+
+
+_STATE_WORDS = {"state", "government", "progovernment", "pro-government", "regime"}
+
+
+@lru_cache(maxsize=4)
+def _governments_named(index: MentionIndex) -> list[Mention]:
+    return [m for m in index.mentions if m.subtype == "government" and m.canonical_id]
 
 
 @lru_cache(maxsize=4)
@@ -165,6 +188,8 @@ def doer_subjects(verb: Token) -> list[Token]:
         return subjects(verb)
     if verb.dep_ == "acl" and verb.tag_ != "VBG" and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return []  # "a journalist arrested last year", the participle mistagged as a past tense: he suffered it
+    if verb.dep_ == "acl" and verb.tag_ == "VBD":
+        return _clause_subjects_above(verb)  # "members aiming to stop protests abducted six": a main verb misplaced
     head = verb
     while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in SUBJECT_DEPS for c in head.children):
@@ -181,6 +206,19 @@ def doer_subjects(verb: Token) -> list[Token]:
     if head.dep_ == "dep" and head.head.pos_ == "VERB":
         return doer_subjects(head.head)
     return subjects(verb)
+
+
+def _clause_subjects_above(verb: Token) -> list[Token]:
+    """The subjects of the nearest clause above a past-tense verb the parse hung on a noun as if it were a
+    participle ('X aiming to stop protests abducted them': X): a finite verb with an object is a main verb."""
+    node = verb.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            return subjects(node)
+        if node.head.i == node.i:
+            return []
+        node = node.head
+    return []
 
 
 def shared_agents(verb: Token) -> list[Token]:
@@ -219,8 +257,25 @@ def doer_noun_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) 
             for clause in (t for t in head.subtree if t.dep_ == "relcl"):
                 included.extend(m for t in clause.subtree if (m := index.at(t)) is not None
                                 and m.type == "Organization" and m not in included)
+    if not included:  # "officers working as hitmen", "soldiers who acted as enforcers": the officers, soldiers
+        included = [m for t in _serving_as(noun) for m in doers(t, index) if m.type != "Location"]
     own = index.at(noun)
     roles.add("perpetrators", included or ([own] if own is not None else []), "role-doer-noun")
+
+
+def _serving_as(noun: Token) -> list[Token]:
+    """Who a doer noun after 'as' names: the subject of the verb the 'as' hangs on, or the noun that verb
+    qualifies ('a ring of officers working as hitmen')."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.head.head.pos_ != "VERB":
+        return []
+    verb = noun.head.head
+    if verb.lemma_.lower() in ("pose", "disguise", "dress", "masquerade"):
+        return []  # "gunmen posing as police": what they pretend to be
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return subjects(verb)
 
 
 # --- verbal triggers --------------------------------------------------------------------------------------
@@ -231,7 +286,8 @@ def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Ro
     'protesters died')."""
     if verb_in(verb, saying_verbs()) and any(c.dep_ == "ccomp" for c in verb.children):
         return  # "the group charged that members were stopped": the subject tells of an act, it does not do it
-    if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs"):
+    if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs") \
+            and verb.lemma_.lower() not in lexicons.word_list("payer_verbs"):
         for sub in doer_subjects(verb):
             roles.add("perpetrators", doers(sub, index), "role-active-subject")
 
@@ -241,7 +297,8 @@ def active_object_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
     """'... tortured the detainees': the object of an active trigger verb suffered it."""
     if not is_passive(verb):
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative"):
+            if child.dep_ == "dobj" or child.dep_ == "dative" and verb.lemma_.lower() not in lexicons.word_list(
+                    "payer_verbs"):
                 roles.add("victims", index.with_conjuncts(child), "role-active-object")
 
 
@@ -292,9 +349,20 @@ def noun_of_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) ->
 
 @rule("role-noun-by", "role")
 def noun_by_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'the torture of protesters by the police': the doer of a nominal trigger."""
-    for pobj in pobjs(noun, {"by"}):
+    """'the torture of protesters by the police', 'abuses by the police, including torture': the doer of a
+    nominal trigger, or of the wider word it is an example of."""
+    for pobj in pobjs(noun, {"by"}) + [p for w in _wider(noun) for p in pobjs(w, {"by"})]:
         roles.add("perpetrators", doers(pobj, index), "role-noun-by")
+
+
+def _wider(noun: Token) -> list[Token]:
+    """The wider word an act is listed as an example of: 'abuses, including torture' (sanction_frames.yaml)."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in lexicons.sanction_frame().examples and prep.head.pos_ == "NOUN":
+        return [prep.head]
+    return []
 
 
 @rule("role-noun-modifier", "role")
@@ -311,8 +379,9 @@ def noun_modifier_roles(noun: Token, sent: Span, index: MentionIndex, roles: Rol
 def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'torture carried out by X', 'houses operated by agents' (not 'crimes investigated by X'), and 'killings
     of A and threats against B from all walks of life perpetrated by X', where the parse hung a participle
-    of doing (perpetration_verbs.txt) on a later word that names no act."""
-    for child in [*noun.children, *_misplaced_participles(noun, sent)]:
+    of doing (perpetration_verbs.txt) on a later word that names no act; an example of a wider word takes
+    the wider word's ('abuses committed by X, including torture')."""
+    for child in [*noun.children, *_misplaced_participles(noun, sent), *(c for w in _wider(noun) for c in w.children)]:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
             for doer in agents(child):
                 roles.add("perpetrators", doers(doer, index), "role-noun-participle")
@@ -528,7 +597,7 @@ def _frames() -> None:
 
     frames: list[RoleRule] = [f.accusation_frame_roles, f.sanction_frame_roles, f.responsible_for_roles,
                               f.hands_of_roles, f.blamed_on_roles, f.cause_roles]
-    VERBAL_RULES.extend([f.undergoer_subject_roles, light_verb_roles, *frames])
+    VERBAL_RULES.extend([f.undergoer_subject_roles, f.payer_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend(frames)
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graphkit import lexicons
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import phrase, subjects
+from graphkit.extract.parse import is_passive, phrase, subjects
 from graphkit.extract.rules import rule
 
 
@@ -169,6 +169,27 @@ def doer_noun_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> It
         covered.add(token.i)
         if not _source_of_goods(token):
             yield Trigger(token, token.i, token.i + 1, doer_nouns()[lemma], 0.8, "trigger-doer-noun", doer=True)
+
+
+@rule("trigger-prosecuted-dissent", "trigger")
+def prosecuted_dissent_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
+    """'bloggers were charged with terrorism', 'the court sentenced two protesters': prosecuting people for
+    their reporting, activism or protest is repression (dissent_nouns.txt, prosecution_verbs.txt)."""
+    verbs = lexicons.word_list("prosecution_verbs")
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.i in covered or token.pos_ != "VERB" or lemma not in verbs:
+            continue
+        patients = [c for c in token.children if c.dep_ == ("nsubjpass" if is_passive(token) else "dobj")]
+        if any(_dissent(p) for t in patients for p in (t, *t.conjuncts)):
+            covered.add(token.i)
+            yield Trigger(token, token.i, token.i + 1, "repression", 0.8, "trigger-prosecuted-dissent")
+
+
+def _dissent(noun: Token) -> bool:
+    nouns = lexicons.word_list("dissent_nouns")
+    compound = " ".join(t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound")
+    return noun.lemma_.lower() in nouns or f"{compound} {noun.lemma_.lower()}".strip() in nouns
 
 
 @rule("trigger-verb", "trigger")
@@ -347,7 +368,7 @@ def victim_noun(trigger: Trigger, found: list[Trigger]) -> bool:
 
 
 TRIGGER_RULES: list[TriggerRule] = [phrase_triggers, collusion_triggers, pair_triggers, doer_noun_triggers,
-                                    verb_triggers, noun_triggers]
+                                    prosecuted_dissent_triggers, verb_triggers, noun_triggers]
 
 
 def _source_of_goods(token: Token, phrase: str = "") -> bool:

@@ -81,6 +81,8 @@ def is_passive(verb: Token) -> bool:
     if bare and any(c.dep_ == "nsubj" for c in verb.children) and any(c.dep_ in ("dobj", "ccomp")
                                                                     for c in verb.children):
         return False  # "Maduro announced that...", tagged VBN: with a subject and an object it is a past tense
+    if bare and verb.dep_ != "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "... aiming to stop protests abducted six organizers": a past tense the parse left hanging
     return verb.dep_ == "acl" or bare or any(c.dep_ == "agent" for c in verb.children)
 
 

@@ -172,3 +172,28 @@ def test_a_group_named_by_its_body_acts_for_that_body(make_doc):
     body, fighters = _mention(doc, 0, 0, "Organization"), _mention(doc, 3, 4, "Group")
     found = doers(doc[4], MentionIndex(doc, [body, fighters, _mention(doc, 6, 6, "Group")]))
     assert [m.text for m in found] == ["RF fighters", "RF"]
+
+
+def _guards_seized(make_doc, dep, tag):
+    # "Party said guards aiming to stop marches seized students": 'seized' left hanging on the clause ('dep')
+    # or on the noun before it as if it were a participle ('acl')
+    words = ["Party", "said", "guards", "aiming", "to", "stop", "marches", "seized", "students"]
+    heads = [1, 1, 3, 1, 5, 3, 5, 3 if dep == "dep" else 6, 7]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "aux", "xcomp", "dobj", dep, "dobj"]
+    pos = ["NOUN", "VERB", "NOUN", "VERB", "PART", "VERB", "NOUN", "VERB", "NOUN"]
+    tags = ["NN", "VBD", "NNS", "VBG", "TO", "VB", "NNS", tag, "NNS"]
+    lemmas = ["party", "say", "guard", "aim", "to", "stop", "march", "seize", "student"]
+    return make_doc(words, heads, deps, pos=pos, lemmas=lemmas, tags=tags)
+
+
+def test_a_bare_participle_with_an_object_left_hanging_is_an_active_past_tense(make_doc):
+    from graphkit.extract.parse import is_passive
+
+    doc = _guards_seized(make_doc, "dep", "VBN")
+    assert not is_passive(doc[7])
+    assert [t.text for t in doer_subjects(doc[7])] == ["guards"]
+
+
+def test_a_past_tense_hung_on_a_noun_takes_the_subject_of_the_clause_above(make_doc):
+    doc = _guards_seized(make_doc, "acl", "VBD")
+    assert [t.text for t in doer_subjects(doc[7])] == ["guards"]

@@ -13,6 +13,8 @@ from graphkit.ingest.readers import make_article
 
 CASES = [
     ("trigger-verb", "Soldiers tortured the detainees in Lagos.", ("torture", "alleged")),
+    ("trigger-prosecuted-dissent", "Four bloggers were charged with sedition in Lagos, Amnesty said.",
+     ("repression", "alleged")),
     ("trigger-noun", "Human Rights Watch denounced the torture of students by the Federal Police.",
      ("torture", "alleged")),
     ("trigger-phrase", "They were victims of forced disappearance, the Caracas Group said.",
@@ -61,6 +63,8 @@ CASES = [
     ("role-blamed-on", "The killings were blamed on the Federal Police.",
      ("perpetrators", "Federal Police", "killing")),
     ("role-undergoer-subject", "Farmers died at the hands of the Federal Police.", ("victims", "Farmers", "killing")),
+    ("role-payer", "In many towns, farmers are forced to pay militias a weekly fee.",
+     ("perpetrators", "militias", "extortion")),
     ("role-cause", "The raids by the Federal Police resulted in the arbitrary arrest of 40 journalists.",
      ("perpetrators", "Federal Police", "detention")),
     ("trigger-actor-confirmed", "The mayor is sending the National Police to control the streets.",
@@ -161,6 +165,7 @@ def test_detention_needs_a_cue_that_the_arrest_is_an_abuse(nlp):
 
 def test_an_act_under_a_law_or_a_policy_is_a_topic(nlp):
     assert _events(nlp, "The new law punishes kidnapping with twenty years in prison.") == []
+    assert _events(nlp, "The junta has a history of torture, observers say.") == []  # a record, not an act
     assert [e.type for e in _events(nlp, "Gunmen kidnapped two nurses, the police said.")] == ["disappearance"]
 
 
@@ -418,6 +423,28 @@ def test_light_verb_on_what_an_act_left_names_no_doer(nlp):
     assert any(f[0] == "role-light-verb" and f[1][0] == "perpetrators" for f in _facts(nlp, done)), _facts(nlp, done)
 
 
+def test_the_payer_of_an_extortion_is_not_its_doer(nlp):
+    result = extract_doc(nlp("Farmers are forced to pay the militia a monthly fee."),
+                         make_article("t", "Farmers are forced to pay the militia a monthly fee."))
+    names = {m.key: m.text for m in result.mentions}
+    [event] = [e for e in result.events if e.type == "extortion"]
+    assert [names[k] for k in event.perpetrators] == ["militia"]
+    assert [names[k] for k in event.victims] == ["Farmers"]
+
+
+def test_who_is_arrested_for_a_crime_is_its_alleged_doer(nlp):
+    """'arrested on kidnapping charges', 'detained two officers for extortion' (ANNOTATION.md: the crimes
+    suspects are accused of are events); an arrest for no crime names no doer."""
+    assert _roles(nlp, "Retired colonel Juan Perez was arrested on kidnapping charges in Lima.", "disappearance",
+                  "perpetrators") == {"Juan Perez"}
+    assert _roles(nlp, "Police detained two officers for extortion last week.", "extortion",
+                  "perpetrators") == {"officers"}
+    text = "Police detained two officers on Monday after a long extortion inquiry."
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    assert not any("role-accusation-frame" in rules for e in result.events for rules in e.role_rules.values())
+
+
 def _roles(nlp, text, event_type, role):
     article = make_article("t", text)
     result = extract_doc(nlp(article.text), article)
@@ -514,3 +541,40 @@ def test_a_state_bodys_partner_in_collusion_is_no_guessed_doer(nlp):
     text = "In the north, police cooperation with drug gangs is growing."
     assert [e.type for e in _events(nlp, text)] == ["corruption"]
     assert _roles(nlp, text, "corruption", "perpetrators") == set()
+
+
+def test_a_doer_noun_after_as_names_who_serves_as_it(nlp):
+    """'officers working as hitmen': the officers killed, not some other 'hitmen'; 'posing as' is a disguise."""
+    text = "Police broke up a gang made up of soldiers working as hitmen."
+    assert _roles(nlp, text, "killing", "perpetrators") == {"soldiers"}
+    assert _roles(nlp, "Two officers acted as hitmen for the cartel.", "killing", "perpetrators") == {"officers"}
+
+
+def test_state_agents_put_the_act_on_the_government_the_text_names(nlp):
+    text = ("Zimbabwe held elections in July. The Zimbabwean government denied the reports. In Harare, state agents "
+            "abducted five activists on Monday, witnesses said.")
+    assert _doer_ids(nlp, text, "disappearance") == {None, "zw-government"}  # the group and the government
+    officials = ("Zimbabwe held elections in July. The Zimbabwean government denied the reports. In Harare, "
+                 "government officials were accused of extortion on Monday.")
+    assert "zw-government" not in _doer_ids(nlp, officials, "extortion")
+
+
+def _doer_ids(nlp, text, event_type):
+    article = make_article("t", text)
+    result = extract_doc(nlp(article.text), article)
+    ids = {m.key: m.canonical_id for m in result.mentions}
+    return {ids[k] for e in result.events if e.type == event_type for k in e.perpetrators}
+
+
+def test_prosecuting_a_suspect_who_is_no_dissenter_is_no_repression(nlp):
+    assert _roles(nlp, "Four smugglers were charged with fraud in Lagos.", "repression", "victims") == set()
+    assert _roles(nlp, "The court sentenced two protesters to ten years.", "repression", "victims") == {"protesters"}
+
+
+def test_an_act_listed_as_an_example_takes_the_doer_of_the_wider_word(nlp):
+    """'violations committed by X, including the killing of ...', 'violations by X, including the abduction of':
+    the example act was done by whoever did the violations."""
+    text = "Rights groups condemned violations committed by the Blue Brigade, including the killing of two farmers."
+    assert _roles(nlp, text, "killing", "perpetrators") == {"Blue Brigade"}
+    text = "Rights groups condemned violations by the Blue Brigade, including the abduction of two farmers."
+    assert _roles(nlp, text, "disappearance", "perpetrators") == {"Blue Brigade"}

@@ -51,6 +51,10 @@ MENTION_CASES = {
     ),
     "coref-class-noun": ("Tren de Aragua controls the prison. Police say the gang extorts the inmates.", "the gang"),
     "home-government": ("Police in Nairobi, Kenya, beat the protesters. The government denied it.", "The government"),
+    "government-of-place": (
+        "Kenya held elections in May. Critics say the government in Bolivia jailed dozens of activists.",
+        "the government",
+    ),
 }
 
 # rule -> (text, (source text, relation type, target text))
@@ -366,9 +370,34 @@ def test_group_head_does_not_fold_the_whole_force_into_a_unit():
     assert sorted(e.name for e in res.entities) == ["Masked gunmen", "Traffic police", "police"]
 
 
+def test_government_of_place_reads_a_possessive_government_and_beats_the_last_one_named(nlp):
+    text = ("The Kenyan government denied it. The former ruler was sanctioned for abuses by his government in "
+            "Bolivia.")
+    result = _extract(nlp, text)
+    [his] = [m for m in result.mentions if m.text == "his government"]
+    assert his.canonical_id == "bo-government" and "government-of-place" in his.rules
+
+
+def test_group_head_leaves_members_of_another_body_apart():
+    text = "Armed members of the border unit seized two farmers and members of their families."
+    specs = [("Armed members", "Group", 0, {"aliases": ("Armed members of the border unit",)}),
+             ("members", "Group", 0, {"aliases": ("members of their families",)})]
+    res = _merged(text, [_m(text, sub, etype, nth, **kw) for sub, etype, nth, kw in specs])
+    assert sorted(e.name for e in res.entities) == ["Armed members", "members"], [e.name for e in res.entities]
+    families = next(e for e in res.entities if e.name == "members")
+    assert "members of their families" in families.aliases
+
+
 def test_demonym_institution_leaves_plural_agents_a_group(nlp):
     result = _extract(nlp, "Kenyan police officers beat the students.")
     assert not any(m.type == "Organization" and "police" in m.text for m in result.mentions)
+
+
+def test_demonym_institution_reads_the_country_of_the_text_for_the_countrys(nlp):
+    text = "Nicaragua's courts jailed dozens. A spokesman for the nation's national police resigned on Monday."
+    result = _extract(nlp, text)
+    [police] = [m for m in result.mentions if "national police" in m.text]
+    assert police.type == "Organization" and police.canonical_id == "ni-police", (police.text, police.canonical_id)
 
 
 def test_every_rule_of_these_modules_has_a_case():
