@@ -197,7 +197,7 @@ def stopwords() -> dict[str, frozenset[str]]:
 def clutter() -> dict[str, Any]:
     """The raw clutter rules (graphkit.ingest.clutter compiles them)."""
     raw: dict[str, Any] = data_files.read_yaml(
-        "lexicons/clutter.yaml", keys=("drop_line", "cut_after", "cut_min_body_lines", "teaser")) or {}
+        "lexicons/clutter.yaml", keys=("drop_line", "cut_after", "list_marker", "cut_min_body_lines", "teaser")) or {}
     data_files.used("lexicons/clutter.yaml", "teaser.teaser_max_words", "teaser.teaser_min_run",
                     "teaser.teaser_final_punctuation")
     return raw
