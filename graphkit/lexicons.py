@@ -126,12 +126,15 @@ class CollusionFrame:
     crimes: frozenset[str]
 
 
+def _word_lists(name: str, keys: tuple[str, ...]) -> list[frozenset[str]]:
+    """The lowercase word lists under `keys` of a frame file, in that order."""
+    raw = data_files.read_yaml(f"lexicons/{name}", keys=keys) or {}
+    return [frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys]
+
+
 @lru_cache(maxsize=1)
 def collusion_frame() -> CollusionFrame:
-    keys = ("link_nouns", "link_verbs", "bodies", "crimes")
-    raw = data_files.read_yaml("lexicons/collusion_frames.yaml", keys=keys) or {}
-    lists = [frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys]
-    return CollusionFrame(*lists)
+    return CollusionFrame(*_word_lists("collusion_frames.yaml", ("link_nouns", "link_verbs", "bodies", "crimes")))
 
 
 @dataclass(frozen=True)
@@ -149,8 +152,7 @@ class SanctionFrame:
 @lru_cache(maxsize=1)
 def sanction_frame() -> SanctionFrame:
     keys = ("verbs", "nouns", "support_verbs", "targets", "reasons", "examples")
-    raw = data_files.read_yaml("lexicons/sanction_frames.yaml", keys=keys) or {}
-    return SanctionFrame(*[frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys])
+    return SanctionFrame(*_word_lists("sanction_frames.yaml", keys))
 
 
 @lru_cache(maxsize=1)

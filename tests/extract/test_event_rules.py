@@ -386,11 +386,16 @@ def test_a_banned_group_is_no_ban_anyone_made(nlp):
     assert "repression" in _types(nlp, "The army banned the opposition newspaper last week.")
 
 
-def _doers(nlp, text, kind):
+def _role_values(nlp, text, kind, role="perpetrators", value=lambda m: m.text):
+    """What (by default the text) of the mentions in one role of the events of one type."""
     article = make_article("t", text)
     result = extract_doc(nlp(article.text), article)
-    names = {m.key: m.text for m in result.mentions}
-    return {names[k] for e in result.events if e.type == kind for k in e.perpetrators}
+    values = {m.key: value(m) for m in result.mentions}
+    return {values[k] for e in result.events if e.type == kind for k in getattr(e, role)}
+
+
+def _doers(nlp, text, kind):
+    return _role_values(nlp, text, kind)
 
 
 def test_paragraph_doers_stay_in_their_paragraph(nlp):
@@ -446,10 +451,7 @@ def test_who_is_arrested_for_a_crime_is_its_alleged_doer(nlp):
 
 
 def _roles(nlp, text, event_type, role):
-    article = make_article("t", text)
-    result = extract_doc(nlp(article.text), article)
-    names = {m.key: m.text for m in result.mentions}
-    return {names[k] for e in result.events if e.type == event_type for k in getattr(e, role)}
+    return _role_values(nlp, text, event_type, role)
 
 
 def test_who_imposes_a_sanction_alleges_the_act_and_does_not_do_it(nlp):
@@ -560,10 +562,7 @@ def test_state_agents_put_the_act_on_the_government_the_text_names(nlp):
 
 
 def _doer_ids(nlp, text, event_type):
-    article = make_article("t", text)
-    result = extract_doc(nlp(article.text), article)
-    ids = {m.key: m.canonical_id for m in result.mentions}
-    return {ids[k] for e in result.events if e.type == event_type for k in e.perpetrators}
+    return _role_values(nlp, text, event_type, value=lambda m: m.canonical_id)
 
 
 def test_prosecuting_a_suspect_who_is_no_dissenter_is_no_repression(nlp):
