@@ -126,12 +126,33 @@ class CollusionFrame:
     crimes: frozenset[str]
 
 
+def _word_lists(name: str, keys: tuple[str, ...]) -> list[frozenset[str]]:
+    """The lowercase word lists under `keys` of a frame file, in that order."""
+    raw = data_files.read_yaml(f"lexicons/{name}", keys=keys) or {}
+    return [frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys]
+
+
 @lru_cache(maxsize=1)
 def collusion_frame() -> CollusionFrame:
-    keys = ("link_nouns", "link_verbs", "bodies", "crimes")
-    raw = data_files.read_yaml("lexicons/collusion_frames.yaml", keys=keys) or {}
-    lists = [frozenset(str(w).lower() for w in raw.get(k) or []) for k in keys]
-    return CollusionFrame(*lists)
+    return CollusionFrame(*_word_lists("collusion_frames.yaml", ("link_nouns", "link_verbs", "bodies", "crimes")))
+
+
+@dataclass(frozen=True)
+class SanctionFrame:
+    """Who is sanctioned, and for what (sanction_frames.yaml)."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    targets: frozenset[str]
+    reasons: frozenset[str]
+    examples: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def sanction_frame() -> SanctionFrame:
+    keys = ("verbs", "nouns", "support_verbs", "targets", "reasons", "examples")
+    return SanctionFrame(*_word_lists("sanction_frames.yaml", keys))
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +199,7 @@ def stopwords() -> dict[str, frozenset[str]]:
 def clutter() -> dict[str, Any]:
     """The raw clutter rules (graphkit.ingest.clutter compiles them)."""
     raw: dict[str, Any] = data_files.read_yaml(
-        "lexicons/clutter.yaml", keys=("drop_line", "cut_after", "cut_min_body_lines", "teaser")) or {}
+        "lexicons/clutter.yaml", keys=("drop_line", "cut_after", "list_marker", "cut_min_body_lines", "teaser")) or {}
     data_files.used("lexicons/clutter.yaml", "teaser.teaser_max_words", "teaser.teaser_min_run",
                     "teaser.teaser_final_punctuation")
     return raw
@@ -300,6 +321,7 @@ def load_all() -> None:
     calibration()
     confidence_models()
     collusion_frame()
+    sanction_frame()
     custody_violence()
     for path in data_files.lexicon_text_files():
         word_list(path.removeprefix("lexicons/").removesuffix(".txt"))

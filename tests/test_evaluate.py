@@ -128,10 +128,17 @@ def dev_scores(dev_run):
 # names after a government pattern, the country's institutions, payers, arrests for a crime, doers of
 # misplaced past tenses, 'working as' doers, state agents, prosecuted dissent): whole set links 0.536 (A 0.491,
 # B 0.576), doc_events 0.939, relations 0.503; within documents links 0.575 (A 0.570, B 0.576), relations 0.519.
-FLOORS = {"all": {"entities": 0.925, "links": 0.53, "sources": 0.565, "doc_events": 0.935, "relations": 0.50},
-          "all/doc": {"links": 0.57, "sources": 0.575, "relations": 0.515},
-          "A/doc": {"links": 0.565, "sources": 0.565},
-          "B/doc": {"links": 0.57, "sources": 0.60}}
+# Links raised (frames, merged on the above): the sanction frame, acts listed as examples of a frame's wider
+# word (and of its doer), acts blamed in a clause on them, a misplaced participle of doing, pair triggers kept
+# to their own clause, a death in custody making the arrest abusive, fallback doers that skip other verbs'
+# agents and a state body's partners: whole set links 0.573 (A 0.524, B 0.617); within documents 0.612
+# (A 0.604, B 0.617).
+# With the sanction frame and the half-A fixes (frames) and the country's institutions by name: whole set
+# entities 0.931, links 0.580 (A 0.536, B 0.617); within documents links 0.620 (A 0.616, B 0.617).
+FLOORS = {"all": {"entities": 0.928, "links": 0.575, "sources": 0.565, "doc_events": 0.94, "relations": 0.50},
+          "all/doc": {"links": 0.615, "sources": 0.575, "relations": 0.515},
+          "A/doc": {"links": 0.61, "sources": 0.565},
+          "B/doc": {"links": 0.615, "sources": 0.60}}
 
 
 @pytest.mark.model
@@ -143,7 +150,7 @@ def test_development_scores_do_not_regress(dev_scores, half, measure):
 # Issue 10's targets on the whole development set; strict xfail flips to a failure when one is met,
 # so it must then move into FLOORS.
 TARGETS = {"links": 0.55, "sources": 0.55, "doc_events": 0.88, "entities": 0.85, "relations": 0.45}
-REACHED: set[str] = {"entities", "doc_events", "sources", "relations"}
+REACHED: set[str] = {"entities", "doc_events", "sources", "relations", "links"}
 
 
 @pytest.mark.model

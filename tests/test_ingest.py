@@ -130,3 +130,12 @@ def test_ingest_a_closing_quote_glued_to_the_next_word_is_spaced():
 
     article = make_article("q", "They registered “thousands of executions”he pointed out. Venezuela’s army denied it.")
     assert "executions” he pointed" in article.text and "Venezuela’s" in article.text
+
+
+def test_list_markers_are_dropped_so_a_name_starts_its_line():
+    text = ("Headline\n\nThe Treasury named three officials:\n\n• Ana Maria Ruiz Soto, police chief, for torture.\n"
+            "- Jorge Vega, for extortion.\nCrowds on both sides - some armed - met at noon.")
+    body, dropped = strip_clutter(text)
+    assert "\nAna Maria Ruiz Soto, police chief" in body and "\nJorge Vega, for extortion." in body
+    assert "both sides - some armed - met" in body  # a dash inside a line stays
+    assert dropped == 0

@@ -246,17 +246,21 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
                 if home is None:  # "the nation's army": the country the text is about
                     home = home_country(doc.text, [_Place(c.label, c.canonical) for c in items]) or ""
                 country_id = home
+            attributive = not possessive and capital and not is_demonym and folded in _country_names()
+            if attributive:  # "the Honduras Police": a country's name used as its demonym
+                country_id = _country_names()[folded]
             is_country = bool(country_id)
             if not (is_demonym or is_country) or len(first) < size:
                 continue
-            head = after + 1 if is_country else after
+            head = after + 1 if possessive else after
             end = _kind_run(doc, head, nouns, lower_only=False)
-            if end == head or any(i in taken for i in range(head, end)):
+            owner = by_start.get(token.i)
+            same = owner is not None and owner.end == end  # the NER read the same name: "Honduras Police"
+            if end == head or (not same and any(i in taken for i in range(head, end))):
                 continue
             if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not doc[end].is_title:
                 continue  # "Mexican police officers": the group, not the institution
-            owner = by_start.get(token.i)
-            if owner is not None and owner.end != token.i + size:
+            if owner is not None and owner.end != token.i + size and not same:
                 continue
             span = doc[token.i : end]
             hit = _known(span.text)

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from graphkit import lexicons
 from graphkit.extract.event_roles import Roles, doer_subjects, doers, pobjs
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import is_passive, subjects
+from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import rule
 from graphkit.types import Mention
 
@@ -27,12 +27,17 @@ def _frame_head(trigger: Token) -> tuple[Token, Token] | None:
     """The preposition a trigger hangs from and the word that preposition attaches to:
     'of' + 'accused' in 'accused X of torture' (also through a gerund's 'of torturing', a list's later items
     'of torture, beatings and killings', an act a gerund takes as object: 'of organizing death squads',
-    'for directing the killings', the noun an act word qualifies: 'a trafficking conspiracy', and a taking
-    part: 'charged with participating in')."""
+    'for directing the killings', the noun an act word qualifies: 'a trafficking conspiracy', a taking
+    part: 'charged with participating in', and the wider word an act is an example of: 'for abuses,
+    including torture')."""
     node = trigger
-    for _ in range(4):
+    examples = lexicons.sanction_frame().examples
+    for _ in range(5):
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ in examples and node.head.head.pos_ == "NOUN":
+            node = node.head.head  # "abuses, including torture": the frame names the abuses
+            continue
         if node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN" and not node.head.ent_type_ \
                 and node.head.lemma_.lower() not in lexicons.group_nouns():
             node = node.head  # "a drug trafficking conspiracy" (not "drug gang hitmen": they are people)
@@ -97,6 +102,105 @@ def accusation_frame_roles(trigger: Token, sent: Span, index: MentionIndex, role
         roles.add("perpetrators", _actors(doers(who, index)), "role-accusation-frame")
 
 
+@rule("role-sanction-frame", "role")
+def sanction_frame_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
+    """'sanctioned X for torture', 'imposed sanctions on X and Y over killings', 'X was designated because
+    of abuses, including disappearances', 'sanctioned four officials, including X for ordering arrests':
+    who is sanctioned did the acts of the reason; who sanctions alleges them (a source), not their doer."""
+    found = _frame_head(trigger)
+    frame = lexicons.sanction_frame()
+    if found is not None and found[0].lower_ == "for" and _being_responsible(found[1]):
+        found = _frame_head(found[1].head)  # "designated for being responsible for the killings"
+    if found is None or found[0].lower_ not in frame.reasons or _weak(trigger):
+        return  # "sanctioned for human rights abuses": a vague word of a reason names no act of its own
+    parties = _sanction_parties(found[1], frame)
+    if parties is None:
+        return
+    sanctioned, sanctioners = parties
+    roles.add("sources", [m for t in sanctioners for m in _actors(index.with_conjuncts(t))], "role-sanction-frame")
+    for who in sanctioned:
+        roles.add("perpetrators", _actors(doers(who, index)), "role-sanction-frame")
+
+
+def _being_responsible(word: Token) -> bool:
+    """'(for) being responsible (for)': a responsibility word in a gerund clause with no subject of its own."""
+    verb = word.head
+    return (word.dep_ in ("acomp", "attr") and word.lemma_.lower() in lexicons.word_list("responsibility_words")
+            and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not subjects(verb))
+
+
+def _weak(trigger: Token) -> bool:
+    lex = lexicons.triggers()
+    table = lex.verbs if trigger.pos_ == "VERB" else lex.nouns
+    return table.get(trigger.lemma_.lower(), ("", 1.0))[1] < 0.6
+
+
+def _sanction_parties(head: Token, frame: lexicons.SanctionFrame) -> tuple[list[Token], list[Token]] | None:
+    """(who is sanctioned, who sanctions) around the word the reason hangs on: a sanction verb, one of its
+    objects ('including X for'), a sanction noun, or a verb dealing one out ('slapped sanctions on X for')."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB" and lemma in frame.verbs:
+        return _sanctioned_by_verb(head, frame), _sanctioners(head)
+    if head.pos_ in ("NOUN", "PROPN") and lemma in frame.nouns:
+        verb = head.head if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" else None
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        return _targets(head, frame), owners or (_sanctioners(verb) if verb is not None else [])
+    if head.pos_ == "VERB" and lemma in frame.support_verbs:
+        nouns = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in frame.nouns]
+        if not nouns:
+            return None
+        return [t for n in nouns for t in _targets(n, frame)] + _targets(head, frame), _sanctioners(head)
+    head = _noun_slot(head)
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ in frame.examples:
+        verb = verb.head  # "sanctioned three officials, including the governor for ...": the governor
+        if verb.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("NOUN", "PROPN"):
+            verb = verb.head  # the parse hung "including" on the officials
+    elif head.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in frame.verbs and head.pos_ in ("NOUN", "PROPN"):
+        return [head], _sanctioners(verb)
+    return None
+
+
+def _sanctioned_by_verb(verb: Token, frame: lexicons.SanctionFrame) -> list[Token]:
+    """The object of 'sanctioned X', the subject of 'X was designated', the noun of 'officers sanctioned
+    for', and the examples of 'sanctioned ..., including X'."""
+    passive = is_passive(verb)
+    found = subjects(verb) if passive else [c for c in verb.children if c.dep_ == "dobj"]  # "X, who was designated"
+    if not found and passive and verb.dep_ in ("acl", "relcl"):
+        found = [verb.head]
+    # "sanctioned four officials, including X": X, named, stands for the officials
+    found = [t for f in found for t in (_examples(f, frame) or [f])]
+    return found + _examples(verb, frame)
+
+
+def _examples(word: Token, frame: lexicons.SanctionFrame) -> list[Token]:
+    return [p for c in word.children if c.dep_ == "prep" and c.lower_ in frame.examples
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _noun_slot(noun: Token) -> Token:
+    """The noun that fills its clause slot for a later list item or a part: 'X and two of its commanders'."""
+    for _ in range(4):
+        if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NUM", "PRON"):
+            noun = noun.head.head
+        else:
+            break
+    return noun
+
+
+def _targets(word: Token, frame: lexicons.SanctionFrame) -> list[Token]:
+    return pobjs(word, set(frame.targets))
+
+
+def _sanctioners(verb: Token) -> list[Token]:
+    """Who deals out the sanction: the subject, or the agent of a passive."""
+    return agents(verb) if is_passive(verb) else subjects(verb)
+
+
 def _charge_words(prep: Token) -> bool:
     """'on trafficking charges', 'on suspicion of extortion': an arrest's stated grounds."""
     heads = [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
@@ -150,8 +254,12 @@ def hands_of_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles
 def blamed_on_roles(trigger: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
     """'the killings were blamed on X', 'deaths attributed to X', 'X was blamed for the abductions'."""
     head = trigger.head
-    if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in lexicons.word_list("attribution_verbs"):
-        for pobj in pobjs(head, {"on", "to"}):
+    blame = lexicons.word_list("attribution_verbs")
+    verbs = [head] if trigger.dep_ in ("nsubjpass", "dobj") and head.lemma_.lower() in blame else []
+    # "deaths attributed to X", "the abductions, which were blamed on X": a clause on the act
+    verbs += [c for c in trigger.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in blame]
+    for verb in verbs:
+        for pobj in pobjs(verb, {"on", "to"}):
             roles.add("perpetrators", _actors(doers(pobj, index)), "role-blamed-on")
 
 

@@ -54,10 +54,12 @@ RoleRule = Callable[[Token, Span, MentionIndex, Roles], None]
 
 
 def doers(token: Token, index: MentionIndex) -> list[Mention]:
-    """The actors a doer phrase names: the phrase and its conjuncts, the items of a list the parse hung on
+    """The actors a doer phrase names: the phrase and its conjuncts (a bare group by the name apposed to it:
+    "its leader Ana Brito"), the items of a list the parse hung on
     the next item ("the Red Hand, the Falcons and other groups"), and the body its members act for
     ("alleged gunmen of the governing party": the gunmen and the party)."""
-    out = index.with_conjuncts(token)
+    out = [n for t in (token, *token.conjuncts) if (m := index.at(t)) is not None for n in _by_name(t, m, index)]
+    out = [m for i, m in enumerate(out) if m not in out[:i]]
     for t in (token, *token.conjuncts):
         for m in [*_listed_modifiers(t, index), *_acted_for(t, index), *_act_by(t, index), *_named_body(t, index),
                   *_state_agents(t, index)]:
@@ -68,6 +70,14 @@ def doers(token: Token, index: MentionIndex) -> list[Mention]:
                  if (own := index.at(t)) is not None and _its_members(t, own)}
         out = [m for m in out if m.key not in owned]
     return out
+
+
+def _by_name(token: Token, m: Mention, index: MentionIndex) -> list[Mention]:
+    """A bare group noun given by the name in its apposition ('its leader Ana Brito'): the name."""
+    if m.type != "Group":
+        return [m]
+    named = [n for c in token.children if c.dep_ == "appos" for n in index.with_conjuncts(c) if n.type != "Group"]
+    return named or [m]
 
 
 def _act_by(token: Token, index: MentionIndex) -> list[Mention]:
@@ -339,9 +349,20 @@ def noun_of_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) ->
 
 @rule("role-noun-by", "role")
 def noun_by_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'the torture of protesters by the police': the doer of a nominal trigger."""
-    for pobj in pobjs(noun, {"by"}):
+    """'the torture of protesters by the police', 'abuses by the police, including torture': the doer of a
+    nominal trigger, or of the wider word it is an example of."""
+    for pobj in pobjs(noun, {"by"}) + [p for w in _wider(noun) for p in pobjs(w, {"by"})]:
         roles.add("perpetrators", doers(pobj, index), "role-noun-by")
+
+
+def _wider(noun: Token) -> list[Token]:
+    """The wider word an act is listed as an example of: 'abuses, including torture' (sanction_frames.yaml)."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in lexicons.sanction_frame().examples and prep.head.pos_ == "NOUN":
+        return [prep.head]
+    return []
 
 
 @rule("role-noun-modifier", "role")
@@ -356,11 +377,46 @@ def noun_modifier_roles(noun: Token, sent: Span, index: MentionIndex, roles: Rol
 
 @rule("role-noun-participle", "role")
 def noun_participle_roles(noun: Token, sent: Span, index: MentionIndex, roles: Roles) -> None:
-    """'torture carried out by X', 'houses operated by agents' (not 'crimes investigated by X')."""
-    for child in noun.children:
+    """'torture carried out by X', 'houses operated by agents' (not 'crimes investigated by X'), and 'killings
+    of A and threats against B from all walks of life perpetrated by X', where the parse hung a participle
+    of doing (perpetration_verbs.txt) on a later word that names no act; an example of a wider word takes
+    the wider word's ('abuses committed by X, including torture')."""
+    for child in [*noun.children, *_misplaced_participles(noun, sent), *(c for w in _wider(noun) for c in w.children)]:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and not verb_in(child, not_doing_verbs()):
             for doer in agents(child):
                 roles.add("perpetrators", doers(doer, index), "role-noun-participle")
+
+
+def _misplaced_participles(noun: Token, sent: Span) -> list[Token]:
+    """Participles of doing after the act noun in its clause, hung on a word that names no act."""
+    verbs = lexicons.word_list("perpetration_verbs")
+    acts = lexicons.triggers().nouns
+    out: list[Token] = []
+    for part in sent[noun.i + 1 - sent.start :]:
+        if part.dep_ not in ("acl", "relcl") or part.tag_ != "VBN" or part.head.i == noun.i \
+                or part.head.lemma_.lower() in acts:
+            continue  # "torture carried out by X": the participle is on an act of its own
+        particle = next((c.lower_ for c in part.children if c.dep_ == "prt"), "")
+        if (f"{part.lemma_.lower()} {particle}" if particle else part.lemma_.lower()) in verbs \
+                and _one_clause(noun, part.head):
+            out.append(part)
+    return out
+
+
+def _one_clause(a: Token, b: Token) -> bool:
+    """The two words sit in one clause: no relative, adverbial or complement clause, and no verb joined to
+    another, parts either from the word they meet at."""
+    ids = {t.i for t in (a, *a.ancestors)}
+    meet = next((t for t in (b, *b.ancestors) if t.i in ids), None)
+    if meet is None:
+        return False
+    for node in (a, b):
+        while node.i != meet.i:
+            if node.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "xcomp") or (
+                    node.dep_ == "conj" and node.pos_ == "VERB"):
+                return False
+            node = node.head
+    return True
 
 
 @rule("role-light-verb", "role")
@@ -414,7 +470,8 @@ def fallback_actor_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if (m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m, index)],
+                               if ((m.subtype in ACTOR_SUBTYPES and m.key not in named) or _is_leader(m, index))
+                               and not _agent_elsewhere(m, index)],
               "role-fallback-actor")
 
 
@@ -426,8 +483,22 @@ def fallback_group_roles(token: Token, sent: Span, index: MentionIndex, roles: R
         return
     named = {m.key for m in roles.victims + roles.sources}
     roles.add("perpetrators", [m for m in index.in_span(sent.start, sent.end)
-                               if m.key not in named and actor_group(m, index) and not _acted_on(m, index)],
+                               if m.key not in named and actor_group(m, index) and not _acted_on(m, index)
+                               and not _agent_elsewhere(m, index)],
               "role-fallback-group")
+
+
+def _agent_elsewhere(m: Mention, index: MentionIndex) -> bool:
+    """The 'by' agent of a participle hung on another noun ('crimes committed by X', 'a woman who was held by
+    X') did that, and is no guess for an act the sentence leaves without a doer."""
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("conj", "compound", "nmod", "poss") and head.head.i != head.i:
+        head = head.head  # "committed by State actors": the actors are the agent
+    verb = head.head.head
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and verb.dep_ in ("acl", "relcl")
 
 
 def _acted_on(m: Mention, index: MentionIndex) -> bool:
@@ -439,7 +510,21 @@ def _acted_on(m: Mention, index: MentionIndex) -> bool:
     head = span.root
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        return _state_partner(head.head.head)
     return head.dep_ == "pobj" and head.head.lower_ in ("against", "to", "from", "on", "at")
+
+
+def _state_partner(link: Token) -> bool:
+    """'police cooperation with drug gangs', 'army corruption and collusion with smugglers': the partner of a
+    state body's link word (collusion_frames.yaml, and the tie nouns of event_pairs.yaml) is what the body is
+    tied to, not the doer."""
+    frame = lexicons.collusion_frame()
+    ties = frame.link_nouns | lexicons.event_pairs()["corruption"].nouns
+    words = [link, *link.conjuncts, *([link.head] if link.dep_ == "conj" else [])]  # "corruption and collusion"
+    return any(w.lemma_.lower() in ties for w in words) and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and c.lemma_.lower() in frame.bodies
+        for w in words for c in w.children)
 
 
 def actor_group(m: Mention, index: MentionIndex, bodies: bool = False) -> bool:
@@ -510,8 +595,8 @@ def _frames() -> None:
     """The frame rules (event_frames) apply to verbal and nominal triggers alike."""
     from graphkit.extract import event_frames as f
 
-    frames: list[RoleRule] = [f.accusation_frame_roles, f.responsible_for_roles, f.hands_of_roles, f.blamed_on_roles,
-                              f.cause_roles]
+    frames: list[RoleRule] = [f.accusation_frame_roles, f.sanction_frame_roles, f.responsible_for_roles,
+                              f.hands_of_roles, f.blamed_on_roles, f.cause_roles]
     VERBAL_RULES.extend([f.undergoer_subject_roles, f.payer_roles, light_verb_roles, *frames])
     NOMINAL_RULES.extend(frames)
 

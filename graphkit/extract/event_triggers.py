@@ -95,7 +95,8 @@ def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> It
         if any(w.lemma_.lower() in frame.crimes or w.lower_ in frame.crimes
                for o in objects for w in phrase(o, keep_preps=False)):
             covered.add(token.i)
-            yield Trigger(token, token.i, token.i + 1, "corruption", 0.8, "trigger-collusion")
+            # all three parts (a state body, a link word, a crime) make a strong trigger: an act even with no doer
+            yield Trigger(token, token.i, token.i + 1, "corruption", 0.9, "trigger-collusion")
 
 
 def _clause_subjects(token: Token) -> list[Token]:
@@ -132,7 +133,11 @@ def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
             event_type, nouns, modifiers = pair.type, pair.nouns, pair.modifiers
             if noun.lemma_.lower() not in nouns:
                 continue
-            near = list(noun.subtree) + (list(noun.head.subtree) if noun.dep_ in ("nsubj", "nsubjpass") else [])
+            near = list(noun.subtree) + (_own_clause(noun.head) if noun.dep_ in ("nsubj", "nsubjpass") else [])
+            if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+                near.remove(noun.head)  # "protests broke out": what the noun itself does qualifies nothing
+            if noun.dep_ == "dobj":
+                near.append(noun.head)  # "crush the protests": the verb that takes the noun
             modifier = next((t for t in near if t.i != noun.i
                              and (t.lemma_.lower() in modifiers or t.lower_ in modifiers)), None)
             if modifier is not None:
@@ -140,6 +145,18 @@ def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
                 yield Trigger(noun, min(noun.i, modifier.i), max(noun.i, modifier.i) + 1, event_type, 0.8,
                               "trigger-pair")
                 break
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The words of a verb's own clause, not of the clauses nested in it: in 'protests erupted after the death
+    of a woman who was held for breaking a rule', the breaking qualifies the woman's clause, not the protests."""
+    out: list[Token] = []
+    todo = [verb]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(c for c in node.children if c.dep_ not in _CLAUSE_EDGES)
+    return out
 
 
 @rule("trigger-doer-noun", "trigger")

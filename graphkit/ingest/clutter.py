@@ -23,6 +23,7 @@ class ClutterRules:
     teaser_max_words: int
     teaser_min_run: int
     teaser_final_punctuation: tuple[str, ...]  # a line ending in one of these is a sentence, not a teaser
+    list_marker: re.Pattern[str] | None = None  # a bullet before a list item, dropped
 
 
 def _patterns(items: Any) -> tuple[tuple[re.Pattern[str], int | None], ...]:
@@ -46,6 +47,7 @@ def load_rules() -> ClutterRules:
         teaser_max_words=int(teaser.get("teaser_max_words", 8)),
         teaser_min_run=int(teaser.get("teaser_min_run", 2)),
         teaser_final_punctuation=tuple(str(teaser.get("teaser_final_punctuation", "."))),
+        list_marker=re.compile(str(raw["list_marker"])) if raw.get("list_marker") else None,
     )
 
 
@@ -88,6 +90,8 @@ def strip_clutter(text: str, rules: ClutterRules | None = None) -> tuple[str, in
         if stripped and _drop(stripped, rules):
             dropped += 1
             continue
+        if rules.list_marker is not None:
+            line = rules.list_marker.sub("", line, count=1)
         kept.append(line.rstrip())
     # runs of short teaser lines (navigation, link lists) after the headline
     content = [i for i, line in enumerate(kept) if line.strip()]

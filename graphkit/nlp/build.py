@@ -34,6 +34,7 @@ def make_nlp(settings: Settings | None = None) -> Language:
     except OSError as exc:
         raise GraphkitError(f"spaCy model {name!r} could not be loaded: {exc}") from exc
     nlp.add_pipe("graphkit_line_breaks", before="parser")
+    nlp.add_pipe("graphkit_compound_nouns", after="attribute_ruler")
     ruler: EntityRuler = nlp.add_pipe(  # type: ignore[assignment]  # add_pipe is typed as returning a callable
         "entity_ruler",
         name="graphkit_actors",

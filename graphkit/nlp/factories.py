@@ -42,3 +42,17 @@ def longer_names(doc: Doc) -> Doc:
     if dropped:
         doc.set_ents(kept, missing=dropped, default="unmodified")
     return doc
+
+
+@Language.component("graphkit_compound_nouns", assigns=["token.pos", "token.tag"])
+def compound_nouns(doc: Doc) -> Doc:
+    """A word the parser hangs on a noun as a compound is a noun, whatever the tagger said ('plainclothes
+    security officers', 'the agency head Ana Ruiz'): noun phrases (and the groups read from them) keep it.
+
+    Runs after the attribute ruler (which sets the part of speech) and before the lemmatizer.
+    """
+    for token in doc:
+        if token.dep_ == "compound" and token.pos_ == "VERB" and token.head.pos_ in ("NOUN", "PROPN"):
+            token.pos_ = "NOUN"
+            token.tag_ = "NNS" if token.text.endswith("s") else "NN"
+    return doc

@@ -400,6 +400,12 @@ def test_demonym_institution_reads_the_country_of_the_text_for_the_countrys(nlp)
     assert police.type == "Organization" and police.canonical_id == "ni-police", (police.text, police.canonical_id)
 
 
+def test_demonym_institution_reads_a_country_name_used_as_a_demonym(nlp):
+    for text in ("Residents say the Honduras Police work with gangs.", "Officers of the Honduras Police were charged."):
+        result = _extract(nlp, text)
+        assert [m.canonical_id for m in result.mentions if m.text == "Honduras Police"] == ["hn-police"], text
+
+
 def test_every_rule_of_these_modules_has_a_case():
     mine = {
         "graphkit.extract.entities",
