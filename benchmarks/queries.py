@@ -97,8 +97,8 @@ def cases(graph: GraphData) -> dict[str, tuple[str, dict[str, object]]]:
     out["agencies_allegations, one type"] = ("agencies_allegations", {"allegation": "torture"})
     out["agencies_allegations, actor"] = ("agencies_allegations", {"actor": doer})
     out["who_alleges, one type"] = ("who_alleges", {"allegation": "killing"})
-    out["who_alleges, min_confidence"] = ("who_alleges", {"min_confidence": 0.5})
-    out["who_alleges, min_confidence 0.6"] = ("who_alleges", {"min_confidence": 0.6})  # no counts kept: the edges
+    out["who_alleges, min_confidence 0.7"] = ("who_alleges", {"min_confidence": 0.7})
+    out["who_alleges, min_confidence 0.5"] = ("who_alleges", {"min_confidence": 0.5})  # no counts kept: the edges
     out["agencies_allegations, all rows"] = ("agencies_allegations", {"limit": None})
     return out
 

@@ -1,7 +1,7 @@
 // agencies_allegations, read from the role counts the writer keeps (graphkit.backends.neo4j_counts):
 // the same rows as ../agencies_allegations.cypher, which counts the PERPETRATOR relationships at query time.
 // Used when the counts are fresh and the filters are at most $actor, $allegation and a $min_confidence the
-// counts are kept for (0.5, 0.7, 0.9: their `level`; dates and other thresholds pick events, which the counts
+// counts are kept for (neo4j_counts.LEVELS, 0.7: its `level`; dates and other thresholds pick events, which the counts
 // do not know). Parameters: $actor, $actor_key, $allegation, $min_confidence, $offset, $limit.
 // The page comes straight off an index in the table's order: `rank` (role, level, events descending, entity
 // id, allegation) unfiltered, `arank` (role, level, allegation, events descending, entity id) for one allegation,
