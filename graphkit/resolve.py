@@ -118,13 +118,14 @@ def _merge_group_heads(items: list[Mention], text: str, uf: _UnionFind) -> None:
     """A bare group head after a fuller group in the text: "the doctors" after "Cuban doctors"."""
     groups = [m for m in items if m.type == "Group"]
     units = lexicons.word_list("group_units")
+    owners = [_of_phrase(g) for g in groups]
     for i, m in enumerate(groups):
         words = fold(m.text).split()
         if len(words) > 2:
             continue
-        owner = _of_phrase(m)
-        for earlier in reversed(groups[:i]):
-            if owner and owner != _of_phrase(earlier):
+        for j in range(i - 1, -1, -1):
+            earlier = groups[j]
+            if owners[i] and owners[i] != owners[j]:
                 continue  # "members of their families" after "suspected members of the agency": other members
             full = fold(earlier.text).split()
             if any(" ".join(full[-n:]) in units for n in range(len(words) + 1, len(full) + 1)):

@@ -51,19 +51,18 @@ def _class_noun_rule() -> None:
 
 
 @rule("government-of-place", "coref")
-def _government_of_place(token: Token, places: list[Mention]) -> str | None:
+def _government_of_place(token: Token, places: dict[int, Mention]) -> str | None:
     """'the government in Bolivia', 'the regime of Syria': the government of the country the noun names,
-    whatever government was named before."""
+    whatever government was named before (`places`: the known places by their first character)."""
     doc = token.doc
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
     if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("in", "of"):
         preps.append(doc[token.i + 1])  # the parse may hang the place on the verb or noun before
     for prep in preps:
-        place = doc[prep.i + 2] if prep.i + 2 < len(doc) and doc[prep.i + 1].lower_ == "the" else (
-            doc[prep.i + 1] if prep.i + 1 < len(doc) else None)
-        for m in places:
-            if place is not None and m.start == place.idx and m.canonical_id:
-                return governments().get(m.canonical_id)
+        at = prep.i + 2 if prep.i + 2 < len(doc) and doc[prep.i + 1].lower_ == "the" else prep.i + 1
+        place = places.get(doc[at].idx) if at < len(doc) else None
+        if place is not None:
+            return governments().get(place.canonical_id or "")
     return None
 
 
@@ -88,7 +87,10 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     kinds = lexicons.class_nouns()
     out: list[Mention] = []
     speakers = _speaker_keys(doc, items)
-    places = [m for m in items if m.type == "Location"]
+    places: dict[int, Mention] = {}
+    for m in items:
+        if m.type == "Location" and m.canonical_id:
+            places.setdefault(m.start, m)
     for token in doc:
         if token.idx in taken:
             continue

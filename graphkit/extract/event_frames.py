@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.event_roles import Roles, doer_subjects, doers, pobjs
+from graphkit.extract.event_roles import Roles, doer_subjects, doers, payer_verb, pobjs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
 from graphkit.extract.rules import rule
@@ -298,7 +298,7 @@ def payer_roles(verb: Token, sent: Span, index: MentionIndex, roles: Roles) -> N
 
 
 def is_payer(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicons.word_list("payer_verbs")
+    return verb.pos_ == "VERB" and payer_verb(verb)
 
 
 @rule("role-undergoer-subject", "role")

@@ -287,9 +287,14 @@ def active_subject_roles(verb: Token, sent: Span, index: MentionIndex, roles: Ro
     if verb_in(verb, saying_verbs()) and any(c.dep_ == "ccomp" for c in verb.children):
         return  # "the group charged that members were stopped": the subject tells of an act, it does not do it
     if not is_passive(verb) and verb.lemma_.lower() not in lexicons.word_list("undergoer_verbs") \
-            and verb.lemma_.lower() not in lexicons.word_list("payer_verbs"):
+            and not payer_verb(verb):
         for sub in doer_subjects(verb):
             roles.add("perpetrators", doers(sub, index), "role-active-subject")
+
+
+def payer_verb(verb: Token) -> bool:
+    """A verb of handing over money (payer_verbs.txt): its subject pays, it does not extort (see payer_roles)."""
+    return verb.lemma_.lower() in lexicons.word_list("payer_verbs")
 
 
 @rule("role-active-object", "role")
@@ -297,8 +302,7 @@ def active_object_roles(verb: Token, sent: Span, index: MentionIndex, roles: Rol
     """'... tortured the detainees': the object of an active trigger verb suffered it."""
     if not is_passive(verb):
         for child in verb.children:
-            if child.dep_ == "dobj" or child.dep_ == "dative" and verb.lemma_.lower() not in lexicons.word_list(
-                    "payer_verbs"):
+            if child.dep_ == "dobj" or child.dep_ == "dative" and not payer_verb(verb):
                 roles.add("victims", index.with_conjuncts(child), "role-active-object")
 
 

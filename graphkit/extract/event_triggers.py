@@ -187,9 +187,7 @@ def prosecuted_dissent_triggers(sent: Span, index: MentionIndex, covered: set[in
 
 
 def _dissent(noun: Token) -> bool:
-    nouns = lexicons.word_list("dissent_nouns")
-    compound = " ".join(t.lemma_.lower() for t in noun.lefts if t.dep_ == "compound")
-    return noun.lemma_.lower() in nouns or f"{compound} {noun.lemma_.lower()}".strip() in nouns
+    return noun.lemma_.lower() in lexicons.word_list("dissent_nouns")
 
 
 @rule("trigger-verb", "trigger")

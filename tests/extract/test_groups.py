@@ -11,6 +11,10 @@ def _mentions(nlp, text):
     return extract_doc(nlp(article.text), article)
 
 
+def _group_aliases(nlp, text):
+    return {m.text: m.aliases for m in _mentions(nlp, text).mentions if m.type == "Group"}
+
+
 def test_groups_two_word_heads_and_quantifiers_are_trimmed(nlp):
     result = _mentions(nlp, "Around 500 security forces raided the town.")
     assert ("security forces", "Group") in [(m.text, m.type) for m in result.mentions]
@@ -18,8 +22,7 @@ def test_groups_two_word_heads_and_quantifiers_are_trimmed(nlp):
 
 def test_groups_keep_hyphenated_words_and_are_also_known_by_their_full_phrase(nlp):
     text = "Two high-ranking officers within the customs agency and U.S. border agents in Arizona spoke."
-    result = _mentions(nlp, text)
-    groups = {m.text: m.aliases for m in result.mentions if m.type == "Group"}
+    groups = _group_aliases(nlp, text)
     assert "high-ranking officers within the customs agency" in groups["high-ranking officers"]
     assert "U.S. border agents in Arizona" in groups["border agents"]
 
@@ -61,8 +64,7 @@ def test_groups_a_group_noun_modified_by_an_organization_acts_for_it(nlp):
 
 def test_groups_a_counted_group_is_also_known_as_written(nlp):
     text = "At least five other prison guards and their lawyers were questioned after nine soldiers fled."
-    result = _mentions(nlp, text)
-    groups = {m.text: m.aliases for m in result.mentions if m.type == "Group"}
+    groups = _group_aliases(nlp, text)
     assert "At least five other prison guards" in groups["prison guards"]
     assert "their lawyers" in groups["lawyers"]
     assert "nine soldiers" in groups["soldiers"]
