@@ -98,7 +98,11 @@ def cases(graph: GraphData) -> dict[str, tuple[str, dict[str, object]]]:
     out["agencies_allegations, actor"] = ("agencies_allegations", {"actor": doer})
     out["who_alleges, one type"] = ("who_alleges", {"allegation": "killing"})
     out["who_alleges, min_confidence 0.7"] = ("who_alleges", {"min_confidence": 0.7})
-    out["who_alleges, min_confidence 0.5"] = ("who_alleges", {"min_confidence": 0.5})  # no counts kept: the edges
+    out["who_alleges, min_confidence 0.5"] = ("who_alleges", {"min_confidence": 0.5})
+    out["who_alleges, min_confidence 0.9"] = ("who_alleges", {"min_confidence": 0.9})
+    out["agencies_allegations, min_confidence 0.5"] = ("agencies_allegations", {"min_confidence": 0.5})
+    out["agencies_allegations, 0.5 + one type"] = ("agencies_allegations", {"min_confidence": 0.5,
+                                                                          "allegation": "torture"})
     out["agencies_allegations, all rows"] = ("agencies_allegations", {"limit": None})
     return out
 
