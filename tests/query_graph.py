@@ -44,10 +44,13 @@ CASES: dict[str, list[dict[str, object]]] = {
         {"date_from": "2019", "date_to": "2019"}, {"date_to": "2019-02"}, {"date_from": "2019-12-31"},
         {"min_confidence": 0.7}, {"actor": "the alpha"}, {"actor": HOSTILE}, {"actor": "' OR 1=1 //"},
         {"allegation": "torture", "min_confidence": 0.6, "limit": 2, "offset": 1},
+        {"min_confidence": 0.5, "actor": "the alpha"}, {"min_confidence": 0.701, "limit": 2, "offset": 1},
     ],
     "who_alleges": [
         {"limit": 1}, {"limit": 1, "offset": 1}, {"allegation": "killing", "date_from": "2019-02-14"},
         {"actor": "FOXTROT"}, {"min_confidence": 0.9}, {"date_to": "2018"},
+        {"min_confidence": 0.65, "allegation": "torture"}, {"min_confidence": 0.0, "limit": 1, "offset": 1},
+        {"min_confidence": 1.0}, {"min_confidence": 0.5, "actor": "foxtrot", "allegation": "killing"},
     ],
     "timeline": [
         {"limit": 5}, {"limit": 5, "offset": 5}, {"date_from": "2019-02", "date_to": "2019-02"},

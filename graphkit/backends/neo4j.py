@@ -581,11 +581,14 @@ DATED_VARIANTS = ("agencies_allegations", "who_alleges")
 
 
 def _query_text(driver: Any, name: str, values: dict[str, Any], database: str | None) -> str:
-    """The role tables page off the role counts when these are fresh and can answer the filters; else
-    (a load cut short, a graph from an older writer, date or confidence filters) they count the edges:
-    from the events in the date range when there is one."""
+    """The role tables page off the role counts when these are fresh and can answer the filters (at a
+    min_confidence no level is kept for, from the confidences the counts hold); else (a load cut short, a
+    graph from an older writer, date filters) they count the edges: from the events in the date range when
+    there is one."""
     if neo4j_counts.answers(name, values) and neo4j_counts.counts_fresh(driver, database):
         return cypher_variant(name, "counted")
+    if neo4j_counts.answers_by_confidences(name, values) and neo4j_counts.counts_fresh(driver, database):
+        return cypher_variant(name, "confident")
     if name in DATED_VARIANTS and (values.get("date_from") is not None or values.get("date_to") is not None) \
             and _date_index_online(driver, database):
         return cypher_variant(name, "dated")  # the dated events, off the Event.date index, not every edge

@@ -45,15 +45,17 @@ class AdminExport:
 
 def _kind(values: Iterable[Any]) -> str:
     """The CSV header type of a property from the Python values it takes."""
-    kinds = {type(v) for v in values if v is not None}
+    values = [v for v in values if v is not None]
+    kinds = {type(v) for v in values}
+    if kinds <= {list, tuple} and kinds:  # a list of numbers (the role counts' confidences) or of strings
+        items = {type(x) for v in values for x in v}
+        return ":double[]" if items and items <= {int, float} else ":string[]"
     if kinds <= {bool} and kinds:
         return ":boolean"
     if kinds <= {int} and kinds:
         return ":long"
     if kinds <= {int, float} and kinds:
         return ":double"
-    if kinds <= {list, tuple} and kinds:
-        return ":string[]"
     return ""
 
 

@@ -7,7 +7,10 @@ on `rank` (role, events descending, entity id, allegation as one string, in the 
 the first page be read straight off the index. `arank` puts the allegation before the count, for the
 tables filtered to one allegation type. The counts are kept for all events (level '') and again for the
 events at or above the confidence threshold the docs advise (LEVELS: 0.7; each level costs a load ~15 %), so a table
-filtered by one of those thresholds also reads its page off the index; other thresholds count the edges.
+filtered by one of those thresholds also reads its page off the index. The counts of every event also hold
+the confidences of their events (`confidences`, in the events' order), so a table at any other threshold
+counts them there instead of on the edges: it reads the counts whose events could reach its page (see
+queries/variants/*.confident.cypher) and only its page's edges, for their documents and evidence.
 
 Exactness: the writer marks the counts stale before it changes anything (one :GraphkitState node),
 recounts the entities whose role edges it wrote or deleted once the rows are in, and marks them fresh.
@@ -28,7 +31,8 @@ LABEL = "RoleCount"
 STATE_LABEL = "GraphkitState"
 # the state of counts with confidence levels: a database whose counts predate them (state "role_counts")
 # has no state of this id, so its counts are stale and the next load recounts them all
-STATE_ID = "role_counts_2"
+# (and "role_counts_2": counts without `confidences`)
+STATE_ID = "role_counts_3"
 ROLES = {"perpetrators": "PERPETRATOR", "sources": "SOURCE"}  # the roles the role tables count
 LEVELS = (0.7,)  # min_confidence thresholds counted apart: the one the docs advise (each costs a load ~15 %)
 DERIVED_LABELS = (LABEL, STATE_LABEL)  # nodes that are not facts of the graph (count_graph leaves them out)
@@ -58,15 +62,18 @@ WHERE evs <> []
 CALL (evs) {{
   UNWIND evs AS e
   WITH e ORDER BY e.doc, e.start, e.id
-  RETURN collect(e.doc) AS docs, collect(e)[0].evidence AS evidence
+  // a confidence the database lacks is below every threshold, as `e.confidence >= t` is not true there
+  RETURN collect(e.doc) AS docs, collect(e)[0].evidence AS evidence,
+         collect(coalesce(toFloat(e.confidence), -1.0)) AS confidences
 }}
-WITH entity, role, allegation, tag, size(evs) AS events, evidence,
+WITH entity, role, allegation, tag, size(evs) AS events, evidence, confidences,
      reduce(acc = [], d IN docs | CASE WHEN acc <> [] AND acc[-1] = d THEN acc ELSE acc + d END) AS documents
-WITH entity, role, allegation, tag, events, evidence, documents,
+WITH entity, role, allegation, tag, events, evidence, documents, confidences,
      right('0000000000' + toString({_TOP} - events), 10) AS pad
 CREATE (:{LABEL} {{id: role + ':' + entity + ':' + allegation + CASE tag WHEN '' THEN '' ELSE '@' + tag END,
                    role: role, level: tag, entity: entity,
                    allegation: allegation, events: events, documents: documents, evidence: evidence,
+                   confidences: CASE tag WHEN '' THEN confidences END,
                    rank: role + '\\u0001' + tag + '\\u0001' + pad + '\\u0001' + entity + '\\u0001' + allegation,
                    arank: role + '\\u0001' + tag + '\\u0001' + allegation + '\\u0001' + pad + '\\u0001' + entity}})
 """
@@ -110,10 +117,13 @@ def summary_rows(graph: GraphData) -> list[dict[str, Any]]:
                 continue
             docs = list(dict.fromkeys(ev.doc_id for ev in ordered))
             n = len(ordered)
-            rows.append({"id": f"{role}:{entity}:{allegation}" + (f"@{tag}" if tag else ""), "role": role,
-                         "level": tag, "entity": entity, "allegation": allegation, "events": n, "documents": docs,
-                         "evidence": ordered[0].prov.sentence, "rank": rank(role, tag, n, entity, allegation),
-                         "arank": arank(role, tag, n, entity, allegation)})
+            row = {"id": f"{role}:{entity}:{allegation}" + (f"@{tag}" if tag else ""), "role": role,
+                   "level": tag, "entity": entity, "allegation": allegation, "events": n, "documents": docs,
+                   "evidence": ordered[0].prov.sentence, "rank": rank(role, tag, n, entity, allegation),
+                   "arank": arank(role, tag, n, entity, allegation)}
+            if not tag:
+                row["confidences"] = [float(round(ev.confidence, 3)) for ev in ordered]
+            rows.append(row)
     return rows
 
 
@@ -122,18 +132,29 @@ def state_row() -> dict[str, Any]:
     return {"id": STATE_ID, "fresh": True}
 
 
-# the role tables read from the counts, and the filters the counts can answer (the others pick events;
-# min_confidence only at the LEVELS)
+# the role tables read from the counts, and the filters the counts can answer (the dates pick events the
+# counts do not know; min_confidence off the index at the LEVELS, from the `confidences` at any other)
 COUNTED_QUERIES = ("agencies_allegations", "who_alleges")
 COUNTED_FILTERS = ("actor", "allegation")
 
 
-def answers(name: str, filters: dict[str, Any]) -> bool:
-    """Whether the counts can answer this query with these filters (None: not given)."""
-    if filters.get("min_confidence") is not None and filters["min_confidence"] not in LEVELS:
-        return False
+def _counted(name: str, filters: dict[str, Any]) -> bool:
     return name in COUNTED_QUERIES and all(v is None for k, v in filters.items()
                                            if k not in (*COUNTED_FILTERS, "min_confidence"))
+
+
+def answers(name: str, filters: dict[str, Any]) -> bool:
+    """Whether the counts of a level (or of every event) answer this query with these filters (None: not
+    given): its page is read off the `rank`/`arank` index (variants/<name>.counted.cypher)."""
+    if filters.get("min_confidence") is not None and filters["min_confidence"] not in LEVELS:
+        return False
+    return _counted(name, filters)
+
+
+def answers_by_confidences(name: str, filters: dict[str, Any]) -> bool:
+    """Whether the counts of every event answer this query at a min_confidence no level is kept for, from
+    the confidences they hold (variants/<name>.confident.cypher)."""
+    return filters.get("min_confidence") is not None and not answers(name, filters) and _counted(name, filters)
 
 
 def ensure_indexes(driver: Any, database: str | None = None) -> None:

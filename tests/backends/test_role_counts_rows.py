@@ -44,3 +44,25 @@ def test_rank_strings_order_like_the_tuples():
     assert by_rank == by_tuple
     by_arank = sorted(keys, key=lambda k: neo4j_counts.arank("SOURCE", "0.7", k[0], k[1], k[2]))
     assert by_arank == sorted(keys, key=lambda k: (k[2], -k[0], k[1]))
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.65, 0.7, 0.701, 0.9, 1.0])
+def test_the_confidences_of_the_counts_of_every_event_give_the_tables_at_any_threshold(threshold):
+    """The counts of every event (level '') hold their events' confidences, in the events' order: counting
+    those at or above a threshold gives the table's `events` at it, for thresholds no level is kept for too."""
+    graph = paging_graph()
+    rows = [r for r in neo4j_counts.summary_rows(graph) if r["level"] == ""]
+    assert all(len(r["confidences"]) == r["events"] for r in rows)
+    assert all("confidences" not in r for r in neo4j_counts.summary_rows(graph) if r["level"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = {"PERPETRATOR": run_query("agencies_allegations", graph, limit=None, min_confidence=threshold),
+                  "SOURCE": run_query("who_alleges", graph, limit=None, min_confidence=threshold)}
+    kinds = {e.id: e.type for e in graph.entities}
+    for role, table in tables.items():
+        expected = {(r[0], r[1]): r[2] for r in table.iloc[:, [0, 3, 4]].values}
+        counted = {(r["entity"], r["allegation"]): n for r in rows if r["role"] == role
+                   and (role == "SOURCE" or kinds[r["entity"]] in ("Organization", "Group"))
+                   and (n := sum(x >= threshold for x in r["confidences"])) > 0}
+        assert counted == expected
+    assert threshold < 1.0 or len(tables["SOURCE"]) == 0  # the paging graph has no event at 1.0

@@ -145,11 +145,12 @@ def test_a_graph_from_an_older_writer_answers_right_and_gets_counts_on_the_next_
 
 
 def test_the_role_table_variants_equal_the_counting_ones_and_networkx(neo4j_driver):
-    """The counted variant (no filters but $actor and $allegation) and the dated one (a date range) give
-    the rows of the query's own file, which counts every role edge."""
+    """The counted variant (no filters but $actor, $allegation and a kept level of $min_confidence), the
+    confident one (the same at any other threshold) and the dated one (a date range) give the rows of the
+    query's own file, which counts every role edge."""
     graph = paging_graph()
     write_graph(neo4j_driver, graph)
-    picked = {"counted": 0, "dated": 0}
+    picked = {"counted": 0, "confident": 0, "dated": 0}
     for name in ROLE_TABLES:
         for params in [{"limit": None}, {"limit": 2, "offset": 1}, {"allegation": "torture"}, {"actor": HOSTILE},
                        {"actor": "the alpha", "allegation": "killing"}, {"allegation": "detention", "offset": 1},
@@ -158,7 +159,14 @@ def test_the_role_table_variants_equal_the_counting_ones_and_networkx(neo4j_driv
                        # the thresholds the counts are kept for, alone and with the other counted filters
                        {"min_confidence": 0.5}, {"min_confidence": 0.9, "limit": 2, "offset": 1},
                        {"min_confidence": 0.7, "allegation": "killing"}, {"min_confidence": 0.7, "actor": "the alpha"},
-                       {"min_confidence": 0.55}, *CASES[name]]:
+                       {"min_confidence": 0.55},
+                       # thresholds no level is kept for: counted from the confidences the counts hold
+                       *({"min_confidence": t, **more} for t in (0.0, 0.5, 0.65, 0.701, 0.9, 1.0)
+                         for more in ({}, {"limit": 2}, {"limit": 3, "offset": 2}, {"allegation": "torture"},
+                                      {"allegation": "killing", "limit": 1, "offset": 1}, {"actor": "the alpha"},
+                                      {"actor": "watch epsilon", "allegation": "detention"}, {"actor": HOSTILE},
+                                      {"actor": "nobody at all"}, {"date_from": "2019", "limit": 2})),
+                       *CASES[name]]:
             checked = query_params(QUERIES[name], params)
             text = _query_text(neo4j_driver, name, checked.values, None)
             slow = run_cypher(neo4j_driver, cypher_text(name), checked.cypher())
@@ -168,7 +176,9 @@ def test_the_role_table_variants_equal_the_counting_ones_and_networkx(neo4j_driv
                     fast = run_cypher(neo4j_driver, text, checked.cypher())
                     pd.testing.assert_frame_equal(fast, slow, check_dtype=not slow.empty)
             assert (text == cypher_variant(name, "counted")) == neo4j_counts.answers(name, checked.values)
-    assert picked["counted"] >= 20 and picked["dated"] >= 8, picked
+            assert (text == cypher_variant(name, "confident")) == neo4j_counts.answers_by_confidences(
+                name, checked.values)
+    assert picked["counted"] >= 20 and picked["confident"] >= 100 and picked["dated"] >= 20, picked
     assert _same_tables(neo4j_driver, graph) > 10
 
 
@@ -206,3 +216,55 @@ def test_the_dated_role_table_reads_the_events_off_the_date_index(neo4j_driver, 
     seeks = [details for path, details in _operators(plan) if path[-1].startswith("NodeIndex")]
     assert any("Event(date)" in details for details in seeks), list(_operators(plan))
     assert not any(path[-1] == "DirectedRelationshipTypeScan" for path, _ in _operators(plan))
+
+
+def _profiled(plan, path=()):
+    here = (*path, plan["operatorType"].split("@")[0])
+    yield here, str(plan.get("args", {}).get("Details", "")), int(plan.get("rows", 0))
+    for child in plan.get("children", []):
+        yield from _profiled(child, here)
+
+
+@pytest.mark.parametrize("filters", [{"min_confidence": 0.5, "limit": 1}, {"min_confidence": 0.65, "limit": 1,
+                                                                         "allegation": "torture"}])
+@pytest.mark.parametrize("name", ROLE_TABLES)
+def test_a_threshold_with_no_level_reads_only_the_counts_that_can_reach_its_page(neo4j_driver, name, filters):
+    """At a threshold no level is kept for, the counts are read off `rank` (or `arank`) from the most events
+    down to the least count at the threshold among the first ones: not every count of the role, and no
+    role edge but the page's."""
+    graph = paging_graph()
+    write_graph(neo4j_driver, graph)
+    checked = query_params(QUERIES[name], filters)
+    text = _query_text(neo4j_driver, name, checked.values, None)
+    assert text == cypher_variant(name, "confident")
+    plan = neo4j_driver.execute_query("PROFILE " + text, checked.cypher()).summary.profile
+    ops = list(_profiled(plan))
+    index = "RoleCount(arank)" if "allegation" in filters else "RoleCount(rank)"
+    seeks = [rows for path, details, rows in ops if path[-1] == "NodeIndexSeekByRange" and index in details]
+    assert len(seeks) == 2, ops  # the first counts, then the range that can reach the page
+    role = "PERPETRATOR" if name == "agencies_allegations" else "SOURCE"
+    of_role = [r for r in neo4j_counts.summary_rows(graph) if r["role"] == role and r["level"] == ""
+               and r["allegation"] == filters.get("allegation", r["allegation"])]
+    assert 0 < seeks[1] < len(of_role), (seeks, len(of_role))
+    assert not any(path[-1] in ("DirectedRelationshipTypeScan", "NodeByLabelScan") for path, _, _ in ops), ops
+    pd.testing.assert_frame_equal(run_named_query(neo4j_driver, name, filters).reset_index(drop=True),
+                                  run_query(name, graph, **filters).reset_index(drop=True))
+
+
+def test_counts_without_confidences_are_stale_and_recounted_on_the_next_load(neo4j_driver):
+    """A database the writer before the confidences left (their state id, counts without `confidences`)
+    answers every threshold from the edges, and the next load recounts every entity."""
+    graph = paging_graph()
+    write_graph(neo4j_driver, graph)
+    neo4j_driver.execute_query("MATCH (c:RoleCount) REMOVE c.confidences")
+    neo4j_driver.execute_query("MATCH (s:GraphkitState {id: $id}) SET s.id = 'role_counts_2'",
+                               {"id": neo4j_counts.STATE_ID})
+    assert not neo4j_counts.counts_fresh(neo4j_driver)
+    for name in ROLE_TABLES:
+        params = query_params(QUERIES[name], {"min_confidence": 0.5}).values
+        assert _query_text(neo4j_driver, name, params, None) == cypher_text(name)
+    assert _same_tables(neo4j_driver, graph) > 10
+    write_graph(neo4j_driver, dataclasses.replace(graph, events=graph.events[:1]))  # touches one entity's edges
+    assert neo4j_counts.counts_fresh(neo4j_driver)
+    assert _stored(neo4j_driver) == _expected(graph)  # every entity recounted, with its confidences
+    assert _same_tables(neo4j_driver, graph) > 10
