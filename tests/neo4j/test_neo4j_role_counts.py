@@ -225,9 +225,9 @@ def _profiled(plan, path=()):
         yield from _profiled(child, here)
 
 
-@pytest.mark.parametrize("filters", [{"min_confidence": 0.5, "limit": 1}, {"min_confidence": 0.65, "limit": 1,
-                                                                         "allegation": "torture"}])
-@pytest.mark.parametrize("name", ROLE_TABLES)
+@pytest.mark.parametrize(("name", "filters"), [
+    ("agencies_allegations", {"min_confidence": 0.5, "limit": 1}), ("who_alleges", {"min_confidence": 0.5, "limit": 1}),
+    ("agencies_allegations", {"min_confidence": 0.5, "limit": 1, "allegation": "killing"})])
 def test_a_threshold_with_no_level_reads_only_the_counts_that_can_reach_its_page(neo4j_driver, name, filters):
     """At a threshold no level is kept for, the counts are read off `rank` (or `arank`) from the most events
     down to the least count at the threshold among the first ones: not every count of the role, and no
@@ -246,7 +246,9 @@ def test_a_threshold_with_no_level_reads_only_the_counts_that_can_reach_its_page
     of_role = [r for r in neo4j_counts.summary_rows(graph) if r["role"] == role and r["level"] == ""
                and r["allegation"] == filters.get("allegation", r["allegation"])]
     assert 0 < seeks[1] < len(of_role), (seeks, len(of_role))
-    assert not any(path[-1] in ("DirectedRelationshipTypeScan", "NodeByLabelScan") for path, _, _ in ops), ops
+    # (the name scan is planned, fed by an empty list without $actor)
+    assert not any(path[-1] in ("DirectedRelationshipTypeScan", "NodeByLabelScan") and rows
+                   for path, _, rows in ops), ops
     pd.testing.assert_frame_equal(run_named_query(neo4j_driver, name, filters).reset_index(drop=True),
                                   run_query(name, graph, **filters).reset_index(drop=True))
 
