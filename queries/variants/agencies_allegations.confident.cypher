@@ -29,7 +29,7 @@ CALL (named) {
   UNWIND named AS id  // empty without $actor
   MATCH (c:RoleCount {entity: id})
   WHERE c.role = 'PERPETRATOR' AND c.level = '' AND ($allegation IS NULL OR c.allegation = $allegation)
-  RETURN c
+  RETURN c, c.entity + '\u0001' + c.allegation AS tie
 UNION ALL
   CALL () {  // one allegation type: the least count at the threshold among the first counts in `arank` order
     MATCH (c:RoleCount) WHERE c.arank STARTS WITH 'PERPETRATOR\u0001\u0001' + $allegation + '\u0001'
@@ -42,7 +42,7 @@ UNION ALL
   MATCH (c:RoleCount)  // the counts of every event at or above the least (at least 1)
   WHERE c.arank > prefix
     AND c.arank < prefix + right('0000000000' + toString(1000000001 - CASE WHEN least > 1 THEN least ELSE 1 END), 10)
-  RETURN c
+  RETURN c, substring(c.arank, size(prefix) + 11) AS tie  // the entity id, read off the index
 UNION ALL
   CALL () {  // no filter but the threshold: the same off `rank`
     MATCH (c:RoleCount) WHERE c.rank STARTS WITH 'PERPETRATOR\u0001\u0001'
@@ -55,11 +55,12 @@ UNION ALL
   MATCH (c:RoleCount)
   WHERE c.rank > prefix
     AND c.rank < prefix + right('0000000000' + toString(1000000001 - CASE WHEN least > 1 THEN least ELSE 1 END), 10)
-  RETURN c
+  RETURN c, substring(c.rank, size(prefix) + 11) AS tie  // entity id and allegation, read off the index
 }
-WITH c, size([x IN c.confidences WHERE x >= $min_confidence]) AS events
+// `tie` orders as (entity id, allegation) does: the parts are joined by \u0001, below every character of an id
+WITH c, tie, size([x IN c.confidences WHERE x >= $min_confidence]) AS events
 WHERE events > 0
-WITH c, events ORDER BY events DESC, c.entity, c.allegation
+WITH c, events ORDER BY events DESC, tie
 MATCH (a:Entity {id: c.entity}) WHERE a.type IN ['Organization', 'Group']
 WITH a, c, events SKIP $offset LIMIT $limit
 CALL (a, c) {  // the page's events at the threshold, for their documents and the first evidence
