@@ -6,9 +6,9 @@
 // A count at the threshold is at most the count of every event, which orders `rank` (and `arank`, for one
 // allegation): the first $offset + $limit counts in that order each reach some
 // number at the threshold, and the least of these bounds the page from below, so only the counts of every
-// event at or above it are read (a range of the index), counted at the threshold and sorted. The named entities'
-// few counts with $actor. Each branch reads only when its filters are the given ones (the LIMIT gates, as in
-// the counted variant). Only the rows of the page read their edges, for their documents and evidence.
+// event at or above it are read (a range of the index), counted at the threshold and sorted; of the counts of one
+// event (the most, in a large graph) only as many as the page can take. The named entities' few counts with
+// $actor. Each branch reads only when its filters are the given ones (the LIMIT gates, as in the counted variant). Only the rows of the page read their edges, for their documents and evidence.
 CALL () {  // the entities $actor names (none without $actor: the UNWIND is then empty and nothing is read):
   // by id, or by name or alias off the EntityKey(key) index when $actor_key is given (graphkit passes
   // graphkit.query.keys.name_key($actor) once every entity has its keys), else (null) by a scan of them all
@@ -38,9 +38,20 @@ UNION ALL
     RETURN min(size([x IN c.confidences WHERE x >= $min_confidence])) AS least
   }
   WITH 'SOURCE\u0001\u0001' + $allegation + '\u0001' AS prefix, least WHERE least IS NOT NULL
-  MATCH (c:RoleCount)  // the counts of every event at or above the least (at least 1)
-  WHERE c.arank > prefix
-    AND c.arank < prefix + right('0000000000' + toString(1000000001 - CASE WHEN least > 1 THEN least ELSE 1 END), 10)
+  CALL (prefix, least) {
+    MATCH (c:RoleCount)  // the counts of two events or more, down to the least
+    WHERE c.arank > prefix
+      AND c.arank < prefix + right('0000000000' + toString(1000000001 - CASE WHEN least > 2 THEN least ELSE 2 END), 10)
+    RETURN c
+  UNION ALL
+    // with a least of 1 (or 0) the counts of one event too: each counts 1 or 0 at the threshold, and those
+    // counting 1 go to the page in `arank` order, the order of their ties: their first $offset + $limit
+    MATCH (c:RoleCount)
+    WHERE c.arank STARTS WITH prefix + CASE WHEN least <= 1 THEN '0999999999\u0001' END
+      AND any(x IN c.confidences WHERE x >= $min_confidence)
+    WITH c ORDER BY c.arank LIMIT $offset + $limit
+    RETURN c
+  }
   RETURN c, substring(c.arank, size(prefix) + 11) AS tie  // the entity id, read off the index
 UNION ALL
   CALL () {  // no filter but the threshold: the same off `rank`
@@ -50,9 +61,20 @@ UNION ALL
     RETURN min(size([x IN c.confidences WHERE x >= $min_confidence])) AS least
   }
   WITH 'SOURCE\u0001\u0001' AS prefix, least WHERE least IS NOT NULL
-  MATCH (c:RoleCount)
-  WHERE c.rank > prefix
-    AND c.rank < prefix + right('0000000000' + toString(1000000001 - CASE WHEN least > 1 THEN least ELSE 1 END), 10)
+  CALL (prefix, least) {
+    MATCH (c:RoleCount)  // the counts of two events or more, down to the least
+    WHERE c.rank > prefix
+      AND c.rank < prefix + right('0000000000' + toString(1000000001 - CASE WHEN least > 2 THEN least ELSE 2 END), 10)
+    RETURN c
+  UNION ALL
+    // with a least of 1 (or 0) the counts of one event too: each counts 1 or 0 at the threshold, and those
+    // counting 1 go to the page in `rank` order, the order of their ties: their first $offset + $limit
+    MATCH (c:RoleCount)
+    WHERE c.rank STARTS WITH prefix + CASE WHEN least <= 1 THEN '0999999999\u0001' END
+      AND any(x IN c.confidences WHERE x >= $min_confidence)
+    WITH c ORDER BY c.rank LIMIT $offset + $limit
+    RETURN c
+  }
   RETURN c, substring(c.rank, size(prefix) + 11) AS tie  // entity id and allegation, read off the index
 }
 // `tie` orders as (entity id, allegation) does: the parts are joined by \u0001, below every character of an id

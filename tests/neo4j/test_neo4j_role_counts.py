@@ -23,9 +23,9 @@ from graphkit.backends.neo4j import (
 from graphkit.query import QUERIES, cypher_text, run_query
 from graphkit.query.catalog import cypher_variant
 from graphkit.query.params import query_params
-from graphkit.types import Article, Event, Provenance
+from graphkit.types import Article, Entity, Event, Provenance
 from tests.neo4j.test_neo4j_incremental import _CutAfter
-from tests.query_graph import CASES, HOSTILE, paging_graph
+from tests.query_graph import ALLEGATIONS, CASES, HOSTILE, paging_graph
 
 pytestmark = pytest.mark.neo4j
 
@@ -230,8 +230,8 @@ def _profiled(plan, path=()):
     ("agencies_allegations", {"min_confidence": 0.5, "limit": 1, "allegation": "killing"})])
 def test_a_threshold_with_no_level_reads_only_the_counts_that_can_reach_its_page(neo4j_driver, name, filters):
     """At a threshold no level is kept for, the counts are read off `rank` (or `arank`) from the most events
-    down to the least count at the threshold among the first ones: not every count of the role, and no
-    role edge but the page's."""
+    down to the least count at the threshold among the first ones (and of the counts of one event, at most
+    a page): not every count of the role, and no role edge but the page's."""
     graph = paging_graph()
     write_graph(neo4j_driver, graph)
     checked = query_params(QUERIES[name], filters)
@@ -241,11 +241,12 @@ def test_a_threshold_with_no_level_reads_only_the_counts_that_can_reach_its_page
     ops = list(_profiled(plan))
     index = "RoleCount(arank)" if "allegation" in filters else "RoleCount(rank)"
     seeks = [rows for path, details, rows in ops if path[-1] == "NodeIndexSeekByRange" and index in details]
-    assert len(seeks) == 2, ops  # the first counts, then the range that can reach the page
+    # the first counts, then the range of two events or more that can reach the page, and those of one event
+    assert len(seeks) == 3, ops
     role = "PERPETRATOR" if name == "agencies_allegations" else "SOURCE"
     of_role = [r for r in neo4j_counts.summary_rows(graph) if r["role"] == role and r["level"] == ""
                and r["allegation"] == filters.get("allegation", r["allegation"])]
-    assert 0 < seeks[1] < len(of_role), (seeks, len(of_role))
+    assert 0 < sum(seeks[1:]) < len(of_role), (seeks, len(of_role))
     # (the name scan is planned, fed by an empty list without $actor)
     assert not any(path[-1] in ("DirectedRelationshipTypeScan", "NodeByLabelScan") and rows
                    for path, _, rows in ops), ops
@@ -270,3 +271,53 @@ def test_counts_without_confidences_are_stale_and_recounted_on_the_next_load(neo
     assert neo4j_counts.counts_fresh(neo4j_driver)
     assert _stored(neo4j_driver) == _expected(graph)  # every entity recounted, with its confidences
     assert _same_tables(neo4j_driver, graph) > 10
+
+
+def _with_single_events(graph):
+    """The paging graph with counts of one event: entities (organizations and persons, ids sorting before
+    and after the others) each the perpetrator and source of one event, on both sides of the thresholds."""
+    kinds = ("Organization", "Person", "Group")
+    entities = [*graph.entities, *(Entity(f"{prefix}solo_{i}", f"Solo {prefix}{i}", kinds[i % 3], docs=["p4"])
+                                   for prefix in ("a", "z") for i in range(6))]
+    events = list(graph.events)
+    for n, entity in enumerate(e.id for e in entities[len(graph.entities):]):
+        events.append(Event(f"p4:solo{n}", ALLEGATIONS[n % 3], "p4", "act",
+                            Provenance("p4", f"Made-up: a single act {n}.", 1000 + n, 1004 + n),
+                            perpetrators=[entity], sources=[entity], confidence=(0.55, 0.9, 0.7, 0.65)[n % 4]))
+    # and one entity with two events, one on each side of 0.6: it counts one there, among the single ones
+    events.append(Event("p4:pair0", "torture", "p4", "act", Provenance("p4", "Made-up: the pair, first.", 2000, 2004),
+                        perpetrators=["msolo"], sources=["msolo"], confidence=0.5))
+    events.append(Event("p4:pair1", "torture", "p4", "act", Provenance("p4", "Made-up: the pair, next.", 2010, 2014),
+                        perpetrators=["msolo"], sources=["msolo"], confidence=0.8))
+    entities.append(Entity("msolo", "Middle Solo", "Group", docs=["p4"]))
+    return dataclasses.replace(graph, entities=entities, events=events)
+
+
+def test_counts_of_one_event_come_in_order_with_the_others_at_any_threshold(neo4j_driver):
+    """In a graph where most counts have one event (as large ones do), the pages at thresholds no level is
+    kept for read only a page of those: the rows still equal NetworkX and the edge-counting file, on
+    every page boundary."""
+    graph = _with_single_events(paging_graph())
+    write_graph(neo4j_driver, graph)
+    checked = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in ROLE_TABLES:
+            for threshold in (0.0, 0.6, 0.66, 0.75, 0.95):
+                whole = run_query(name, graph, limit=None, min_confidence=threshold)
+                for params in [{"limit": None}, *({"limit": limit, "offset": offset}
+                                                  for limit in (1, 4, 9) for offset in range(0, len(whole) + 1, 3)),
+                               {"allegation": "torture", "limit": 3},
+                               {"allegation": "killing", "limit": 2, "offset": 2},
+                               {"actor": "middle solo"}]:
+                    params = {**params, "min_confidence": threshold}
+                    expected = run_query(name, graph, **params).reset_index(drop=True)
+                    got = run_named_query(neo4j_driver, name, params).reset_index(drop=True)
+                    pd.testing.assert_frame_equal(expected, got, check_dtype=not expected.empty)
+                    values = query_params(QUERIES[name], params)
+                    assert _query_text(neo4j_driver, name, values.values, None) == cypher_variant(name, "confident")
+                    slow = run_cypher(neo4j_driver, cypher_text(name), values.cypher())
+                    fast = run_cypher(neo4j_driver, cypher_variant(name, "confident"), values.cypher())
+                    pd.testing.assert_frame_equal(fast, slow, check_dtype=not slow.empty)
+                    checked += 1
+    assert checked > 100
