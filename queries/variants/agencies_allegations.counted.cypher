@@ -1,8 +1,8 @@
 // agencies_allegations, read from the role counts the writer keeps (graphkit.backends.neo4j_counts):
 // the same rows as ../agencies_allegations.cypher, which counts the PERPETRATOR relationships at query time.
 // Used when the counts are fresh and the filters are at most $actor, $allegation and a $min_confidence the
-// counts are kept for (neo4j_counts.LEVELS, 0.7: its `level`; dates pick events, which the counts do not know; any
-// other threshold goes to <name>.confident.cypher, which counts the confidences the counts of every event hold).
+// counts are kept for (neo4j_counts.LEVELS, none now: its `level`; dates pick events, which the counts do not know;
+// other thresholds go to <name>.confident.cypher, which counts the confidences the counts of every event hold).
 // Parameters: $actor, $actor_key, $allegation, $min_confidence, $offset, $limit.
 // The page comes straight off an index in the table's order: `rank` (role, level, events descending, entity
 // id, allegation) unfiltered, `arank` (role, level, allegation, events descending, entity id) for one allegation,

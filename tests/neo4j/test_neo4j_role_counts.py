@@ -189,11 +189,11 @@ def _operators(plan, path=()):
         yield from _operators(child, here)
 
 
-@pytest.mark.parametrize("filters", [{}, {"min_confidence": 0.7}])
+@pytest.mark.parametrize("filters", [{}, *({"min_confidence": t} for t in neo4j_counts.LEVELS)])
 @pytest.mark.parametrize("name", ROLE_TABLES)
 def test_the_unfiltered_role_table_pages_off_the_rank_index(neo4j_driver, name, filters):
     """The first page is read in index order: no sort between the `rank` index seek and the LIMIT; with
-    a confidence threshold the counts are kept for, too (the counts of that level)."""
+    a confidence threshold the counts are kept for (LEVELS), too (the counts of that level)."""
     write_graph(neo4j_driver, paging_graph())
     checked = query_params(QUERIES[name], filters)
     assert _query_text(neo4j_driver, name, checked.values, None) == cypher_variant(name, "counted")
