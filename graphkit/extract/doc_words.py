@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 _KEY = "graphkit_doc_words"
+_TREE_KEY = "graphkit_doc_tree"
 
 
 @dataclass
@@ -44,6 +45,28 @@ def doc_table(doc: Doc) -> DocWords:
                 table.by_form.setdefault(lower, []).append(i)
         doc.user_data[_KEY] = table
     return table
+
+
+@dataclass
+class DocTree:
+    """The dependency tree as plain lists: what walking a phrase needs, without a Token per look."""
+
+    children: list[list[int]]  # each token's children, by index
+    deps: list[str]  # each token's dependency label
+    blank: list[bool]  # punctuation or space: trimmed from a phrase's edges
+
+
+def doc_tree(doc: Doc) -> DocTree:
+    tree: DocTree | None = doc.user_data.get(_TREE_KEY)
+    if tree is None:
+        tree = DocTree([[] for _ in range(len(doc))], [], [])
+        for t in doc:
+            if t.head.i != t.i:
+                tree.children[t.head.i].append(t.i)
+            tree.deps.append(t.dep_)
+            tree.blank.append(t.is_punct or t.is_space)
+        doc.user_data[_TREE_KEY] = tree
+    return tree
 
 
 def doc_text(doc: Doc) -> str:
