@@ -6,6 +6,7 @@ from __future__ import annotations
 from graphkit.extract.doc_words import (
     doc_spaces,
     doc_text,
+    doc_tree,
     doc_words,
     first_words,
     in_sentence,
@@ -13,6 +14,7 @@ from graphkit.extract.doc_words import (
     sentence_positions,
     span_text,
 )
+from graphkit.extract.parse import phrase_bounds
 
 TEXT = ("The soldiers detained three journalists in Caracas.  Officials said the men were tortured.\n\n"
         "Witnesses pointed out that  the army had detained them again; the ARMY denied it.")
@@ -57,3 +59,32 @@ def test_positions_inside_each_sentence(nlp):
 
 def test_first_words_of_verb_and_particle_entries():
     assert first_words({"point out", "say", " "}) == {"point", "say"}
+
+
+def test_the_tree_lists_are_the_parse(nlp):
+    doc = nlp(TEXT)
+    tree = doc_tree(doc)
+    assert tree.children == [[c.i for c in t.children] for t in doc]
+    assert tree.deps == [t.dep_ for t in doc]
+    assert tree.blank == [t.is_punct or t.is_space for t in doc]
+
+
+def test_phrase_bounds_is_the_subtree_without_the_cut_branches(nlp):
+    doc = nlp(TEXT)
+    cut = frozenset({"relcl", "appos", "punct", "cc", "conj", "prep"})
+    for token in doc:
+        # the reference: walk Token.children, as phrase_bounds did before the tree lists
+        inside, todo = {token.i}, [token]
+        while todo:
+            for child in todo.pop().children:
+                if child.dep_ not in cut:
+                    inside.add(child.i)
+                    todo.append(child)
+        left, right = min(inside), max(inside)
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right].is_punct or doc[right].is_space):
+            right -= 1
+        assert phrase_bounds(token, cut) == (left, right)
+    kept = [t for t in doc if any(c.dep_ == "prep" for c in t.children)]
+    assert kept and all(phrase_bounds(t, cut, lambda parent, child: child.dep_ == "prep")[1] >= t.i for t in kept)
