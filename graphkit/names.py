@@ -188,15 +188,24 @@ def group_glossary() -> dict[str, str]:
 
 def home_country(text: str, mentions: Iterable[Named]) -> str | None:
     """The country a document is about (its gazetteer id): the one its places and demonyms name most."""
-    by_demonym = demonyms()
-    countries = set(by_demonym.values())
+    countries = set(demonyms().values())
     votes: Counter[str] = Counter()
     for m in mentions:
         if m.type == "Location" and m.canonical_id in countries:
             votes[m.canonical_id] += 1
+    votes.update(_demonym_votes(text))  # after the places, as ties go to the first counted
+    return votes.most_common(1)[0][0] if votes else None
+
+
+@lru_cache(maxsize=4)
+def _demonym_votes(text: str) -> Counter[str]:
+    """Country id -> how often the text uses its demonym (several rules ask of the same document; the
+    caller adds them to its own Counter)."""
+    by_demonym = demonyms()
+    votes: Counter[str] = Counter()
     for word in fold(text).split():
         if word in by_demonym:
             votes[by_demonym[word]] += 1
         elif word.endswith("s") and word[:-1] in by_demonym:  # "Eritreans"
             votes[by_demonym[word[:-1]]] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    return votes

@@ -52,9 +52,12 @@ def _clause_marks() -> frozenset[str]:
 
 def span_of(token: Token, cut: frozenset[str] = _CUT_DEPS) -> Span:
     """The contiguous phrase a token heads, without the dependents in `cut` at its edges."""
-    left, right = phrase_bounds(
-        token, lambda parent, child: child.dep_ in cut and not (child.dep_ == "appos" and _part_of_name(parent, child)))
+    left, right = phrase_bounds(token, cut, _kept_apposition)
     return _quoted(token.doc, left, right)
+
+
+def _kept_apposition(parent: Token, child: Token) -> bool:
+    return child.dep_ == "appos" and _part_of_name(parent, child)
 
 
 def _quoted(doc: Doc, left: int, right: int) -> Span:

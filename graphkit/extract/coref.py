@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import first_words, positions
 from graphkit.extract.entity_repair import governments, home_government
 from graphkit.extract.parse import verb_in
 from graphkit.extract.rules import add_rule, rule
@@ -94,7 +95,6 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
     for token in doc:
         if token.idx in taken:
             continue
-        sent = token.sent
         if token.lower_ in _person_pronouns() and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass", "pobj"):
             ante = None
             if token.dep_ == "nsubj" and _reports(token.head):
@@ -102,7 +102,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
                 ante = _antecedent(items, token.idx, lambda m: m.key in speakers) or _salient(items, token.idx)
             ante = ante or _antecedent(items, token.idx, lambda m: m.type == "Person" and m.source != "coref")
             if ante is not None:
-                copy = _copy(ante, token.text, token.idx, token.idx + len(token), sent, 0.6)
+                copy = _copy(ante, token.text, token.idx, token.idx + len(token), token.sent, 0.6)
                 add_rule(copy.rules, "coref-person-pronoun")
                 out.append(copy)
             continue
@@ -141,7 +141,7 @@ def coreferent_mentions(doc: Doc, doc_id: str, named: list[Mention]) -> list[Men
                 ante = _antecedent(items, token.idx, of_kind)
         if ante is not None:
             start = doc[token.i - 1].idx
-            copy = _copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), sent, 0.7)
+            copy = _copy(ante, doc[token.i - 1 : token.i + 1].text, start, token.idx + len(token), token.sent, 0.7)
             add_rule(copy.rules, rule_name)
             out.append(copy)
     return out
@@ -183,8 +183,14 @@ def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:
     """People who are the subject of a reporting verb somewhere in the text."""
     by_start = {m.start: m for m in items if m.type == "Person"}
     keys = set()
-    for token in doc:
-        if token.dep_ == "nsubj" and _reports(token.head):
+    reporting = lexicons.word_list("reporting_verbs")
+    for i in positions(doc, "reporting-verbs", lambda: first_words(reporting)):
+        verb = doc[i]
+        if not _reports(verb):
+            continue
+        for token in verb.children:
+            if token.dep_ != "nsubj":
+                continue
             # "the lead writer of the survey, Ana Ruiz, says": the person apposed to the subject speaks
             heads = [token, *(c for c in token.children if c.dep_ == "appos")]
             for m in by_start.values():

@@ -151,7 +151,8 @@ def _group_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[Span, tuple[str, .
         root = chunk.root
         forms = {root.lemma_.lower(), root.lower_, root.lower_.removesuffix("s"), root.lower_.removesuffix("es")}
         if root.i > chunk.start:  # two-word heads: "security force", "gang member"
-            forms |= {f"{doc[root.i - 1].lower_} {f}" for f in list(forms)}
+            before = doc[root.i - 1].lower_
+            forms |= {f"{before} {f}" for f in list(forms)}
         if not forms & nouns.keys():
             speaker = doc[root.i - 1] if root.i > chunk.start else None
             if speaker is not None and speaker.i not in taken and speaker.dep_ == "compound" and nouns.get(

@@ -10,6 +10,7 @@ The repairs work on candidates (span, type, gazetteer id, rules) in document ord
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import doc_spaces, doc_text, doc_words
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import demonyms, fold, fold_accents, gazetteer_aliases, gazetteer_rows, home_country, is_acronym
 from graphkit.types import Mention
@@ -208,7 +210,7 @@ def governments() -> dict[str, str]:
 
 def home_government(doc: Doc, items: list[Mention]) -> str | None:
     """The gazetteer id of the government of the country the document is about."""
-    home = home_country(doc.text, items)
+    home = home_country(doc_text(doc), items)
     return governments().get(home) if home else None
 
 
@@ -229,47 +231,49 @@ def demonym_institution(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     nouns = institution_nouns()
     found: list[Candidate] = []
     home: str | None = None
-    for token in doc:
-        if token.i in taken and token.i not in by_start:
+    words, spaces = doc_words(doc), doc_spaces(doc)  # strings: a Token made per look was most of the time
+    for i, word in enumerate(words):
+        if i in taken and i not in by_start:
             continue
         for size in (2, 1):  # "North Korean", "Mexican"; "Burma 's"
-            first = doc[token.i : token.i + size]
-            after = token.i + size
-            possessive = after < len(doc) and doc[after].text in ("'s", "’s", "’", "'")
-            capital = first.text[:1].isupper()
+            if i + size > len(words):
+                continue
+            after = i + size
+            possessive = after < len(words) and words[after] in ("'s", "’s", "’", "'")
+            capital = word[:1].isupper()
             if not (capital or possessive):
                 continue  # both kinds of name start with a capital or stand before 's: fold nothing else
-            folded = fold(first.text)
+            folded = fold(word if size == 1 else word + spaces[i] + words[i + 1])
             is_demonym = capital and folded in demonyms()
             country_id = _country_names().get(folded, "") if possessive else ""
-            if possessive and not country_id and folded in _HOME_NOUNS and doc[token.i - 1].lower_ == "the":
+            if possessive and not country_id and folded in _HOME_NOUNS and doc[i - 1].lower_ == "the":
                 if home is None:  # "the nation's army": the country the text is about
-                    home = home_country(doc.text, [_Place(c.label, c.canonical) for c in items]) or ""
+                    home = home_country(doc_text(doc), [_Place(c.label, c.canonical) for c in items]) or ""
                 country_id = home
             attributive = not possessive and capital and not is_demonym and folded in _country_names()
             if attributive:  # "the Honduras Police": a country's name used as its demonym
                 country_id = _country_names()[folded]
             is_country = bool(country_id)
-            if not (is_demonym or is_country) or len(first) < size:
+            if not (is_demonym or is_country):
                 continue
             head = after + 1 if possessive else after
             end = _kind_run(doc, head, nouns, lower_only=False)
-            owner = by_start.get(token.i)
+            owner = by_start.get(i)
             same = owner is not None and owner.end == end  # the NER read the same name: "Honduras Police"
-            if end == head or (not same and any(i in taken for i in range(head, end))):
+            if end == head or (not same and any(j in taken for j in range(head, end))):
                 continue
             if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and not doc[end].is_title:
                 continue  # "Mexican police officers": the group, not the institution
-            if owner is not None and owner.end != token.i + size and not same:
+            if owner is not None and owner.end != i + size and not same:
                 continue
-            span = doc[token.i : end]
+            span = doc[i : end]
             hit = _known(span.text)
             if hit is None and is_country:  # "Nicaragua's National Police" is the "Nicaraguan National Police"
                 for demonym in _demonyms_of().get(country_id, ()):
                     hit = hit or _known(f"{demonym} {doc[head:end].text}")
             canonical = hit[0] if hit and hit[1] == "Organization" else None
             if canonical is None and doc[end - 1].lower_ in _government_nouns():
-                country = demonyms().get(fold(first.text)) or country_id
+                country = demonyms().get(folded) or country_id
                 canonical = governments().get(country or "")
             c = Candidate(span, "Organization", canonical)
             add_rule(c.rules, "demonym-institution")
@@ -328,7 +332,7 @@ def foreign_acronym(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     suspects = [c for c in items if c.canonical in bodies and _short_acronym(c.span.text)]
     if not suspects:
         return items
-    text = doc.text  # joins every token: read once
+    text = doc_text(doc)
     home = home_country(text, [_Place(c.label, c.canonical) for c in items if c not in suspects])
     if home is None:
         return items  # a text that is about no country gives no ground to doubt the gazetteer
@@ -449,7 +453,7 @@ def heading_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of title-case lines without final punctuation: headlines and section headings."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         start, pos = pos, pos + len(line) + 1
         words = re.findall(r"[A-Za-z][\w’'-]*", line)
         if len(words) < 3 or _SENTENCE_END.search(line):
@@ -468,7 +472,7 @@ def heading_drop(doc: Doc, items: list[Candidate]) -> list[Candidate]:
     if not heads:
         return items
     out = []
-    text = doc.text
+    text = doc_text(doc)
     rests: dict[tuple[int, int], str] = {}  # the folded text outside each heading, folded once
     for c in items:
         line = next(((a, b) for a, b in heads if a <= c.span.start_char and c.span.end_char <= b), None)
@@ -525,7 +529,7 @@ def _acronym(text: str) -> bool:
 
 def _in_running_text(doc: Doc, text: str, token: int) -> bool:
     """The token's line is prose (mostly lower case), not a capitalised headline, dateline or byline
-    (`text` is doc.text, which joins every token: the caller reads it once)."""
+    (`text` is doc_text(doc))."""
     start = text.rfind("\n", 0, doc[token].idx) + 1
     end = text.find("\n", doc[token].idx)
     if not text[start : doc[token].idx].strip() and token + 1 < len(doc) and doc[token + 1].text in "-–—:(":
@@ -547,19 +551,17 @@ def acronym_organization(doc: Doc, items: list[Candidate]) -> list[Candidate]:
             typed[c.span.text] = "Organization"
         out.append(c)
     taken = {i for c in items for i in range(c.start, c.end)}
-    counts: dict[str, int] = {}
-    for t in doc:
-        if _acronym(t.text):
-            counts[t.text] = counts.get(t.text, 0) + 1
+    words = doc_words(doc)
+    acronyms = [i for i, w in enumerate(words) if _acronym(w)]
+    counts = Counter(words[i] for i in acronyms)
     found: list[Candidate] = []
-    text = doc.text
-    for t in doc:
-        if t.i in taken or counts.get(t.text, 0) < 2 or not _acronym(t.text) or t.is_stop \
-                or not _in_running_text(doc, text, t.i):
+    text = doc_text(doc)
+    for i in acronyms:
+        if i in taken or counts[words[i]] < 2 or doc[i].is_stop or not _in_running_text(doc, text, i):
             continue
-        hit = _known(t.text)
-        label = hit[1] if hit else typed.get(t.text, "Organization")
-        c = Candidate(doc[t.i : t.i + 1], label, hit[0] if hit else None)
+        hit = _known(words[i])
+        label = hit[1] if hit else typed.get(words[i], "Organization")
+        c = Candidate(doc[i : i + 1], label, hit[0] if hit else None)
         add_rule(c.rules, "acronym-organization")
         found.append(c)
     return sorted(out + found, key=lambda c: c.start) if found else out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import first_words, sentence_positions
 from graphkit.extract.event_roles import Roles, pobjs, saying_verbs
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects, verb_in
@@ -93,7 +94,8 @@ def according_to_sources(trigger: Token, sent: Span, index: MentionIndex, ctx: S
                          roles: Roles) -> None:
     """'according to X' in the sentence, unless it hangs on a noun phrase that leaves the trigger out
     ('a crackdown that left many hurt and, according to the junta, the arrest of 90': the arrest only)."""
-    for token in sent:
+    for i in sentence_positions(sent, "according", ("according",)):
+        token = sent.doc[i]
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
             head = token.head
             if head.pos_ in ("NOUN", "PROPN") and not head.left_edge.i <= trigger.i <= head.right_edge.i:
@@ -219,7 +221,8 @@ def _authors_of(noun: Token, index: MentionIndex) -> list[Mention]:
 def read_sentence(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
     """Update the context with one sentence: the authors of documents it names, and who speaks in it."""
     nouns = lexicons.word_list("document_nouns")
-    for token in sent:
+    for i in sentence_positions(sent, "document-nouns", nouns):
+        token = sent.doc[i]
         if token.pos_ == "NOUN" and token.lemma_.lower() in nouns:
             found = _authors_of(token, index)
             if found:
@@ -227,7 +230,8 @@ def read_sentence(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
     reporting = lexicons.word_list("reporting_verbs")
     found = []
     unnamed = False
-    for token in sent:
+    for i in sentence_positions(sent, "reporting-verbs", lambda: first_words(reporting)):
+        token = sent.doc[i]
         if verb_in(token, reporting):
             doers = agents(token) if is_passive(token) else subjects(token)
             # "..., said." with no subject; a passive with no agent ("they are believed to hold") only where a
@@ -267,7 +271,8 @@ def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
         return []
     reporting = lexicons.word_list("reporting_verbs")
     found: list[Mention] = []
-    for token in span:
+    for i in sentence_positions(span, "reporting-verbs", lambda: first_words(reporting)):
+        token = doc[i]
         if verb_in(token, reporting):
             for doer in subjects(token):
                 found.extend(m for m in index.with_conjuncts(doer) if m not in found)
@@ -298,7 +303,8 @@ def anaphoric_act_sources(sent: Span, index: MentionIndex, ctx: SourceContext) -
     earlier named an act ('an attack ... that killed dozens') is a source of that act."""
     if not ctx.acts:
         return
-    for verb in sent:
+    for i in sentence_positions(sent, "saying-verbs", lambda: first_words(saying_verbs())):
+        verb = sent.doc[i]
         if not verb_in(verb, saying_verbs()):
             continue
         said = [c for c in verb.children if c.dep_ == "dobj"]
@@ -320,9 +326,19 @@ def anaphoric_act_sources(sent: Span, index: MentionIndex, ctx: SourceContext) -
 # --- status -----------------------------------------------------------------------------------------------
 
 def _cue(sent: Span, name: str) -> bool:
-    text = sent.text.lower()
-    lemmas = {t.lemma_.lower() for t in sent}
+    text, lemmas = _sentence_words(sent)
     return any((" " in e and e in text) or e in lemmas for e in lexicons.word_list(name))
+
+
+def _sentence_words(sent: Span) -> tuple[str, frozenset[str]]:
+    """The sentence's lowercased text and lemmas, read once per sentence (three status rules look at each
+    event's sentence, and a sentence holds several events) and kept with the Doc."""
+    cache = sent.doc.user_data.setdefault("graphkit_sentence_words", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = (sent.text.lower(), frozenset(t.lemma_.lower() for t in sent))
+    words: tuple[str, frozenset[str]] = cache[key]
+    return words
 
 
 @rule("status-negated", "status")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import sentence_positions
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import is_passive, phrase, subjects
 from graphkit.extract.rules import rule
@@ -53,10 +54,11 @@ def find_triggers(sent: Span, index: MentionIndex) -> list[Trigger]:
 def phrase_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """Multi-word trigger phrases of event_triggers.yaml ('forced disappearance'), matched by word or lemma."""
     lex = lexicons.triggers()
-    tokens = list(sent)
-    for pos, token in enumerate(tokens):
+    doc = sent.doc
+    for i in sentence_positions(sent, "trigger-phrase", lex.phrases):
+        token = doc[i]
         for words, event_type, conf in lex.phrases.get(token.lower_, []) + lex.phrases.get(token.lemma_.lower(), []):
-            window = tokens[pos : pos + len(words)]
+            window = list(doc[i : min(i + len(words), sent.end)])
             if len(window) == len(words) and all(
                 w == t.lower_ or w == t.lemma_.lower() for w, t in zip(words, window, strict=True)
             ):
@@ -73,7 +75,8 @@ def collusion_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> It
     state body tied to crime alleges corruption (collusion_frames.yaml: a link word, a state body as its
     owner and a crime word in its object)."""
     frame = lexicons.collusion_frame()
-    for token in sent:
+    for i in sentence_positions(sent, "trigger-collusion", lambda: frame.link_nouns | frame.link_verbs):
+        token = sent.doc[i]
         lemma = token.lemma_.lower()
         if token.i in covered:
             continue
@@ -126,7 +129,8 @@ def pair_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
     """A noun that names an act only with a qualifying word in its phrase or clause (event_pairs.yaml:
     'properties seized', 'election ... fraudulent')."""
     table = lexicons.event_pairs()
-    for noun in sent:
+    for i in sentence_positions(sent, "trigger-pair", lambda: {n for pair in table.values() for n in pair.nouns}):
+        noun = sent.doc[i]
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in covered:
             continue
         for pair in table.values():
@@ -162,7 +166,8 @@ def _own_clause(verb: Token) -> list[Token]:
 @rule("trigger-doer-noun", "trigger")
 def doer_noun_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """Nouns that name the doers of an act ('torturers', 'traffickers'; perpetrator_nouns.txt)."""
-    for token in sent:
+    for i in sentence_positions(sent, "trigger-doer-noun", doer_nouns()):
+        token = sent.doc[i]
         lemma = token.lemma_.lower()
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN") or lemma not in doer_nouns():
             continue
@@ -176,7 +181,8 @@ def prosecuted_dissent_triggers(sent: Span, index: MentionIndex, covered: set[in
     """'bloggers were charged with terrorism', 'the court sentenced two protesters': prosecuting people for
     their reporting, activism or protest is repression (dissent_nouns.txt, prosecution_verbs.txt)."""
     verbs = lexicons.word_list("prosecution_verbs")
-    for token in sent:
+    for i in sentence_positions(sent, "trigger-prosecuted-dissent", verbs):
+        token = sent.doc[i]
         lemma = token.lemma_.lower()
         if token.i in covered or token.pos_ != "VERB" or lemma not in verbs:
             continue
@@ -194,7 +200,8 @@ def _dissent(noun: Token) -> bool:
 def verb_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """A verb of the trigger lexicon ('tortured', 'abducted'), or a verb-tagged noun of it."""
     lex = lexicons.triggers()
-    for token in sent:
+    for i in sentence_positions(sent, "trigger-verb", lambda: lex.verbs.keys() | lex.nouns.keys()):
+        token = sent.doc[i]
         if token.i in covered or token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
@@ -208,7 +215,8 @@ def verb_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterato
 def noun_triggers(sent: Span, index: MentionIndex, covered: set[int]) -> Iterator[Trigger]:
     """A noun or adjective of the trigger lexicon ('torture', 'detention')."""
     lex = lexicons.triggers()
-    for token in sent:
+    for i in sentence_positions(sent, "trigger-noun", lex.nouns):
+        token = sent.doc[i]
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         hit = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)

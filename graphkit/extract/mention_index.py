@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Token
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import doc_text
 from graphkit.names import home_country
 from graphkit.types import Mention
 
@@ -25,7 +26,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, items: list[Mention]) -> None:
         self.doc = doc
         self.mentions = items
-        self.text = doc.text  # Doc.text joins every token each time it is read: once per document here
+        self.text = doc_text(doc)
         self.by_token: dict[int, Mention] = {}
         for mention in items:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -8,35 +8,43 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import doc_tree
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-_CUT_DEPS = {"relcl", "appos", "punct", "cc", "conj", "advcl", "acl", "parataxis", "dep"}
+_CUT_DEPS = frozenset({"relcl", "appos", "punct", "cc", "conj", "advcl", "acl", "parataxis", "dep"})
+_CUT_DEPS_AND_PREP = _CUT_DEPS | {"prep"}
 
 
-def phrase_bounds(token: Token, skip: Callable[[Token, Token], bool]) -> tuple[int, int]:
-    """First and last token index of the phrase token heads: its subtree without the children `skip(parent,
-    child)` leaves out (and what hangs below them), punctuation and spaces trimmed from both edges."""
-    left, right = token.i, token.i
-    stack = [token]
+def phrase_bounds(token: Token, cut: frozenset[str] | set[str],
+                  keep: Callable[[Token, Token], bool] | None = None) -> tuple[int, int]:
+    """First and last token index of the phrase token heads: its subtree without the children whose
+    dependency is in `cut` (unless `keep(parent, child)`) and what hangs below them, punctuation and spaces
+    trimmed from both edges. Walks the Doc's tree as lists (doc_words.doc_tree): no Token per look."""
+    doc = token.doc
+    tree = doc_tree(doc)
+    children, deps, blank = tree.children, tree.deps, tree.blank
+    left = right = token.i
+    stack = [token.i]
     while stack:
         current = stack.pop()
-        for child in current.children:
-            if skip(current, child):
+        for child in children[current]:
+            if deps[child] in cut and (keep is None or not keep(doc[current], doc[child])):
                 continue
-            left, right = min(left, child.i), max(right, child.i)
+            if child < left:
+                left = child
+            elif child > right:
+                right = child
             stack.append(child)
-    doc = token.doc
-    while left < right and (doc[left].is_punct or doc[left].is_space):
+    while left < right and blank[left]:
         left += 1
-    while right > left and (doc[right].is_punct or doc[right].is_space):
+    while right > left and blank[right]:
         right -= 1
     return left, right
 
 
 def phrase(token: Token, *, keep_preps: bool = True) -> Span:
     """The noun phrase headed by token: its subtree without clauses, appositions and conjuncts."""
-    left, right = phrase_bounds(
-        token, lambda _, child: child.dep_ in _CUT_DEPS or (not keep_preps and child.dep_ == "prep"))
+    left, right = phrase_bounds(token, _CUT_DEPS if keep_preps else _CUT_DEPS_AND_PREP)
     return token.doc[left : right + 1]
 
 

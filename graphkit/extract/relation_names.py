@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import positions
 from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.relation_facts import government_mention, home_government_id, make_relation, mention_span
@@ -80,7 +81,8 @@ def government_of_leader_relations(doc: Doc, index: MentionIndex, items: list[Me
     person: the government the phrase names, else the government of the document's country."""
     nouns = lexicons.word_list("government_nouns") - {"state"}  # "the State of X" names a country
     home: Mention | None = None
-    for token in doc:
+    for i in positions(doc, "government-of-leader", nouns):
+        token = doc[i]
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns and token.lower_ not in nouns:
             continue
         pobjs = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"

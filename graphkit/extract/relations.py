@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
+from graphkit.extract.doc_words import doc_table, positions, sentence_positions
 from graphkit.extract.entity_repair import governments
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.extract.parse import agents, is_passive, subjects
@@ -329,14 +330,15 @@ def _phrase_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     by climbing the parse from the phrase's first word."""
     by_first = _cue_phrases_by_first_word()
     used: set[int] = set()
+    lowered = doc_table(doc).lowers
     for sent in doc.sents:
-        lowered = [t.lower_ for t in sent]
-        for offset, token in enumerate(sent):
-            if token.i in used:
+        for i in sentence_positions(sent, "cue-phrase", by_first):
+            if i in used:
                 continue
-            for words, kind, passive in by_first.get(lowered[offset], ()):
+            token = doc[i]
+            for words, kind, passive in by_first.get(lowered[i], ()):
                 n = len(words)
-                if tuple(lowered[offset : offset + n]) != words:
+                if tuple(lowered[i : min(i + n, sent.end)]) != words:
                     continue
                 last = doc[token.i + n - 1]
                 pobjs = [c for c in last.children if c.dep_ == "pobj"]
@@ -417,11 +419,12 @@ def _locative_relations(doc: Doc, place: Mention, index: MentionIndex) -> Iterat
     # a following "<word> of <Location>" or "located in <Location>" within a few tokens
     window = doc[span.end : min(span.end + 7, sent.end)]
     text = " ".join(t.lower_ for t in window)
+    first = window[1] if len(window) > 1 and window[0].text == "," else window[0] if len(window) else None
+    attached = first is not None and (first.head.i in range(span.start, span.end) or span.root.head.i == first.i)
+    if not attached:
+        return
     for phrase in cue_phrases:
-        first = window[1] if len(window) > 1 and window[0].text == "," else window[0] if len(window) else None
-        attached = first is not None and (first.head.i in range(span.start, span.end)
-                                          or span.root.head.i == first.i)
-        if attached and (text.startswith(phrase + " ") or text.startswith(", " + phrase + " ")):
+        if text.startswith(phrase + " ") or text.startswith(", " + phrase + " "):
             for t in window:
                 other = index.by_token.get(t.i)
                 if other is not None and other.type == "Location" and other is not place:
@@ -455,7 +458,8 @@ def _in_list(doc: Doc, first: Span, other: Mention, index: MentionIndex) -> bool
 def _verb_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'X heads Y', 'X joined Y', 'the gang recruited officers' (object verbs: the object is the member)."""
     by_verb = _relation_verbs()
-    for verb in doc:
+    for i in positions(doc, "relation-verb", by_verb):
+        verb = doc[i]
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in by_verb:
             continue
         kind, past, inverted = by_verb[verb.lemma_.lower()]
@@ -521,7 +525,8 @@ def _between_relations(doc: Doc, index: MentionIndex) -> Iterator[Relation]:
     """'collaboration between X and Y' (ALLIED_WITH), 'clashes between X and Y' (OPPOSES)."""
     cues = lexicons.relation_cues()
     kinds = {noun: kind for kind in ("OPPOSES", "ALLIED_WITH") for noun in cues.get(kind, {}).get("between_nouns", ())}
-    for prep in doc:
+    for i in positions(doc, "between", ("between",)):
+        prep = doc[i]
         if prep.lower_ != "between" or prep.dep_ != "prep":
             continue
         kind = kinds.get(prep.head.lemma_.lower()) or kinds.get(prep.head.lower_)

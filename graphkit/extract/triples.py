@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.extract.clauses import Candidate, candidates
 from graphkit.extract.confidence import confidence, features
+from graphkit.extract.doc_words import span_text
 from graphkit.extract.mention_index import MentionIndex
 from graphkit.types import Provenance, Triple
 
@@ -53,7 +54,7 @@ def _render(c: Candidate, sentence: Span, sentence_text: str) -> Extraction:
     ends = [a.end_char for a in c.arguments] + [t.idx + len(t) for t in c.relation]
     return Extraction(
         relation=" ".join(words),
-        arguments=[a.text for a in c.arguments],
+        arguments=[span_text(a) for a in c.arguments],
         confidence=confidence(feats),
         negated=any(t.dep_ == "neg" for t in c.relation),
         passive=c.passive,
@@ -71,7 +72,7 @@ def extractions(doclike: Doc | Span) -> list[Extraction]:
     sentences = list(doclike.sents) if isinstance(doclike, Doc) else [doclike]
     for sentence in sentences:  # found once here, never looked up again per token
         seen: set[tuple[str, ...]] = set()
-        text = sentence.text.strip()
+        text = span_text(sentence).strip()
         for c in candidates(sentence):
             if len(c.arguments) < 2 or not len(c.arguments[0]) or not len(c.arguments[1]):
                 continue
@@ -95,9 +96,9 @@ def _triple(doc_id: str, subj: Span, relation: str, rel_tokens: list[Token], obj
     subject_mention = index.at(heads[0]) if index else None
     object_mention = index.at(heads[1]) if index else None
     return Triple(
-        subject=subj.text,
+        subject=span_text(subj),
         relation=relation,
-        object=obj.text,
+        object=span_text(obj),
         prov=Provenance(doc_id, ex.sentence_text, start, end, sent.start_char, sent.end_char),
         subject_key=subject_mention.key if subject_mention else None,
         object_key=object_mention.key if object_mention else None,
