@@ -29,9 +29,9 @@ from graphkit.types import GraphData
 
 LABEL = "RoleCount"
 STATE_LABEL = "GraphkitState"
-# the state of counts with confidence levels: a database whose counts predate them (state "role_counts")
-# has no state of this id, so its counts are stale and the next load recounts them all
-# (and "role_counts_2": counts without `confidences`)
+# the state of counts that hold their events' confidences: a database whose counts predate them (state
+# "role_counts", or "role_counts_2") has no state of this id, so its counts are stale and the next load
+# recounts them all
 STATE_ID = "role_counts_3"
 ROLES = {"perpetrators": "PERPETRATOR", "sources": "SOURCE"}  # the roles the role tables count
 # min_confidence thresholds counted apart, each read off the index (at a cost to every load: ~15 % in paired
