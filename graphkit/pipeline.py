@@ -13,6 +13,7 @@ from graphkit.atomic import atomic_write
 from graphkit.config import Settings
 from graphkit.decisions import Decision
 from graphkit.errors import GraphFileError, GraphkitError, InputError
+from graphkit.gc_pause import gc_paused
 from graphkit.graph import build_graph, save_graph
 from graphkit.ingest import iter_articles
 from graphkit.parallel import Extracted, extract_stream
@@ -73,12 +74,13 @@ def write_triples(graph: GraphData, path: Path) -> Path:
     """One JSON line per triple with its provenance; written atomically."""
 
     def write(fh: IO[str]) -> None:
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per line as json.dumps makes
         for t in graph.triples:
             row = {"subject": t.subject, "relation": t.relation, "object": t.object,
                    "subject_id": t.subject_key, "object_id": t.object_key, "negated": t.negated,
                    "confidence": round(t.confidence, 3), "doc": t.prov.doc_id, "sentence": t.prov.sentence,
                    "start": t.prov.start, "end": t.prov.end}
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(encode(row) + "\n")
 
     return atomic_write(path, write)
 
@@ -165,9 +167,11 @@ def run_pipeline(
     outputs, store = extract_to_store(inputs, out_dir, settings, on_document=on_document,
                                       on_articles=on_articles, on_extracted=on_extracted, fresh=fresh)
     out = Path(out_dir)
-    results = _checked(store.results())
-    outputs.graph = graph = build_graph(results, resolve(results, decisions))
-    files = {"graph": save_graph(graph, out / "graph.json"), "triples": write_triples(graph, out / "triples.jsonl")}
+    with gc_paused():  # every stored result is read and the whole graph built (see gc_pause)
+        results = _checked(store.results())
+        outputs.graph = graph = build_graph(results, resolve(results, decisions))
+        files = {"graph": save_graph(graph, out / "graph.json"),
+                 "triples": write_triples(graph, out / "triples.jsonl")}
     if write_map:
         from graphkit.viz import render_map
 
@@ -187,9 +191,10 @@ def resolve_again(graph_path: str | Path, decisions: Sequence[Decision], *, writ
     out, graph_file = (path, path / "graph.json") if path.is_dir() else (path.parent, path)
     if not (out / STORE_NAME).is_file():
         raise GraphFileError(f"{out / STORE_NAME}: no extraction results (written by `graphkit run`; run it again)")
-    results = list(ResultStore(out).results())
-    graph = build_graph(results, resolve(results, decisions))
-    files = {"graph": save_graph(graph, graph_file), "triples": write_triples(graph, out / "triples.jsonl")}
+    with gc_paused():
+        results = list(ResultStore(out).results())
+        graph = build_graph(results, resolve(results, decisions))
+        files = {"graph": save_graph(graph, graph_file), "triples": write_triples(graph, out / "triples.jsonl")}
     if write_map:
         from graphkit.viz import render_map
 

@@ -173,3 +173,26 @@ def test_resolve_keeps_groups_of_documents_without_a_country_in_their_document()
     b = _m("b", "police", 4, "Group")
     res = resolve([_doc("a", "The police came.", [a]), _doc("b", "The police came.", [b])])
     assert (res.mention_to_entity[a.key], res.mention_to_entity[b.key]) == ("police--a", "police--b")
+
+
+def test_demonym_votes_word_by_word_equal_folding_the_whole_text():
+    from collections import Counter
+
+    from graphkit.names import _demonym_votes, demonyms
+
+    def whole_text(text):  # the reference: fold the whole text once, then split it
+        by = demonyms()
+        votes = Counter()
+        for word in fold(text).split():
+            if word in by:
+                votes[by[word]] += 1
+            elif word.endswith("s") and word[:-1] in by:
+                votes[by[word[:-1]]] += 1
+        return votes
+
+    texts = ["A Venezuelan-born activist met Kenyan, Chilean and CUBAN officials.",
+             "The Eritreans’ and U.S.'s «Ñandú» claims; the Mexican’s reply\u00a0and Peruvians.",
+             "an Ethiopian court; THE Venezuelans' march. Kenya's police, a\u00a8b Cuban", ""]
+    for text in texts:
+        assert list(_demonym_votes.__wrapped__(text).items()) == list(whole_text(text).items())
+    assert _demonym_votes.__wrapped__(texts[0])  # demonyms were found: the equality is not of two empty counts

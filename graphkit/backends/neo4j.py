@@ -7,7 +7,6 @@ becomes Cypher text.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +20,7 @@ from graphkit import lexicons
 from graphkit.backends import neo4j_counts, neo4j_keys
 from graphkit.backends.base import WriteStats
 from graphkit.errors import GraphkitError, SchemaError
+from graphkit.gc_pause import gc_paused
 from graphkit.lexicons import Schema
 from graphkit.query.catalog import cypher_text, cypher_variant, get_spec
 from graphkit.query.keys import KEY_PARAMS
@@ -177,20 +177,6 @@ class _Batch(list[Any]):
 def batched(rows: Sequence[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(rows), size):
         yield _Batch(rows[i : i + size])
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the rows are built and sent: they are hundreds of thousands of
-    small acyclic containers, and the collections their allocation triggers scan the whole heap each time
-    (a third of the client's CPU). Restored afterwards, as it was."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 _KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -451,7 +437,7 @@ def _run_step(tx: Any, statement: str, rows: list[Any], keys: list[Any] | None) 
     return summary
 
 
-@_gc_paused()
+@gc_paused()
 def write_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                 batch_size: int = BATCH_SIZE) -> WriteStats:
     """MERGE the graph: writing the same graph twice changes nothing; a bigger one adds only what is new."""
@@ -511,7 +497,7 @@ def delete_documents(driver: Any, doc_ids: list[str], *, database: str | None = 
                          database_=database)
 
 
-@_gc_paused()
+@gc_paused()
 def sync_graph(driver: Any, graph: GraphData, *, database: str | None = None,
                batch_size: int = BATCH_SIZE) -> WriteStats:
     """Bring the database to this graph writing only what changed: documents that are new there are

@@ -32,7 +32,8 @@ def extract_doc(doc: Doc, article: Article, *, min_confidence: float = 0.0) -> D
     result.triples = [t for t in triples(doc, article.id, index) if t.confidence >= min_confidence]
     kinds = {name: r.kind for name, r in RULES.items()}
     names = {m.key: m.canonical_id or scorer_key(m.canonical_name or m.text) for m in found}
-    found_events = merge_document_events(list(events(doc, article.id, index)), names)
+    people = frozenset(m.key for m in found if m.type == "Person")
+    found_events = merge_document_events(list(events(doc, article.id, index)), names, people)
     context = DocContext.of(found)
     for event in found_events:
         calibrate_event(event, kinds, context)

@@ -129,6 +129,18 @@ def events(doclike: Doc | Span, doc_id: str, index: MentionIndex) -> Iterator[Ev
         ctx.carried = ctx.speakers or ctx.carried
 
 
+@rule("role-guessed-source", "role")
+def guessed_source(event: Event, key: str, named: dict[str, str], people: frozenset[str]) -> bool:
+    """A body the document names as a source of the act ('the U.S. government sanctioned ... for the
+    killing', 'the authorities blamed X for the killings') says it happened; only guessed as its doer (no
+    rule read it from the parse), it is not one. A person may be both: a leader announcing his own
+    crackdown."""
+    rules = event.role_rules.get(f"perpetrators|{key}", [])
+    said = {named.get(k, k) for k in event.sources}  # by what the mentions name: two mentions of one body
+    return (named.get(key, key) in said and key not in people and bool(rules)
+            and all(name.startswith("role-fallback") for name in rules))
+
+
 def _parsed(roles: Roles, m: Mention) -> bool:
     """A doer some rule read from the parse (not one only guessed from the sentence)."""
     return any(not name.startswith("role-fallback")
@@ -227,9 +239,11 @@ def strong_alone(event: Event) -> bool:
     return event.confidence >= STRONG
 
 
-def merge_document_events(items: list[Event], named: dict[str, str] | None = None) -> list[Event]:
+def merge_document_events(items: list[Event], named: dict[str, str] | None = None,
+                          people: frozenset[str] = frozenset()) -> list[Event]:
     """Events of one type in one document become one, their roles united and their sentences kept; `named`
-    (mention key -> what it names) lets the document's main speaker be counted across its mentions."""
+    (mention key -> what it names) lets the document's main speaker be counted across its mentions; `people`
+    (the keys of Person mentions) tells who may both do an act and say so."""
     merged: dict[str, Event] = {}
     for event in items:
         first = merged.get(event.type)
@@ -253,6 +267,7 @@ def merge_document_events(items: list[Event], named: dict[str, str] | None = Non
             first.status = "confirmed" if "confirmed" in (first.status, event.status) else "alleged"
     out = list(merged.values())
     for event in out:
+        event.perpetrators = [k for k in event.perpetrators if not guessed_source(event, k, named or {}, people)]
         event.victims = [k for k in event.victims if k not in event.perpetrators]
         kept = {f"{role}|{key}" for role in ("perpetrators", "victims", "sources") for key in getattr(event, role)}
         event.role_rules = {k: v for k, v in event.role_rules.items() if k in kept}

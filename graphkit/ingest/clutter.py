@@ -53,7 +53,8 @@ def load_rules() -> ClutterRules:
 
 def _drop(line: str, rules: ClutterRules) -> bool:
     words = len(line.split())
-    return any(p.search(line) and (limit is None or words <= limit) for p, limit in rules.drop_line)
+    # the word limit first: a long line skips every limited pattern without a search
+    return any((limit is None or words <= limit) and p.search(line) for p, limit in rules.drop_line)
 
 
 def _is_teaser(line: str, rules: ClutterRules) -> bool:

@@ -655,3 +655,33 @@ def test_foreign_acronym_links_a_short_acronym_only_where_its_country_is_named(n
     assert ids("The Venezuelan ANC approved the decree.")["ANC"] is not None  # a demonym names the country
     assert ids("Officers from SEBIN arrested him.")["SEBIN"] is not None  # long acronyms are not ambiguous
 
+
+
+def test_role_guessed_source_a_body_that_says_an_act_happened_is_not_its_guessed_doer(nlp):
+    # the second killing has no doer in its sentence: the fallback guesses the government named there,
+    # which the first sentence gives as the one who says the killings happened
+    result = _extract(nlp, "The Kenyan government said on Monday that six protesters were killed in Nairobi. "
+                           "Two more protesters were killed in Mombasa on Tuesday, a week after the Kenyan "
+                           "government banned the march.")
+    names = {m.key: m.text for m in result.mentions}
+    [killing] = [e for e in result.events if e.type == "killing"]
+    assert [names[k] for k in killing.sources] == ["Kenyan government"]
+    assert killing.perpetrators == []
+    banning = [e for e in result.events if e.type == "repression"]
+    assert banning and [names[k] for k in banning[0].perpetrators] == ["Kenyan government"]  # read from the parse
+
+
+def test_role_guessed_source_keeps_doers_read_from_the_parse_and_people():
+    from graphkit.extract.events import guessed_source
+    from graphkit.types import Event, Provenance
+
+    event = Event("e1", "killing", "d", "killed", Provenance("d", "s", 0, 1), perpetrators=["gov1", "gov2", "pres"],
+                  sources=["gov3", "pres2"])
+    event.role_rules = {"perpetrators|gov1": ["role-fallback-actor"], "perpetrators|gov2": ["role-active-subject"],
+                        "perpetrators|pres": ["role-fallback-actor"]}
+    named = {"gov1": "kenyan government", "gov2": "kenyan government", "gov3": "kenyan government",
+             "pres": "ruto", "pres2": "ruto"}
+    assert guessed_source(event, "gov1", named, frozenset())
+    assert not guessed_source(event, "gov2", named, frozenset())  # the parse says it did it
+    assert not guessed_source(event, "pres", named, frozenset({"pres"}))  # a leader may announce his own acts
+    assert not guessed_source(event, "gov1", {}, frozenset())  # another body than the one that says so
