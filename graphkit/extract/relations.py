@@ -225,6 +225,16 @@ def _apposed_person(root: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+def _phrase_edge(token: Token, index: MentionIndex) -> int:
+    """The phrase's last word, leaving out a name misattached as an apposition. (A module function: a
+    nested one that calls itself is a reference cycle, which kept each Doc alive until the cyclic GC ran.)"""
+    m = index.by_token.get(token.i)
+    if token.dep_ == "appos" and m is not None and m.type == "Person":
+        return -1
+    return max([token.i, *(_phrase_edge(c, index) for c in token.children
+                           if not c.is_punct and c.dep_ not in ("acl", "relcl", "advcl"))])
+
+
 def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> Mention | None:
     """The person a role noun describes: "X, a critic of Y", "a critic of Y, X," (tails: the objects of the
     noun's phrase when the parse hangs them elsewhere)."""
@@ -232,15 +242,7 @@ def _described_person(noun: Token, tails: list[Token], index: MentionIndex) -> M
     if person is not None:
         return person
     doc = noun.doc
-
-    def edge(token: Token) -> int:  # the phrase's last word, leaving out a name misattached as an apposition
-        m = index.by_token.get(token.i)
-        if token.dep_ == "appos" and m is not None and m.type == "Person":
-            return -1
-        return max([token.i, *(edge(c) for c in token.children
-                               if not c.is_punct and c.dep_ not in ("acl", "relcl", "advcl"))])
-
-    end = max(edge(t) for t in [noun, *tails])
+    end = max(_phrase_edge(t, index) for t in [noun, *tails])
     sent = noun.sent
     if end + 2 < sent.end and doc[end + 1].text == ",":
         m = index.by_token.get(end + 2)
