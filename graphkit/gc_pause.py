@@ -22,4 +22,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            # what was built is long-lived: into the oldest generation with it (freeze, then unfreeze), or
+            # the first young collections after enabling would scan all of it at once
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
