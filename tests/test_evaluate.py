@@ -135,10 +135,11 @@ def dev_scores(dev_run):
 # (A 0.604, B 0.617).
 # With the sanction frame and the half-A fixes (frames) and the country's institutions by name: whole set
 # entities 0.931, links 0.580 (A 0.536, B 0.617); within documents links 0.620 (A 0.616, B 0.617).
-FLOORS = {"all": {"entities": 0.928, "links": 0.575, "sources": 0.565, "doc_events": 0.94, "relations": 0.50},
-          "all/doc": {"links": 0.615, "sources": 0.575, "relations": 0.515},
+# With role-guessed-source (2026-11-30): links 0.584 (A 0.536, B 0.626); within documents 0.623 (A 0.616, B 0.626).
+FLOORS = {"all": {"entities": 0.928, "links": 0.58, "sources": 0.565, "doc_events": 0.94, "relations": 0.50},
+          "all/doc": {"links": 0.62, "sources": 0.575, "relations": 0.515},
           "A/doc": {"links": 0.61, "sources": 0.565},
-          "B/doc": {"links": 0.615, "sources": 0.60}}
+          "B/doc": {"links": 0.62, "sources": 0.60}}
 
 
 @pytest.mark.model
