@@ -98,6 +98,7 @@ def _head(raw: bytes) -> tuple[str, str, str] | None:
     except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
         return None
 
+
 class ResultStore:
     """Append-only per-document results in one folder; see the module docstring."""
 

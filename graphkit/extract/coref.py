@@ -12,9 +12,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.doc_words import first_words, positions
 from graphkit.extract.entity_repair import governments, home_government
-from graphkit.extract.parse import verb_in
+from graphkit.extract.parse import reporting_verbs, verb_in, verb_positions
 from graphkit.extract.rules import add_rule, rule
 from graphkit.names import gazetteer_entries
 from graphkit.types import Mention
@@ -176,15 +175,14 @@ def _salient(items: list[Mention], before: int) -> Mention | None:
 
 
 def _reports(verb: Token) -> bool:
-    return verb_in(verb, lexicons.word_list("reporting_verbs"))
+    return verb_in(verb, reporting_verbs())
 
 
 def _speaker_keys(doc: Doc, items: list[Mention]) -> set[str]:
     """People who are the subject of a reporting verb somewhere in the text."""
     by_start = {m.start: m for m in items if m.type == "Person"}
     keys = set()
-    reporting = lexicons.word_list("reporting_verbs")
-    for i in positions(doc, "reporting-verbs", lambda: first_words(reporting)):
+    for i in verb_positions(doc, reporting_verbs):
         verb = doc[i]
         if not _reports(verb):
             continue

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.doc_words import first_words, sentence_positions
+from graphkit.extract.doc_words import doc_table, sentence_positions, span_text
 from graphkit.extract.event_roles import Roles, pobjs, saying_verbs
 from graphkit.extract.mention_index import MentionIndex
-from graphkit.extract.parse import agents, is_passive, subjects, verb_in
+from graphkit.extract.parse import agents, is_passive, reporting_verbs, subjects, verb_in, verb_positions
 from graphkit.extract.rules import add_rule, rule
 from graphkit.types import Event, Mention, Status
 
@@ -227,10 +227,10 @@ def read_sentence(sent: Span, index: MentionIndex, ctx: SourceContext) -> None:
             found = _authors_of(token, index)
             if found:
                 ctx.authors[token.lemma_.lower()] = found
-    reporting = lexicons.word_list("reporting_verbs")
+    reporting = reporting_verbs()
     found = []
     unnamed = False
-    for i in sentence_positions(sent, "reporting-verbs", lambda: first_words(reporting)):
+    for i in verb_positions(sent, reporting_verbs):
         token = sent.doc[i]
         if verb_in(token, reporting):
             doers = agents(token) if is_passive(token) else subjects(token)
@@ -269,9 +269,9 @@ def quote_speakers(sent: Span, index: MentionIndex) -> list[Mention]:
     span = doc.char_span(para_start, para_end, alignment_mode="expand")
     if span is None:
         return []
-    reporting = lexicons.word_list("reporting_verbs")
+    reporting = reporting_verbs()
     found: list[Mention] = []
-    for i in sentence_positions(span, "reporting-verbs", lambda: first_words(reporting)):
+    for i in verb_positions(span, reporting_verbs):
         token = doc[i]
         if verb_in(token, reporting):
             for doer in subjects(token):
@@ -303,7 +303,7 @@ def anaphoric_act_sources(sent: Span, index: MentionIndex, ctx: SourceContext) -
     earlier named an act ('an attack ... that killed dozens') is a source of that act."""
     if not ctx.acts:
         return
-    for i in sentence_positions(sent, "saying-verbs", lambda: first_words(saying_verbs())):
+    for i in verb_positions(sent, saying_verbs):
         verb = sent.doc[i]
         if not verb_in(verb, saying_verbs()):
             continue
@@ -331,14 +331,8 @@ def _cue(sent: Span, name: str) -> bool:
 
 
 def _sentence_words(sent: Span) -> tuple[str, frozenset[str]]:
-    """The sentence's lowercased text and lemmas, read once per sentence (three status rules look at each
-    event's sentence, and a sentence holds several events) and kept with the Doc."""
-    cache = sent.doc.user_data.setdefault("graphkit_sentence_words", {})
-    key = (sent.start, sent.end)
-    if key not in cache:
-        cache[key] = (sent.text.lower(), frozenset(t.lemma_.lower() for t in sent))
-    words: tuple[str, frozenset[str]] = cache[key]
-    return words
+    """The sentence's lowercased text and lemmas, off the Doc's word table (no Token read)."""
+    return span_text(sent).lower(), frozenset(doc_table(sent.doc).lemmas[sent.start : sent.end])
 
 
 @rule("status-negated", "status")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphkit import lexicons
-from graphkit.extract.doc_words import doc_tree
+from graphkit.extract.doc_words import doc_tree, first_words, in_sentence, positions
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _CUT_DEPS = frozenset({"relcl", "appos", "punct", "cc", "conj", "advcl", "acl", "parataxis", "dep"})
@@ -106,6 +106,19 @@ def agents(verb: Token) -> list[Token]:
 
 def is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def reporting_verbs() -> frozenset[str]:
+    return lexicons.word_list("reporting_verbs")
+
+
+def verb_positions(span: Doc | Span, verbs: Callable[[], Collection[str]]) -> list[int]:
+    """Positions in the span of the words that may be verbs of the list verbs() gives (by each entry's first
+    word: 'point' of 'point out'); verb_in tells which are. Looked up once per Doc and list (named by the
+    function, so two callers of one list share it)."""
+    doc = span if isinstance(span, Doc) else span.doc
+    found = positions(doc, f"verbs:{verbs.__module__}.{verbs.__qualname__}", lambda: first_words(verbs()))
+    return found if isinstance(span, Doc) else in_sentence(found, span)
 
 
 def verb_in(verb: Token, entries: frozenset[str]) -> bool:
